@@ -1,0 +1,75 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web;
+
+/// <summary>The command verbs of the executable: migrate, import [--from DIR].</summary>
+public static class Commands
+{
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            switch (args[0])
+            {
+                case "migrate":
+                    await PrepareDatabaseAsync(app.Services, importWhenEmpty: false, Console.Out);
+                    return 0;
+                case "import":
+                    var from = OptionValue(args, "--from") ?? AppPaths.Content;
+                    await PrepareDatabaseAsync(app.Services, importWhenEmpty: false, Console.Out);
+                    await ImportAsync(app.Services, from, Console.Out);
+                    return 0;
+                default:
+                    await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, import [--from DIR]; no command serves the site.");
+                    return 2;
+            }
+        }
+        catch (ContentImportException ex)
+        {
+            await Console.Error.WriteLineAsync($"Import failed, nothing was changed: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or DbUpdateException or ArgumentException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await Console.Error.WriteLineAsync($"{args[0]} failed: {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Applies migrations, asserts SQLite durability settings, and imports content/ into an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, bool importWhenEmpty, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await db.Database.MigrateAsync();
+        await output.WriteLineAsync(pending.Count == 0 ? "migrate: database is up to date" : $"migrate: applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        await SqlitePragmas.AssertDurableAsync(db);
+
+        if (importWhenEmpty && !await db.Articles.AnyAsync() && !await db.Pages.AnyAsync() && Directory.Exists(AppPaths.Content))
+        {
+            await output.WriteLineAsync($"import: empty database, importing {AppPaths.Content}");
+            await ImportAsync(services, AppPaths.Content, output);
+        }
+    }
+
+    private static async Task ImportAsync(IServiceProvider services, string from, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<ContentImporter>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await importer.ImportAsync(from, output);
+        await output.WriteLineAsync($"import: done in {started.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private static string? OptionValue(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,54 @@
+using KhuyenCong.Web.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Data;
+
+/// <summary>The one context of the site (Identity joins it later).</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Page> Pages => Set<Page>();
+    public DbSet<Place> Places => Set<Place>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SearchItem> SearchItems => Set<SearchItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<Article>(e =>
+        {
+            e.HasIndex(x => x.Slug).IsUnique();
+            e.HasIndex(x => new { x.Status, x.PublishAt });
+            e.HasIndex(x => new { x.TopicId, x.PublishAt });
+            e.HasOne(x => x.Topic).WithMany(t => t.Articles).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(x => x.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        });
+        modelBuilder.Entity<Topic>().HasIndex(x => x.Slug).IsUnique();
+        modelBuilder.Entity<Tag>().HasIndex(x => x.Slug).IsUnique();
+        modelBuilder.Entity<Document>(e =>
+        {
+            e.HasIndex(x => x.Slug).IsUnique();
+            e.HasIndex(x => new { x.Status, x.IssuedOn });
+        });
+        modelBuilder.Entity<Page>(e =>
+        {
+            e.HasIndex(x => x.Path).IsUnique();
+            e.HasIndex(x => new { x.ParentId, x.Slug }).IsUnique();
+            e.HasOne(x => x.Parent).WithMany(p => p.Children).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Place>(e =>
+        {
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Successor).WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Revision>().HasIndex(x => new { x.ContentType, x.ContentId, x.Number }).IsUnique();
+        modelBuilder.Entity<AuditEntry>().HasIndex(x => x.At);
+        modelBuilder.Entity<SearchItem>().HasIndex(x => new { x.Kind, x.ItemId }).IsUnique();
+    }
+}

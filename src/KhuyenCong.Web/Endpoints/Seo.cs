@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Endpoints;
+
+/// <summary>robots.txt and a sitemap index with one sitemap per type (split in files of at most 20,000 URLs).</summary>
+public static class Seo
+{
+    public const int UrlsPerSitemap = 20_000;
+    private const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private sealed record Entry(string Path, DateTime LastModified);
+
+    public static void MapSeo(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/robots.txt", (SiteUrls urls) => Results.Text(
+            $"User-agent: *\nAllow: /\nDisallow: /quan-tri\nDisallow: /tim-kiem\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n",
+            "text/plain; charset=utf-8")).CacheOutput();
+
+        app.MapGet("/sitemap.xml", SitemapIndexAsync).CacheOutput();
+        app.MapGet("/sitemap-{type}-{page:int}.xml", SitemapAsync).CacheOutput();
+    }
+
+    private static async Task<IResult> SitemapIndexAsync(AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stats = new List<(string Type, int Count, DateTime? LastModified)>
+        {
+            ("articles", await db.Articles.Published(now).CountAsync(ct), await db.Articles.Published(now).MaxAsync(a => (DateTime?)a.UpdatedAt, ct)),
+            ("documents", await db.Documents.Published(now).CountAsync(ct), await db.Documents.Published(now).MaxAsync(d => (DateTime?)d.UpdatedAt, ct)),
+            ("pages", await db.Pages.Published(now).CountAsync(ct), await db.Pages.Published(now).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
+            ("topics", await db.Topics.CountAsync(ct), await db.Articles.Published(now).MaxAsync(a => (DateTime?)a.UpdatedAt, ct)),
+        };
+
+        return Xml(xml =>
+        {
+            xml.WriteStartElement("sitemapindex", Ns);
+            foreach (var (type, count, lastModified) in stats.Where(s => s.Count > 0))
+            {
+                for (var page = 1; page <= (count + UrlsPerSitemap - 1) / UrlsPerSitemap; page++)
+                {
+                    xml.WriteStartElement("sitemap", Ns);
+                    xml.WriteElementString("loc", Ns, urls.Absolute($"/sitemap-{type}-{page}.xml"));
+                    if (lastModified is not null)
+                    {
+                        xml.WriteElementString("lastmod", Ns, W3cDate(lastModified.Value));
+                    }
+
+                    xml.WriteEndElement();
+                }
+            }
+
+            xml.WriteEndElement();
+        });
+    }
+
+    private static async Task<IResult> SitemapAsync(string type, int page, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (page < 1)
+        {
+            return Results.NotFound();
+        }
+
+        var skip = (page - 1) * UrlsPerSitemap;
+        List<Entry>? entries = type switch
+        {
+            "articles" => await db.Articles.AsNoTracking().Published(now).OrderBy(a => a.Id).Skip(skip).Take(UrlsPerSitemap)
+                .Select(a => new Entry("/tin-tuc/" + a.Slug, a.UpdatedAt)).ToListAsync(ct),
+            "documents" => await db.Documents.AsNoTracking().Published(now).OrderBy(d => d.Id).Skip(skip).Take(UrlsPerSitemap)
+                .Select(d => new Entry("/van-ban/" + d.Slug, d.UpdatedAt)).ToListAsync(ct),
+            "pages" => await db.Pages.AsNoTracking().Published(now).OrderBy(p => p.Path).Skip(skip).Take(UrlsPerSitemap)
+                .Select(p => new Entry("/" + p.Path, p.UpdatedAt)).ToListAsync(ct),
+            "topics" => await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).Skip(skip).Take(UrlsPerSitemap)
+                .Select(t => new Entry("/chuyen-muc/" + t.Slug,
+                    t.Articles.Where(a => a.Status == ContentStatus.Published && a.PublishAt <= now).Max(a => (DateTime?)a.UpdatedAt) ?? DateTime.UnixEpoch))
+                .ToListAsync(ct),
+            _ => null,
+        };
+
+        if (entries is null || (entries.Count == 0 && page > 1))
+        {
+            return Results.NotFound();
+        }
+
+        return Xml(xml =>
+        {
+            xml.WriteStartElement("urlset", Ns);
+            foreach (var entry in entries)
+            {
+                xml.WriteStartElement("url", Ns);
+                xml.WriteElementString("loc", Ns, urls.Absolute(entry.Path));
+                xml.WriteElementString("lastmod", Ns, W3cDate(entry.LastModified));
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        });
+    }
+
+    private static IResult Xml(Action<XmlWriter> write)
+    {
+        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { OmitXmlDeclaration = true }))
+        {
+            write(xml);
+        }
+
+        return Results.Text(sb.ToString(), "application/xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static string W3cDate(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}

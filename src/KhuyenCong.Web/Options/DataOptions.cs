@@ -1,0 +1,22 @@
+namespace KhuyenCong.Web.Options;
+
+/// <summary>Where runtime data lives (section "Data"): the SQLite file, files, keys, backups.</summary>
+public sealed class DataOptions
+{
+    public const string Section = "Data";
+
+    /// <summary>Absolute after start-up; relative values are resolved against the repository (or app) root.</summary>
+    public string Path { get; set; } = "data";
+
+    public string DatabaseFile => System.IO.Path.Combine(Path, "khuyencong.db");
+    public string FilesFolder => System.IO.Path.Combine(Path, "files");
+}
+
+/// <summary>Section "Database".</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>"Sqlite" (default). "Postgres" is reserved for the scale-out mode.</summary>
+    public string Provider { get; set; } = "Sqlite";
+}

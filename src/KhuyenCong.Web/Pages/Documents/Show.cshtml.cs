@@ -1,0 +1,41 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Documents;
+
+[OutputCache]
+public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
+{
+    public Document Document { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var doc = await db.Documents.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime).FirstOrDefaultAsync(d => d.Slug == slug, ct);
+        if (doc is null)
+        {
+            return NotFound();
+        }
+
+        Document = doc;
+        Section = "documents";
+        PageTitle = doc.Number is null ? doc.Title : $"{doc.Kind} {doc.Number}";
+        MetaDescription = doc.Summary;
+        CanonicalPath = SiteUrls.Document(doc.Slug);
+        Breadcrumbs.Add(("Văn bản", "/van-ban"));
+        Breadcrumbs.Add((PageTitle, null));
+        StructuredData.Add(JsonLd.Breadcrumbs(urls, [("Trang chủ", "/"), ("Văn bản", "/van-ban"), (PageTitle, CanonicalPath)]));
+        return Page();
+    }
+
+    public static string FileLabel(Document d)
+    {
+        var ext = Path.GetExtension(d.FileName ?? "").TrimStart('.').ToUpperInvariant();
+        var size = d.FileSize ?? 0;
+        var sizeText = size >= 1024 * 1024 ? $"{size / 1024.0 / 1024.0:0.0} MB" : $"{Math.Max(1, size / 1024)} KB";
+        return $"{ext}, {sizeText.Replace('.', ',')}";
+    }
+}

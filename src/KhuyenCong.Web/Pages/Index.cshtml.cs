@@ -1,0 +1,34 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages;
+
+[OutputCache]
+public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
+{
+    public IReadOnlyList<ArticleCard> Featured { get; private set; } = [];
+    public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
+    public IReadOnlyList<(string Title, string Slug, string? Number, DateTime? IssuedOn)> Documents { get; private set; } = [];
+    public IReadOnlyList<Topic> Topics { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Section = "home";
+        CanonicalPath = "/";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var published = db.Articles.AsNoTracking().Published(now);
+        Featured = await published.Where(a => a.IsFeatured).Newest().Take(3).ToCards().ToListAsync(ct);
+        var featuredSlugs = Featured.Select(f => f.Slug).ToList();
+        Latest = await published.Where(a => !featuredSlugs.Contains(a.Slug)).Newest().Take(6).ToCards().ToListAsync(ct);
+        Documents = (await db.Documents.AsNoTracking().Published(now).OrderByDescending(d => d.IssuedOn).Take(5)
+            .Select(d => new { d.Title, d.Slug, d.Number, d.IssuedOn }).ToListAsync(ct))
+            .Select(d => (d.Title, d.Slug, d.Number, d.IssuedOn)).ToList();
+        Topics = await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
+        StructuredData.Add(new Dictionary<string, object>
+        {
+            ["@context"] = "https://schema.org", ["@type"] = "WebSite", ["name"] = "Khuyến công", ["inLanguage"] = "vi",
+        });
+    }
+}

@@ -1,0 +1,39 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.News;
+
+[OutputCache]
+public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
+{
+    public const int PageSize = 10;
+
+    public IReadOnlyList<ArticleCard> Articles { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "trang")] string? trang, CancellationToken ct)
+    {
+        if (!TryParsePage(trang, out var page))
+        {
+            return BadInput();
+        }
+
+        var published = db.Articles.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime);
+        Pager = new Pager(page, PageSize, await published.CountAsync(ct), Pager.Simple("/tin-tuc"));
+        if (Pager.IsBeyondEnd && page > 1)
+        {
+            return NotFound();
+        }
+
+        Articles = await published.Newest().Skip(Pager.Skip).Take(PageSize).ToCards().ToListAsync(ct);
+        Section = "news";
+        PageTitle = page == 1 ? "Tin tức" : $"Tin tức – trang {page}";
+        MetaDescription = "Tin tức về hoạt động khuyến công, chính sách, sản xuất sạch hơn, sản phẩm công nghiệp nông thôn tiêu biểu.";
+        CanonicalPath = Pager.Link(page);
+        Breadcrumbs.Add(("Tin tức", null));
+        return Page();
+    }
+}

@@ -1,0 +1,60 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace KhuyenCong.Web.Pages.Search;
+
+[OutputCache]
+public class IndexModel(AppDbContext db, ISearchIndex search, TimeProvider clock) : SitePageModel
+{
+    public const int PageSize = 10;
+
+    [FromQuery(Name = "q")] public string? Query { get; set; }
+    public SearchResults Results { get; private set; } = SearchResults.Empty;
+    public Pager Pager { get; private set; } = null!;
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "trang")] string? trang, CancellationToken ct)
+    {
+        PageTitle = string.IsNullOrWhiteSpace(Query) ? "Tìm kiếm" : $"Tìm kiếm: {Query}";
+        Breadcrumbs.Add(("Tìm kiếm", null));
+        if (!TryParsePage(trang, out var page))
+        {
+            return BadInput();
+        }
+
+        Pager = new Pager(page, PageSize, 0, Link);
+        if (Query?.Length > SearchQuery.MaxQueryLength)
+        {
+            Problem = $"Từ khóa quá dài: tối đa {SearchQuery.MaxQueryLength} ký tự.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (SearchQuery.Terms(Query).Count == 0)
+        {
+            if (!string.IsNullOrWhiteSpace(Query))
+            {
+                Problem = "Từ khóa cần có ít nhất một chữ cái hoặc chữ số.";
+            }
+
+            return Page();
+        }
+
+        Results = await search.SearchAsync(db, Query!, clock.GetUtcNow().UtcDateTime, (page - 1) * PageSize, PageSize, ct);
+        Pager = new Pager(page, PageSize, Results.Total, Link);
+        return Page();
+    }
+
+    public string Link(int page) =>
+        $"/tim-kiem?q={Uri.EscapeDataString(Query ?? "")}" + (page > 1 ? $"&trang={page}" : "");
+
+    public static string KindLabel(string kind) => kind switch
+    {
+        SearchKinds.Article => "Tin bài",
+        SearchKinds.Document => "Văn bản",
+        SearchKinds.Page => "Trang",
+        _ => kind,
+    };
+}

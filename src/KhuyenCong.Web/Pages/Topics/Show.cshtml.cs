@@ -1,0 +1,47 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Topics;
+
+[OutputCache]
+public class ShowModel(AppDbContext db, TimeProvider clock) : SitePageModel
+{
+    public Topic Topic { get; private set; } = null!;
+    public IReadOnlyList<ArticleCard> Articles { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "trang")] string? trang, CancellationToken ct)
+    {
+        if (!TryParsePage(trang, out var page))
+        {
+            return BadInput();
+        }
+
+        var topic = await db.Topics.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        if (topic is null)
+        {
+            return NotFound();
+        }
+
+        Topic = topic;
+        var articles = db.Articles.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime).InTopic(topic.Id);
+        Pager = new Pager(page, News.IndexModel.PageSize, await articles.CountAsync(ct), Pager.Simple(SiteUrls.Topic(topic.Slug)));
+        if (Pager.IsBeyondEnd && page > 1)
+        {
+            return NotFound();
+        }
+
+        Articles = await articles.Newest().Skip(Pager.Skip).Take(Pager.PageSize).ToCards().ToListAsync(ct);
+        Section = "news";
+        PageTitle = page == 1 ? topic.Name : $"{topic.Name} – trang {page}";
+        MetaDescription = topic.Description;
+        CanonicalPath = Pager.Link(page);
+        Breadcrumbs.Add(("Tin tức", "/tin-tuc"));
+        Breadcrumbs.Add((topic.Name, null));
+        return Page();
+    }
+}

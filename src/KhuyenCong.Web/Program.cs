@@ -1,0 +1,119 @@
+using System.Globalization;
+using KhuyenCong.Web;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Endpoints;
+using KhuyenCong.Web.Options;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // wwwroot/ sits at the repository root (or beside the published app), never inside the project.
+    WebRootPath = AppPaths.WebRoot,
+});
+
+// No "Server" header; request size limits (the largest legitimate request is a form post).
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.AddServerHeader = false;
+    k.Limits.MaxRequestBodySize = 1 * 1024 * 1024;
+    k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+    k.Limits.MaxRequestLineSize = 8 * 1024;
+});
+
+// Options, one class per concern, validated at start.
+builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+    .Validate(o => o.Provider is "Sqlite", "Database:Provider must be 'Sqlite' (the PostgreSQL mode is not built yet).")
+    .ValidateOnStart();
+builder.Services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section)
+    .PostConfigure(o => o.Path = Path.GetFullPath(Path.Combine(AppPaths.Root, o.Path)));
+
+// Data: one DbContext on SQLite in the data folder, durable settings on every connection.
+builder.Services.AddSingleton<SqlitePragmas>();
+builder.Services.AddDbContext<AppDbContext>((sp, options) =>
+{
+    var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;
+    Directory.CreateDirectory(data.Path);
+    options.UseSqlite(SqlitePragmas.ConnectionString(data.DatabaseFile),
+            sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+        .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
+        .AddInterceptors(sp.GetServices<IInterceptor>());
+});
+
+// Content services: Markdown, search, the single write path, the importer.
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
+builder.Services.AddScoped<ContentPublisher>();
+builder.Services.AddScoped<ContentImporter>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<SiteUrls>();
+
+// Speed: output cache for anonymous GETs (evicted by tag on change), compression.
+builder.Services.AddOutputCache(o =>
+{
+    o.AddBasePolicy(p => p.Expire(TimeSpan.FromSeconds(60)).Tag(ContentPublisher.CacheTag));
+    o.SizeLimit = 256 * 1024 * 1024;
+});
+builder.Services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.Providers.Add<BrotliCompressionProvider>();
+    o.Providers.Add<GzipCompressionProvider>();
+    o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/atom+xml", "application/rss+xml"]);
+});
+builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+
+// Pages in Vietnamese, lower-case URLs.
+builder.Services.AddRazorPages();
+builder.Services.Configure<RouteOptions>(o => { o.LowercaseUrls = true; o.AppendTrailingSlash = false; });
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+// Command verbs (no verb = serve).
+if (args.Length > 0 && !args[0].StartsWith('-'))
+{
+    return await Commands.RunAsync(app, args);
+}
+
+await Commands.PrepareDatabaseAsync(app.Services, importWhenEmpty: true, Console.Out);
+
+// Pipeline: errors, headers, compression, static files, routing, cache, pages and endpoints.
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/loi");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/loi/{0}");
+app.UseMiddleware<SecurityHeaders>();
+app.UseResponseCompression();
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("vi-VN"),
+    SupportedCultures = [new CultureInfo("vi-VN")],
+    SupportedUICultures = [new CultureInfo("vi-VN")],
+});
+app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
+app.UseRouting();
+app.UseOutputCache();
+
+app.MapHealthChecks("/healthz").DisableHttpMetrics();
+app.MapFeeds();
+app.MapSeo();
+app.MapDocumentFiles();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, visible to the integration tests.</summary>
+public partial class Program;

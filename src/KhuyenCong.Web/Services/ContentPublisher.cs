@@ -1,0 +1,140 @@
+using System.Text.Json;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Services;
+
+/// <summary>
+/// The one write path for routed content: renders Markdown, saves, snapshots a revision per item, writes the
+/// audit log and updates the search index in one transaction, then evicts cached pages. Nothing that changes
+/// content may bypass it, so no write can forget search, caches, revisions or the audit log.
+/// </summary>
+public sealed class ContentPublisher(
+    AppDbContext db, MarkdownRenderer markdown, ISearchIndex search, IOutputCacheStore cache, TimeProvider clock)
+{
+    /// <summary>Output-cache tag on every public page built from content.</summary>
+    public const string CacheTag = "content";
+
+    public Task SaveAsync(RoutedContent item, string actor, string action, string? note = null, CancellationToken ct = default) =>
+        SaveAsync([item], actor, action, note, ct);
+
+    public async Task SaveAsync(IReadOnlyList<RoutedContent> items, string actor, string action, string? note = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var item in items)
+        {
+            item.BodyHtml = markdown.ToHtml(item.BodyMarkdown);
+            if (item.CreatedAt == default)
+            {
+                item.CreatedAt = now;
+            }
+
+            if (item.UpdatedAt == default)
+            {
+                item.UpdatedAt = now;
+            }
+        }
+
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+
+        await db.SaveChangesAsync(ct);
+        await AddRevisionsAsync(items, actor, note, now, ct);
+        foreach (var item in items)
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, Actor = actor, Action = action, EntityType = item.GetType().Name,
+                EntityId = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Detail = item.Slug,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var item in items)
+        {
+            await IndexAsync(item, ct);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        await cache.EvictByTagAsync(CacheTag, ct);
+    }
+
+    private async Task AddRevisionsAsync(IReadOnlyList<RoutedContent> items, string actor, string? note, DateTime now, CancellationToken ct)
+    {
+        foreach (var group in items.GroupBy(i => i.GetType().Name))
+        {
+            var ids = group.Select(i => i.Id).ToList();
+            var latest = await db.Revisions
+                .Where(r => r.ContentType == group.Key && ids.Contains(r.ContentId))
+                .GroupBy(r => r.ContentId)
+                .Select(g => new { Id = g.Key, Number = g.Max(r => r.Number) })
+                .ToDictionaryAsync(x => x.Id, x => x.Number, ct);
+            foreach (var item in group)
+            {
+                db.Revisions.Add(new Revision
+                {
+                    ContentType = group.Key, ContentId = item.Id,
+                    Number = latest.GetValueOrDefault(item.Id) + 1,
+                    SnapshotJson = Snapshot(item), Author = actor, Note = note, CreatedAt = now,
+                });
+            }
+        }
+    }
+
+    /// <summary>Every stored column except the derived HTML, plus an article's tag names.</summary>
+    private string Snapshot(RoutedContent item)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in db.Entry(item).Properties)
+        {
+            if (property.Metadata.Name != nameof(RoutedContent.BodyHtml))
+            {
+                values[property.Metadata.Name] = property.CurrentValue;
+            }
+        }
+
+        if (item is Article article)
+        {
+            values["Tags"] = article.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        }
+
+        return JsonSerializer.Serialize(values);
+    }
+
+    private Task IndexAsync(RoutedContent item, CancellationToken ct)
+    {
+        var (kind, url) = item switch
+        {
+            Article a => (SearchKinds.Article, "/tin-tuc/" + a.Slug),
+            Document d => (SearchKinds.Document, "/van-ban/" + d.Slug),
+            Page p => (SearchKinds.Page, "/" + p.Path),
+            _ => throw new NotSupportedException(item.GetType().Name),
+        };
+
+        if (item.Status != ContentStatus.Published || item.PublishAt is null)
+        {
+            return search.RemoveAsync(db, kind, item.Id, ct);
+        }
+
+        var body = markdown.ToPlainText(item.BodyMarkdown);
+        if (item is Document doc)
+        {
+            body = string.Join(' ', doc.Kind, doc.Number, doc.Issuer, body);
+        }
+
+        return search.UpsertAsync(db, new SearchDocument(
+            kind, item.Id, item.Title, url, item.Summary, body, item.PublishAt.Value, item.UnpublishAt), ct);
+    }
+}

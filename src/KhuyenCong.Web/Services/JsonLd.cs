@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Html;
+
+namespace KhuyenCong.Web.Services;
+
+/// <summary>
+/// Structured data for a page. System.Text.Json's default encoder escapes &lt;, &gt;, &amp; and quotes, so the
+/// output cannot close its script element; browsers never execute application/ld+json.
+/// </summary>
+public static class JsonLd
+{
+    public static IHtmlContent Script(object data) =>
+        new HtmlString("<script type=\"application/ld+json\">" + JsonSerializer.Serialize(data) + "</script>");
+
+    public static object Breadcrumbs(SiteUrls urls, IEnumerable<(string Name, string Path)> items) => new Dictionary<string, object>
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "BreadcrumbList",
+        ["itemListElement"] = items.Select((item, i) => new Dictionary<string, object>
+        {
+            ["@type"] = "ListItem", ["position"] = i + 1, ["name"] = item.Name, ["item"] = urls.Absolute(item.Path),
+        }).ToList(),
+    };
+}

@@ -1,0 +1,30 @@
+using KhuyenCong.Web.Options;
+using Microsoft.Extensions.Options;
+
+namespace KhuyenCong.Web.Services;
+
+/// <summary>Absolute URLs for feeds, sitemaps, canonical links and share links.</summary>
+public sealed class SiteUrls(IOptions<SiteOptions> site, IHttpContextAccessor http)
+{
+    public string Base
+    {
+        get
+        {
+            if (!string.IsNullOrWhiteSpace(site.Value.PublicBaseUrl))
+            {
+                return site.Value.PublicBaseUrl.TrimEnd('/');
+            }
+
+            var request = http.HttpContext?.Request;
+            return request is null ? "" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        }
+    }
+
+    public string Absolute(string path) => Base + (path.StartsWith('/') ? path : "/" + path);
+
+    public static string Article(string slug) => "/tin-tuc/" + slug;
+    public static string Document(string slug) => "/van-ban/" + slug;
+    public static string Topic(string slug) => "/chuyen-muc/" + slug;
+    public static string Tag(string slug) => "/the/" + slug;
+    public static string Page(string path) => "/" + path;
+}

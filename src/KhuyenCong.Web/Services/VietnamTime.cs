@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace KhuyenCong.Web.Services;
+
+/// <summary>Shows stored UTC times in Asia/Ho_Chi_Minh with Vietnamese formats.</summary>
+public static class VietnamTime
+{
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly TimeZoneInfo Zone = FindZone();
+
+    public static DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    /// <summary>"15/03/2022".</summary>
+    public static string Date(DateTime? utc) => utc is null ? "" : ToLocal(utc.Value).ToString("dd/MM/yyyy", Vi);
+
+    /// <summary>"15/03/2022 08:30".</summary>
+    public static string DateAndTime(DateTime? utc) => utc is null ? "" : ToLocal(utc.Value).ToString("dd/MM/yyyy HH:mm", Vi);
+
+    /// <summary>A calendar date stored without zone ("12/07/2021").</summary>
+    public static string Day(DateTime? day) => day is null ? "" : day.Value.ToString("dd/MM/yyyy", Vi);
+
+    /// <summary>ISO 8601 with the +07:00 offset, for machine-readable markup.</summary>
+    public static string Iso(DateTime utc) =>
+        new DateTimeOffset(ToLocal(utc), Zone.GetUtcOffset(utc)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static TimeZoneInfo FindZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // Vietnam has kept UTC+7 without daylight saving since 1975.
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Giờ Việt Nam", "Giờ Việt Nam");
+        }
+    }
+}
