@@ -71,8 +71,10 @@ builder.Services.AddResponseCompression(o =>
 builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
-// Pages in Vietnamese, lower-case URLs.
+// Pages in Vietnamese, lower-case URLs; Vietnamese letters written as themselves, not as entities.
 builder.Services.AddRazorPages();
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.Configure<RouteOptions>(o => { o.LowercaseUrls = true; o.AppendTrailingSlash = false; });
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -1,0 +1,9 @@
+// Progressive enhancement only: the site works fully without this file.
+(function () {
+    "use strict";
+    // Print buttons are hidden without JavaScript (browsers' own print works there).
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () { window.print(); });
+    });
+})();

@@ -183,7 +183,8 @@ public sealed partial class ContentImporter(
         doc.FileName = doc.Slug + extension;
         var stored = Path.Combine(target, doc.FileName);
         File.Copy(source, stored, overwrite: true);
-        File.SetUnixFileMode(stored, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        // The source may be read-only; the stored copy must stay replaceable by the next import.
+        File.SetAttributes(stored, FileAttributes.Normal);
         doc.FileSize = new FileInfo(source).Length;
         doc.FileContentType = extension switch
         {

@@ -96,7 +96,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             {
                 var summary = reader.GetString(4);
                 var body = reader.GetString(5);
-                var snippetSource = Highlighter.Mark(body, terms).Any(s => s.IsMatch) || summary.Length == 0 ? body : summary;
+                var snippetSource = summary.Length == 0 || Highlighter.HasMatch(body, terms) ? body : summary;
                 hits.Add(new SearchHit(
                     reader.GetString(0), reader.GetInt32(1), reader.GetString(3), reader.GetDateTime(6),
                     Highlighter.Mark(reader.GetString(2), terms),

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Html;
+
 namespace KhuyenCong.Web.Services;
 
 /// <summary>A piece of plain text, highlighted or not. Views encode it; no HTML is built here.</summary>
@@ -6,6 +8,29 @@ public sealed record TextSegment(string Text, bool IsMatch);
 /// <summary>Marks query words in original text, using folded text to find them.</summary>
 public static class Highlighter
 {
+    /// <summary>Segments as HTML: text encoded, matches wrapped in &lt;mark&gt;, no whitespace added.</summary>
+    public static IHtmlContent ToHtml(IEnumerable<TextSegment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var html = new HtmlContentBuilder();
+        foreach (var segment in segments)
+        {
+            if (segment.IsMatch)
+            {
+                html.AppendHtml("<mark>").Append(segment.Text).AppendHtml("</mark>");
+            }
+            else
+            {
+                html.Append(segment.Text);
+            }
+        }
+
+        return html;
+    }
+
+    public static bool HasMatch(string text, IReadOnlyList<string> terms) =>
+        Matches(TextFolding.Fold(text), terms).Any();
+
     public static IReadOnlyList<TextSegment> Mark(string text, IReadOnlyList<string> terms) =>
         Segments(text, terms, 0, text.Length);
 
