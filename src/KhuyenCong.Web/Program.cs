@@ -78,6 +78,9 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.Configure<RouteOptions>(o => { o.LowercaseUrls = true; o.AppendTrailingSlash = false; });
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
+// On start, before the server takes requests: migrate, assert durability, import content/ into an empty database.
+builder.Services.AddHostedService<DatabaseStartup>();
+
 var app = builder.Build();
 
 // Command verbs (no verb = serve).
@@ -85,8 +88,6 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
 {
     return await Commands.RunAsync(app, args);
 }
-
-await Commands.PrepareDatabaseAsync(app.Services, importWhenEmpty: true, Console.Out);
 
 // Pipeline: errors, headers, compression, static files, routing, cache, pages and endpoints.
 if (!app.Environment.IsDevelopment())
