@@ -1,0 +1,382 @@
+#!/usr/bin/env bash
+# KhuyenCong.Web load benchmark.
+#
+# Generates N synthetic Vietnamese news articles, publishes the app (Release), imports the articles into a
+# fresh SQLite database (timed), serves the site on 127.0.0.1, serves a saved copy of an article page with
+# nginx as a static baseline, then measures each URL with wrk and prints a Markdown table (also written to
+# bench/out/results-N.md). Everything runs in a throw-away folder under /tmp, removed at the end.
+#
+# Usage: bench/run.sh [options]
+#   --articles N        synthetic articles to generate and import (default 1000; 100000 works)
+#   --duration S        wrk seconds per URL (default 10)
+#   --connections C     wrk connections (default 64)
+#   --threads T         wrk threads (default 2)
+#   --port P            app port (default: a free port); nginx takes another free port
+#   --warmup S          untimed wrk seconds per URL before measuring, for JIT tiering (default 2; 0 = off)
+#   --import-timeout S  give up on the import after S seconds (default 3600)
+#   --keep              keep the temporary folder (content, database, logs, raw wrk output)
+#   -h, --help          this help
+#
+# Order of measurement: static baseline (nginx), /, /tin-tuc?trang=2, one article, /tim-kiem?q=dao%20tao
+# (the same URL repeated, so the output cache answers), then search with a query that varies per request
+# (bench/search-varied.lua; the output cache rarely hits). Requirements: dotnet SDK, python3, curl; wrk and
+# nginx-light are installed with apt-get when missing. All load goes to 127.0.0.1 only.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(dirname "$BENCH_DIR")
+PROJECT="$REPO/src/KhuyenCong.Web"
+OUT_DIR="$BENCH_DIR/out"
+
+ARTICLES=1000
+DURATION=10
+CONNECTIONS=64
+THREADS=2
+PORT=""
+WARMUP=2
+IMPORT_TIMEOUT=3600
+KEEP=0
+WRK_TIMEOUT=30s   # wrk's default (2 s) would drop slow requests from the latency figures as "timeouts"
+
+usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
+die() { echo "run.sh: $*" >&2; exit 1; }
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+is_uint() { [[ "$1" =~ ^[0-9]+$ ]]; }
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --articles) ARTICLES=${2:?}; shift 2 ;;
+        --duration) DURATION=${2:?}; shift 2 ;;
+        --connections) CONNECTIONS=${2:?}; shift 2 ;;
+        --threads) THREADS=${2:?}; shift 2 ;;
+        --port) PORT=${2:?}; shift 2 ;;
+        --warmup) WARMUP=${2:?}; shift 2 ;;
+        --import-timeout) IMPORT_TIMEOUT=${2:?}; shift 2 ;;
+        --keep) KEEP=1; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) usage >&2; die "unknown option '$1'" ;;
+    esac
+done
+for v in ARTICLES DURATION CONNECTIONS THREADS WARMUP IMPORT_TIMEOUT; do
+    is_uint "${!v}" || die "--${v,,} must be a whole number, not '${!v}'"
+done
+[[ -z "$PORT" ]] || is_uint "$PORT" || die "--port must be a number"
+(( ARTICLES >= 20 )) || die "--articles must be at least 20 (the news list page 2 needs more than 10)"
+(( DURATION >= 1 && THREADS >= 1 && CONNECTIONS >= THREADS )) || die "need duration >= 1 and connections >= threads >= 1"
+
+# --- tools -----------------------------------------------------------------------------------------------
+for tool in dotnet python3 curl timeout; do
+    command -v "$tool" >/dev/null || die "$tool is required"
+done
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+    log "installing wrk and nginx-light with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y wrk nginx-light >/dev/null 2>&1 \
+        || { apt-get update >/dev/null && apt-get install -y wrk nginx-light >/dev/null; }
+    # The package starts the system nginx on port 80; this benchmark does not use it.
+fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# --- temp folder, clean-up ----------------------------------------------------------------------------------
+TMP=$(mktemp -d /tmp/kc-bench.XXXXXX)
+chmod 711 "$TMP"   # nginx workers run as an unprivileged user and must reach $TMP/static
+APP_PID=""
+NGINX_PID=""
+
+stop_pid() {  # stop_pid PID NAME [SIGNAL]: signal one process we started, wait up to 15 s, then KILL it
+    local pid=$1 name=$2 sig=${3:-TERM}
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+    kill -"$sig" "$pid" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+        log "$name ($pid) did not stop, killing it"
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    stop_pid "$APP_PID" app
+    stop_pid "$NGINX_PID" nginx QUIT
+    if (( KEEP )); then
+        log "kept $TMP"
+    else
+        rm -rf "$TMP"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+PORT=${PORT:-$(free_port)}
+STATIC_PORT=$(free_port)
+while [[ "$STATIC_PORT" == "$PORT" ]]; do STATIC_PORT=$(free_port); done
+APP="http://127.0.0.1:$PORT"
+STATIC="http://127.0.0.1:$STATIC_PORT"
+
+log "temporary folder $TMP; app on $APP, nginx on $STATIC"
+
+# --- 1. content -------------------------------------------------------------------------------------------
+mkdir -p "$TMP/content"
+cp "$REPO/content/topics.yml" "$REPO/content/places.yml" "$TMP/content/"
+for dir in pages documents files; do   # optional: real pages and legal documents (and their attachments)
+    if [[ -d "$REPO/content/$dir" ]]; then cp -r "$REPO/content/$dir" "$TMP/content/"; fi
+done
+log "generating $ARTICLES articles"
+timeout 900 python3 "$BENCH_DIR/generate.py" --count "$ARTICLES" --out "$TMP/content"
+
+# --- 2. publish (cached in bench/out/build while the sources are unchanged) ------------------------------
+# Build into bench/out and $TMP only (--artifacts-path), so that src/*/bin and obj, which developers use at
+# the same time, are left alone.
+source_hash() {
+    (cd "$REPO" && find src/KhuyenCong.Web -type d \( -name bin -o -name obj \) -prune -o -type f -print0 \
+        | sort -z | xargs -0 sha256sum; sha256sum Directory.Build.props Directory.Packages.props global.json) \
+        | sha256sum | cut -c1-16
+}
+HASH=$(source_hash)
+CACHE="$OUT_DIR/build"
+BUILD_NOTE=""
+if [[ -f "$CACHE/hash" && "$(cat "$CACHE/hash")" == "$HASH" && -f "$CACHE/app/KhuyenCong.Web.dll" ]]; then
+    log "sources unchanged since the last run ($HASH): reusing the published app"
+else
+    log "publishing the app (Release)"
+    rm -rf "$CACHE"
+    mkdir -p "$CACHE"
+    publish() {
+        timeout 900 dotnet publish "$PROJECT" -c Release -o "$CACHE/app" --artifacts-path "$TMP/artifacts" \
+            --nologo "$@" >"$TMP/publish.log" 2>&1
+    }
+    if ! publish; then
+        # The repository treats analyzer warnings as errors; a warning does not change the code measured, so
+        # retry without that and say so in the results.
+        grep -E 'error' "$TMP/publish.log" | sort -u | head -5 >&2 || true
+        log "publish failed; retrying with -p:TreatWarningsAsErrors=false"
+        publish -p:TreatWarningsAsErrors=false || { tail -30 "$TMP/publish.log" >&2; die "dotnet publish failed"; }
+        BUILD_NOTE="Release build failed with warnings as errors ($(grep -oE 'error [A-Z]+[0-9]+' "$TMP/publish.log" \
+            | sort -u | tr '\n' ' ' | sed 's/ $//'; grep -oE 'warning [A-Z]+[0-9]+' "$TMP/publish.log" | sort -u | head -3 \
+            | tr '\n' ' ' | sed 's/ $//')); published with -p:TreatWarningsAsErrors=false."
+        echo "$BUILD_NOTE" >"$CACHE/note"
+    fi
+    echo "$HASH" >"$CACHE/hash"
+fi
+[[ -f "$CACHE/note" ]] && BUILD_NOTE=$(cat "$CACHE/note")
+cp -a "$CACHE/app" "$TMP/app"
+# The app looks for wwwroot/ in the folder holding KhuyenCong.Web.sln, else beside itself. $TMP has no .sln
+# above it, so a copy beside the app is used; content/ is not copied there, so nothing is auto-imported.
+cp -r "$REPO/wwwroot" "$TMP/app/wwwroot"
+
+# The published app, run from its own folder on the benchmark's data folder.
+APP_ENV=(env Data__Path="$TMP/data" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP")
+
+# --- 3. import (timed) ------------------------------------------------------------------------------------
+log "importing $ARTICLES articles (timeout ${IMPORT_TIMEOUT}s)"
+mkdir -p "$TMP/data"
+start_ns=$(date +%s%N)
+if ! (cd "$TMP/app" && exec timeout "$IMPORT_TIMEOUT" "${APP_ENV[@]}" ./KhuyenCong.Web import --from "$TMP/content") \
+        >"$TMP/import.log" 2>&1; then
+    tail -20 "$TMP/import.log" >&2
+    die "import failed or took longer than ${IMPORT_TIMEOUT}s"
+fi
+IMPORT_SECONDS=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+IMPORT_SECONDS=$(awk -v ms="$IMPORT_SECONDS" 'BEGIN { printf "%.1f", ms / 1000 }')
+sed 's/^/  /' "$TMP/import.log" >&2
+APP_IMPORT=$(grep -oE 'import: done in [0-9.]+ s' "$TMP/import.log" | grep -oE '[0-9.]+' || echo "?")
+log "import took ${IMPORT_SECONDS} s wall clock (app says ${APP_IMPORT} s)"
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
+DB="$TMP/data/khuyencong.db"
+DB_BYTES=$(stat -c %s "$DB")
+WAL_BYTES=$(stat -c %s "$DB-wal" 2>/dev/null || echo 0)
+CONTENT_BYTES=$(du -sb "$TMP/content/articles" | cut -f1)
+
+# --- 4. serve ---------------------------------------------------------------------------------------------
+log "starting the app"
+(cd "$TMP/app" && exec "${APP_ENV[@]}" ./KhuyenCong.Web) >"$TMP/app.log" 2>&1 &
+APP_PID=$!
+deadline=$((SECONDS + 120))
+until [[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$APP/healthz" || true)" == 200 ]]; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then tail -30 "$TMP/app.log" >&2; die "the app exited"; fi
+    (( SECONDS < deadline )) || { tail -30 "$TMP/app.log" >&2; die "/healthz not 200 after 120 s"; }
+    sleep 0.5
+done
+log "app is up (pid $APP_PID)"
+
+# One article from the middle of the generated set.
+ARTICLE_FILE=$(printf '%s/content/articles/bai-mau-%06d.md' "$TMP" $((ARTICLES / 2)))
+ARTICLE_SLUG=$(sed -n 's/^slug: *//p' "$ARTICLE_FILE" | head -1)
+ARTICLE_PATH="/tin-tuc/$ARTICLE_SLUG"
+SEARCH_PATH="/tim-kiem?q=dao%20tao"
+
+status_of() { curl -s -o /dev/null -m 30 -w '%{http_code}' "$1" || true; }
+for path in / "/tin-tuc?trang=2" "$ARTICLE_PATH" "$SEARCH_PATH"; do
+    code=$(status_of "$APP$path")
+    [[ "$code" == 200 ]] || { tail -30 "$TMP/app.log" >&2; die "GET $path returned $code"; }
+done
+
+# --- 5. static baseline: the article page as a file, served by nginx ---------------------------------------
+mkdir -p "$TMP/static" "$TMP/nginx"
+curl -sf -m 30 "$APP$ARTICLE_PATH" -o "$TMP/static/article.html"
+chmod 755 "$TMP/static"
+chmod 644 "$TMP/static/article.html"
+cat >"$TMP/nginx/nginx.conf" <<EOF
+# Generated by bench/run.sh: serves $TMP/static on 127.0.0.1:$STATIC_PORT only.
+daemon off;
+worker_processes auto;
+pid $TMP/nginx/nginx.pid;
+error_log $TMP/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    tcp_nodelay on;
+    keepalive_timeout 65;
+    keepalive_requests 1000000;
+    client_body_temp_path $TMP/nginx/body;
+    types { text/html html; }
+    default_type application/octet-stream;
+    server {
+        listen 127.0.0.1:$STATIC_PORT;
+        root $TMP/static;
+    }
+}
+EOF
+nginx -t -q -e "$TMP/nginx/error.log" -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf"
+nginx -e "$TMP/nginx/error.log" -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" &
+NGINX_PID=$!
+deadline=$((SECONDS + 20))
+until [[ "$(status_of "$STATIC/article.html")" == 200 ]]; do
+    kill -0 "$NGINX_PID" 2>/dev/null || { cat "$TMP/nginx/error.log" >&2; die "nginx exited"; }
+    (( SECONDS < deadline )) || die "nginx did not answer"
+    sleep 0.2
+done
+
+# --- extra facts: search hit counts, uncached render time ---------------------------------------------------
+hits() {  # hits QUERY-ENCODED: the result count the search page states ("Có N kết quả")
+    curl -s -m 60 "$APP/tim-kiem?q=$1" | grep -oE 'Có [0-9.]+ kết quả' | grep -oE '[0-9.]+' | tr -d . || echo 0
+}
+HITS_DAO_TAO=$(hits "dao%20tao")
+HITS_KEO_DUA=$(hits "k%E1%BA%B9o%20d%E1%BB%ABa")
+HITS_PHU_NHUAN=$(hits "phu%20nhuan")
+
+# Time for the app to build a page without the output cache: an unused query parameter makes a new cache
+# key, so the request misses. Median of 5, after the warm-up below has compiled the code paths.
+uncached_ms() {
+    local base=$1 sep='?' t all=()
+    [[ "$base" == *\?* ]] && sep='&'
+    for i in 1 2 3 4 5; do
+        t=$(curl -s -o /dev/null -m 60 -w '%{time_total}' "$APP$base${sep}_bench=$RANDOM$RANDOM$i")
+        all+=("$t")
+    done
+    printf '%s\n' "${all[@]}" | sort -n | sed -n 3p | awk '{ printf "%.1f", $1 * 1000 }'
+}
+
+# --- 6. measure ---------------------------------------------------------------------------------------------
+# name|url|wrk script (optional)
+TARGETS=(
+    "static baseline (nginx, saved article page)|$STATIC/article.html|"
+    "home \`/\`|$APP/|"
+    "news list \`/tin-tuc?trang=2\`|$APP/tin-tuc?trang=2|"
+    "article \`/tin-tuc/${ARTICLE_SLUG:0:24}…\`|$APP$ARTICLE_PATH|"
+    "search \`/tim-kiem?q=dao%20tao\` (cached)|$APP$SEARCH_PATH|"
+    "search (varied, mostly uncached)|$APP/tim-kiem|$BENCH_DIR/search-varied.lua"
+)
+
+log "warming up"
+for t in "${TARGETS[@]}"; do
+    IFS='|' read -r _ url script <<<"$t"
+    for _ in 1 2 3 4 5; do curl -s -o /dev/null -m 30 "$url" || true; done
+    if (( WARMUP > 0 )); then
+        timeout $((WARMUP + 30)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" --timeout "$WRK_TIMEOUT" \
+            ${script:+-s "$script"} "$url" >/dev/null 2>&1 || true
+    fi
+done
+UNCACHED_HOME=$(uncached_ms /)
+UNCACHED_LIST=$(uncached_ms "/tin-tuc?trang=2")
+UNCACHED_ARTICLE=$(uncached_ms "$ARTICLE_PATH")
+UNCACHED_SEARCH=$(uncached_ms "$SEARCH_PATH")
+UNCACHED_LIST_LAST=$(uncached_ms "/tin-tuc?trang=$(( (ARTICLES + 9) / 10 ))")
+
+# wrk output -> "req/s p50ms p99ms non2xx socket-errors"; latency units us/ms/s/m are converted to ms.
+parse_wrk() {
+    awk '
+        function ms(v,   n) {
+            n = v + 0
+            if (v ~ /us$/) return n / 1000
+            if (v ~ /ms$/) return n
+            if (v ~ /m$/)  return n * 60000
+            if (v ~ /s$/)  return n * 1000
+            return n
+        }
+        /^ +50% / { p50 = ms($2) }
+        /^ +99% / { p99 = ms($2) }
+        /^Requests\/sec:/ { rps = $2 }
+        /Non-2xx or 3xx responses:/ { bad = $NF }
+        /Socket errors:/ { sub(/^ *Socket errors: */, ""); gsub(/ /, ""); err = $0 }
+        END { printf "%s %s %s %s %s\n", rps + 0, p50 + 0, p99 + 0, bad + 0, (err == "" ? "-" : err) }
+    ' "$1"
+}
+
+RESULTS=()
+STATIC_RPS=""
+NOTES=()
+i=0
+for t in "${TARGETS[@]}"; do
+    IFS='|' read -r name url script <<<"$t"
+    i=$((i + 1))
+    raw="$TMP/wrk-$i.txt"
+    log "wrk ${DURATION}s: $name"
+    timeout $((DURATION + 60)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout "$WRK_TIMEOUT" \
+        --latency ${script:+-s "$script"} "$url" >"$raw" 2>&1 || { cat "$raw" >&2; die "wrk failed for $url"; }
+    read -r rps p50 p99 bad err < <(parse_wrk "$raw")
+    [[ -n "$STATIC_RPS" ]] || STATIC_RPS=$rps
+    ratio=$(awk -v a="$rps" -v b="$STATIC_RPS" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+    RESULTS+=("$(printf '| %s | %.0f | %.2f | %.2f | %s |' "$name" "$rps" "$p50" "$p99" "$ratio")")
+    (( bad == 0 )) || NOTES+=("- $name: $bad non-2xx/3xx responses")
+    [[ "$err" == "-" ]] || NOTES+=("- $name: socket errors $err")
+    extra=$(grep -E '^varied search:' "$raw" || true)
+    [[ -z "$extra" ]] || NOTES+=("- $extra")
+    { echo "### $name — $url"; cat "$raw"; echo; } >>"$TMP/wrk-all.txt"
+done
+APP_RSS=$(awk '/^VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$APP_PID/status" 2>/dev/null || echo "?")
+
+# --- 7. report ----------------------------------------------------------------------------------------------
+CPU_MODEL=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+MEM_TOTAL=$(awk '/^MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)
+REPORT="$TMP/report.md"
+{
+    echo "## KhuyenCong.Web benchmark — $ARTICLES articles"
+    echo
+    echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); sources $HASH (hash of src/KhuyenCong.Web and build props)"
+    echo "- machine: $(nproc) CPU ($CPU_MODEL), $MEM_TOTAL RAM; wrk and the server share these CPUs"
+    echo "- wrk: -t $THREADS -c $CONNECTIONS -d ${DURATION}s --latency --timeout $WRK_TIMEOUT (after ${WARMUP}s warm-up per URL)"
+    echo "- articles: $ARTICLES generated ($(mb "$CONTENT_BYTES") of Markdown) + the repository's pages and documents"
+    echo "- import: ${IMPORT_SECONDS} s wall clock (the app reports ${APP_IMPORT} s)"
+    echo "- database: $(mb "$DB_BYTES") (+ WAL $(mb "$WAL_BYTES")); app RSS after the run: $APP_RSS"
+    echo "- search hits: \"dao tao\" $HITS_DAO_TAO, \"kẹo dừa\" $HITS_KEO_DUA, \"phu nhuan\" $HITS_PHU_NHUAN"
+    [[ -z "$BUILD_NOTE" ]] || echo "- build: $BUILD_NOTE"
+    echo
+    echo "| URL | req/s | p50 ms | p99 ms | ratio to static |"
+    echo "| --- | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "${RESULTS[@]}"
+    echo
+    echo "Page built without the output cache (unused query parameter, median of 5 single requests):"
+    echo "home ${UNCACHED_HOME} ms, news list page 2 ${UNCACHED_LIST} ms, last news page ${UNCACHED_LIST_LAST} ms,"
+    echo "article ${UNCACHED_ARTICLE} ms, search \"dao tao\" ${UNCACHED_SEARCH} ms."
+    if (( ${#NOTES[@]} > 0 )); then
+        echo
+        printf '%s\n' "${NOTES[@]}"
+    fi
+} >"$REPORT"
+
+mkdir -p "$OUT_DIR"
+cp "$REPORT" "$OUT_DIR/results-$ARTICLES.md"
+cp "$TMP/wrk-all.txt" "$OUT_DIR/results-$ARTICLES-wrk.txt"
+echo
+cat "$REPORT"
+echo
+log "written to ${OUT_DIR#"$REPO/"}/results-$ARTICLES.md (raw wrk output: results-$ARTICLES-wrk.txt)"
