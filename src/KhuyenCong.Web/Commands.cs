@@ -18,13 +18,16 @@ public static class Commands
                 case "migrate":
                     await PrepareDatabaseAsync(app.Services, importWhenEmpty: false, Console.Out);
                     return 0;
+                case "backup":
+                    await BackupAsync(app.Services, OptionValue(args, "--to"), Console.Out);
+                    return 0;
                 case "import":
                     var from = OptionValue(args, "--from") ?? AppPaths.Content;
                     await PrepareDatabaseAsync(app.Services, importWhenEmpty: false, Console.Out);
                     await ImportAsync(app.Services, from, Console.Out);
                     return 0;
                 default:
-                    await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, import [--from DIR]; no command serves the site.");
+                    await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, import [--from DIR], backup [--to FILE]; no command serves the site.");
                     return 2;
             }
         }
@@ -65,6 +68,39 @@ public static class Commands
         var started = System.Diagnostics.Stopwatch.StartNew();
         await importer.ImportAsync(from, output);
         await output.WriteLineAsync($"import: done in {started.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>
+    /// An online, consistent copy of the SQLite database (SQLite's backup API; safe while the site runs), then
+    /// integrity_check on the copy. Default target: data/backups/khuyencong-yyyyMMdd-HHmmss.db.
+    /// </summary>
+    private static async Task BackupAsync(IServiceProvider services, string? target, TextWriter output)
+    {
+        var data = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options.DataOptions>>().Value;
+        target ??= Path.Combine(data.Path, "backups", $"khuyencong-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
+        target = Path.GetFullPath(target);
+        if (File.Exists(target))
+        {
+            throw new IOException($"{target} already exists; choose another file.");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await using (var source = new Microsoft.Data.Sqlite.SqliteConnection(Data.SqlitePragmas.ConnectionString(data.DatabaseFile)))
+        await using (var copy = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target};Pooling=False"))
+        {
+            await source.OpenAsync();
+            await copy.OpenAsync();
+            source.BackupDatabase(copy);
+            await using var check = copy.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check;";
+            var result = (string?)await check.ExecuteScalarAsync();
+            if (result != "ok")
+            {
+                throw new InvalidOperationException($"backup copy failed integrity_check: {result}");
+            }
+        }
+
+        await output.WriteLineAsync($"backup: {target} ({new FileInfo(target).Length / 1024:N0} KB), integrity_check ok");
     }
 
     private static string? OptionValue(string[] args, string name)

@@ -1,0 +1,30 @@
+namespace KhuyenCong.Web;
+
+/// <summary>
+/// "healthcheck" verb: GET /healthz on this machine's own server (first ASPNETCORE_URLS entry, default
+/// port 8080) and exit 0 when it answers 200. The runtime image has no curl, so the app checks itself.
+/// </summary>
+public static class HealthProbe
+{
+    public static async Task<int> RunAsync()
+    {
+        var urls = Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? "http://127.0.0.1:8080";
+        var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries)[0]
+            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(4) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri(new Uri(first), "/healthz"));
+            Console.WriteLine($"healthz: {(int)response.StatusCode}");
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
+        {
+            Console.Error.WriteLine($"healthz: {ex.Message}");
+            return 1;
+        }
+    }
+}
