@@ -65,7 +65,8 @@ public static class FrontMatter
         }
 
         string[] formats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];
-        if (!DateTime.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!DateTime.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || local.Year < 1900)
         {
             throw new ContentImportException(relativePath, 1, $"'{field}' must be a date like 2022-03-15 or 2022-03-15 08:30, not '{value}'");
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
@@ -31,6 +32,10 @@ public sealed class ContentPublisher(
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var item in items)
         {
+            // Stored text is NFC (UTF-8 NFC is the site's rule; search snippets rely on it).
+            item.Title = Nfc(item.Title);
+            item.Summary = Nfc(item.Summary);
+            item.BodyMarkdown = Nfc(item.BodyMarkdown);
             item.BodyHtml = markdown.ToHtml(item.BodyMarkdown);
             if (item.CreatedAt == default)
             {
@@ -70,6 +75,9 @@ public sealed class ContentPublisher(
 
         await cache.EvictByTagAsync(CacheTag, ct);
     }
+
+    private static string Nfc(string text) =>
+        text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
 
     private async Task AddRevisionsAsync(IReadOnlyList<RoutedContent> items, string actor, string? note, DateTime now, CancellationToken ct)
     {

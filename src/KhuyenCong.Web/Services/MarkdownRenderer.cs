@@ -31,17 +31,40 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
-    public string ToHtml(string? markdown)
-    {
-        var document = Parse(markdown);
-        return sanitizer.Sanitize(document.ToHtml(pipeline));
-    }
+    public string ToHtml(string? markdown) =>
+        sanitizer.Sanitize(Render(markdown, plainText: false));
 
-    /// <summary>Plain text of the Markdown (for search and summaries), with unsafe links dropped too.</summary>
+    /// <summary>Plain text of the Markdown (for search and summaries), under the same limits.</summary>
     public string ToPlainText(string? markdown)
     {
-        var text = Markdown.ToPlainText(markdown ?? "", pipeline);
+        var text = Render(markdown, plainText: true);
         return string.Join(' ', text.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>Parse and render under one guard: Markdig's depth limit can fire in either step.</summary>
+    private string Render(string? markdown, bool plainText)
+    {
+        var document = Parse(markdown);
+        try
+        {
+            using var writer = new StringWriter();
+            var renderer = new Markdig.Renderers.HtmlRenderer(writer);
+            if (plainText)
+            {
+                renderer.EnableHtmlForBlock = false;
+                renderer.EnableHtmlForInline = false;
+                renderer.EnableHtmlEscape = false;
+            }
+
+            pipeline.Setup(renderer);
+            renderer.Render(document);
+            writer.Flush();
+            return writer.ToString();
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            throw new MarkdownRejectedException("Nội dung lồng nhau quá sâu (danh sách, liên kết hoặc trích dẫn lồng quá nhiều cấp).", ex);
+        }
     }
 
     private MarkdownDocument Parse(string? markdown)
@@ -64,6 +87,13 @@ public sealed class MarkdownRenderer
         }
 
         DropUnsafeLinks(document);
+
+        // The page title is the only h1: headings in a body start at h2.
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Max(2, heading.Level);
+        }
+
         return document;
     }
 
@@ -105,7 +135,14 @@ public sealed class MarkdownRenderer
         var colon = cleaned.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0)
         {
-            return true;
+            return !cleaned.Contains('&', StringComparison.Ordinal) || !cleaned.Contains(';', StringComparison.Ordinal);
+        }
+
+        // An entity left before the scheme's colon (HTML5 names such as &colon; that WebUtility does not know)
+        // could hide a scheme from us but not from a browser: refuse it.
+        if (cleaned[..colon].Contains('&', StringComparison.Ordinal))
+        {
+            return false;
         }
 
         // A colon after the first '/', '?' or '#' belongs to a relative path, not a scheme.
@@ -119,26 +156,22 @@ public sealed class MarkdownRenderer
         return scheme is "http" or "https" or "mailto";
     }
 
+    /// <summary>
+    /// Every list set explicitly: HtmlSanitizerOptions starts with broad defaults (forms, style, 240 CSS
+    /// properties) that must not leak in. Text of a dropped element is kept.
+    /// </summary>
     private static HtmlSanitizer CreateSanitizer()
     {
-        var options = new HtmlSanitizerOptions();
-        foreach (var tag in AllowedTags)
+        var ignoreCase = StringComparer.OrdinalIgnoreCase;
+        var options = new HtmlSanitizerOptions
         {
-            options.AllowedTags.Add(tag);
-        }
-
-        foreach (var attribute in (string[])["href", "src", "alt", "title"])
-        {
-            options.AllowedAttributes.Add(attribute);
-        }
-
-        foreach (var scheme in (string[])["http", "https", "mailto"])
-        {
-            options.AllowedSchemes.Add(scheme);
-        }
-
-        options.UriAttributes.Add("href");
-        options.UriAttributes.Add("src");
-        return new HtmlSanitizer(options);
+            AllowedTags = new HashSet<string>(AllowedTags, ignoreCase),
+            AllowedAttributes = new HashSet<string>(["href", "src", "alt", "title"], ignoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], ignoreCase),
+            UriAttributes = new HashSet<string>(["href", "src"], ignoreCase),
+            AllowedCssProperties = new HashSet<string>(ignoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        };
+        return new HtmlSanitizer(options) { KeepChildNodes = true };
     }
 }

@@ -31,14 +31,25 @@ public static class Slugifier
         }
 
         var slug = sb.ToString();
-        if (slug.Length > MaxLength)
+        return slug.Length == 0 ? "muc" : Shorten(slug, MaxLength);
+    }
+
+    /// <summary>Cuts a slug to at most <paramref name="max"/> chars at a word boundary when one is near.</summary>
+    private static string Shorten(string slug, int max)
+    {
+        if (slug.Length <= max)
         {
-            slug = slug[..MaxLength];
-            var cut = slug.LastIndexOf('-');
-            slug = cut > MaxLength / 2 ? slug[..cut] : slug.TrimEnd('-');
+            return slug;
         }
 
-        return slug.Length == 0 ? "muc" : slug;
+        if (slug[max] == '-')
+        {
+            return slug[..max];
+        }
+
+        var head = slug[..max];
+        var cut = head.LastIndexOf('-');
+        return cut > max / 2 ? head[..cut] : head.TrimEnd('-');
     }
 
     /// <summary>
@@ -46,11 +57,13 @@ public static class Slugifier
     /// </summary>
     public static string Unique(string? text, Func<string, bool> taken)
     {
+        ArgumentNullException.ThrowIfNull(taken);
         var baseSlug = Slugify(text);
         var candidate = baseSlug;
         for (var n = 2; taken(candidate); n++)
         {
-            candidate = $"{baseSlug}-{n}";
+            var suffix = "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            candidate = Shorten(baseSlug, MaxLength - suffix.Length).TrimEnd('-') + suffix;
         }
 
         return candidate;

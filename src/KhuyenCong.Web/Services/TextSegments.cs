@@ -31,13 +31,21 @@ public static class Highlighter
     public static bool HasMatch(string text, IReadOnlyList<string> terms) =>
         Matches(TextFolding.Fold(text), terms).Any();
 
-    public static IReadOnlyList<TextSegment> Mark(string text, IReadOnlyList<string> terms) =>
-        Segments(text, terms, 0, text.Length);
+    public static IReadOnlyList<TextSegment> Mark(string text, IReadOnlyList<string> terms)
+    {
+        text = Nfc(text);
+        return Segments(text, terms, 0, text.Length);
+    }
+
+    /// <summary>Folding keeps positions only for NFC text, so text typed with combining marks is composed first.</summary>
+    private static string Nfc(string text) =>
+        text.IsNormalized(System.Text.NormalizationForm.FormC) ? text : text.Normalize(System.Text.NormalizationForm.FormC);
 
     /// <summary>A window of about <paramref name="maxLength"/> chars around the first match, cut at word edges.</summary>
     public static IReadOnlyList<TextSegment> Snippet(string text, IReadOnlyList<string> terms, int maxLength = 240)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = Nfc(text);
         if (text.Length <= maxLength)
         {
             return Segments(text, terms, 0, text.Length);
