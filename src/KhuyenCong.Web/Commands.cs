@@ -18,6 +18,9 @@ public static class Commands
                 case "migrate":
                     await PrepareDatabaseAsync(app.Services, importWhenEmpty: false, Console.Out);
                     return 0;
+                case "create-admin":
+                    await PrepareDatabaseAsync(app.Services, importWhenEmpty: false, Console.Out);
+                    return await CreateAdminAsync(app.Services, OptionValue(args, "--email"), args.Contains("--password-stdin"), Console.In, Console.Out);
                 case "backup":
                     await BackupAsync(app.Services, OptionValue(args, "--to"), Console.Out);
                     return 0;
@@ -27,7 +30,7 @@ public static class Commands
                     await ImportAsync(app.Services, from, Console.Out);
                     return 0;
                 default:
-                    await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, import [--from DIR], backup [--to FILE]; no command serves the site.");
+                    await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, import [--from DIR], create-admin --email E [--password-stdin], backup [--to FILE]; no command serves the site.");
                     return 2;
             }
         }
@@ -53,6 +56,11 @@ public static class Commands
         await db.Database.MigrateAsync();
         await output.WriteLineAsync(pending.Count == 0 ? "migrate: database is up to date" : $"migrate: applied {pending.Count} migration(s): {string.Join(", ", pending)}");
         await SqlitePragmas.AssertDurableAsync(db);
+        var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
+        foreach (var role in Models.Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)).ToList())
+        {
+            await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole(role));
+        }
 
         if (importWhenEmpty && !await db.Articles.AnyAsync() && !await db.Pages.AnyAsync() && Directory.Exists(AppPaths.Content))
         {
@@ -101,6 +109,61 @@ public static class Commands
         }
 
         await output.WriteLineAsync($"backup: {target} ({new FileInfo(target).Length / 1024:N0} KB), integrity_check ok");
+    }
+
+    /// <summary>
+    /// Creates an administrator. The password is generated and printed once (or read from standard input);
+    /// either way the user must change it at the first sign-in.
+    /// </summary>
+    public static async Task<int> CreateAdminAsync(IServiceProvider services, string? email, bool passwordFromStdin, TextReader input, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        if (string.IsNullOrWhiteSpace(email) || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        {
+            await Console.Error.WriteLineAsync("create-admin needs --email with a valid e-mail address.");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Models.AppUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
+        foreach (var role in Models.Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole(role));
+            }
+        }
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            await Console.Error.WriteLineAsync($"An account for {email} already exists.");
+            return 1;
+        }
+
+        var password = passwordFromStdin ? (await input.ReadLineAsync())?.Trim() ?? "" : PasswordGenerator.Generate();
+        var user = new Models.AppUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0],
+            MustChangePassword = true, CreatedAt = DateTime.UtcNow, LockoutEnabled = true,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            await Console.Error.WriteLineAsync("create-admin failed: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+            return 1;
+        }
+
+        await users.AddToRoleAsync(user, Models.Roles.Admin);
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync("user-create", "User", user.Id, $"{email} (Admin) bằng lệnh create-admin", actor: "create-admin");
+        await output.WriteLineAsync($"create-admin: administrator {email} created.");
+        if (!passwordFromStdin)
+        {
+            await output.WriteLineAsync($"One-time password (shown once, must be changed at first sign-in): {password}");
+        }
+
+        return 0;
     }
 
     private static string? OptionValue(string[] args, string name)

@@ -4,7 +4,13 @@ using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Endpoints;
 using KhuyenCong.Web.Options;
 using KhuyenCong.Web.Services;
+using System.Threading.RateLimiting;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Pages.Admin;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -61,10 +67,67 @@ builder.Services.AddScoped<ContentImporter>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<SiteUrls>();
 
+// Editors: Identity accounts in the same context, strict cookie, lockout, no self-registration.
+builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
+    {
+        o.Password.RequiredLength = 12;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredUniqueChars = 4;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.User.RequireUniqueEmail = true;
+        o.SignIn.RequireConfirmedAccount = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<CommonPasswordValidator>()
+    .AddErrorDescriber<VietnameseIdentityErrors>();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.Cookie.Name = "__Host-kc-auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+    o.SlidingExpiration = true;
+    o.LoginPath = "/dang-nhap";
+    o.LogoutPath = "/dang-xuat";
+    o.AccessDeniedPath = "/loi/403";
+    o.Events.OnValidatePrincipal = AbsoluteSessionLimit.ValidateAsync;
+    o.Events.OnSigningIn = AbsoluteSessionLimit.StampSignInAsync;
+});
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "__Host-kc-af";
+    o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+});
+builder.Services.AddDataProtection().SetApplicationName("KhuyenCong.Web").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Publisher, Roles.Editor))
+    .AddPolicy(Policies.Publishers, p => p.RequireRole(Roles.Admin, Roles.Publisher))
+    .AddPolicy(Policies.Admins, p => p.RequireRole(Roles.Admin));
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(Policies.LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+        ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+});
+builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddHostedService<Scheduler>();
+builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
 // Speed: output cache for anonymous GETs (evicted by tag on change), compression.
 builder.Services.AddOutputCache(o =>
 {
-    o.AddBasePolicy(p => p.Expire(TimeSpan.FromSeconds(60)).Tag(ContentPublisher.CacheTag));
+    o.AddBasePolicy(p => p.Expire(TimeSpan.FromSeconds(60)).Tag(ContentPublisher.CacheTag)
+        .With(ctx => !AdminArea.IsPrivatePath(ctx.HttpContext.Request.Path)));
     o.SizeLimit = 256 * 1024 * 1024;
 });
 builder.Services.AddResponseCompression(o =>
@@ -78,7 +141,15 @@ builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = Syst
 builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
 // Pages in Vietnamese, lower-case URLs; Vietnamese letters written as themselves, not as entities.
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
+    o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admins);
+    o.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admins);
+    o.Conventions.AuthorizePage("/Account/ChangePassword");
+    o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
+    o.Conventions.AddFolderApplicationModelConvention("/Account", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
+});
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.Configure<RouteOptions>(o => { o.LowercaseUrls = true; o.AppendTrailingSlash = false; });
@@ -113,6 +184,10 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<AdminArea.PasswordChangeGate>();
 app.UseOutputCache();
 
 app.MapHealthChecks("/healthz").DisableHttpMetrics();

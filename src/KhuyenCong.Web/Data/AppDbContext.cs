@@ -1,11 +1,16 @@
 using KhuyenCong.Web.Models;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Data;
 
-/// <summary>The one context of the site (Identity joins it later).</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+/// <summary>The one context of the site: content, Identity accounts and the Data Protection key ring.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<Tag> Tags => Set<Tag>();
@@ -16,9 +21,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SearchItem> SearchItems => Set<SearchItem>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentNullException.ThrowIfNull(builder);
+        var modelBuilder = builder;
+        base.OnModelCreating(builder);
 
         modelBuilder.Entity<Article>(e =>
         {
@@ -50,5 +57,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
         modelBuilder.Entity<Revision>().HasIndex(x => new { x.ContentType, x.ContentId, x.Number }).IsUnique();
         modelBuilder.Entity<AuditEntry>().HasIndex(x => x.At);
         modelBuilder.Entity<SearchItem>().HasIndex(x => new { x.Kind, x.ItemId }).IsUnique();
+        modelBuilder.Entity<SlugRedirect>().HasIndex(x => new { x.ContentType, x.OldSlug }).IsUnique();
+        modelBuilder.Entity<MediaFile>(e =>
+        {
+            e.HasIndex(x => x.StorageName).IsUnique();
+            e.HasIndex(x => x.UploadedAt);
+        });
+        modelBuilder.Entity<AuditEntry>().HasIndex(x => new { x.EntityType, x.At });
     }
 }

@@ -10,4 +10,6 @@ public class AuditEntry
     public required string EntityType { get; set; }
     public string? EntityId { get; set; }
     public string? Detail { get; set; }
+    /// <summary>Client IP of the request that caused it, when there was one.</summary>
+    public string? Ip { get; set; }
 }

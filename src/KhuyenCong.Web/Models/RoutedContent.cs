@@ -22,6 +22,11 @@ public abstract class RoutedContent
     public string? SeoDescription { get; set; }
     /// <summary>Invented sample content, shown discreetly as such.</summary>
     public bool IsSample { get; set; }
+    /// <summary>When the item first became visible (set on publish, or by the scheduler at PublishAt).</summary>
+    public DateTime? WentLiveAt { get; set; }
+    /// <summary>The publisher's note when sending an item back to its editor.</summary>
+    public string? ReviewNote { get; set; }
+    public string? UpdatedBy { get; set; }
     /// <summary>Path of the content file this item was imported from, relative to the content folder.</summary>
     public string? SourcePath { get; set; }
     /// <summary>SHA-256 of the imported file, so an unchanged file changes nothing.</summary>

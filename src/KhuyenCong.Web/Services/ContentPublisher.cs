@@ -13,7 +13,7 @@ namespace KhuyenCong.Web.Services;
 /// content may bypass it, so no write can forget search, caches, revisions or the audit log.
 /// </summary>
 public sealed class ContentPublisher(
-    AppDbContext db, MarkdownRenderer markdown, ISearchIndex search, IOutputCacheStore cache, TimeProvider clock)
+    AppDbContext db, MarkdownRenderer markdown, ISearchIndex search, IOutputCacheStore cache, TimeProvider clock, AuditLog audit)
 {
     /// <summary>Output-cache tag on every public page built from content.</summary>
     public const string CacheTag = "content";
@@ -46,6 +46,11 @@ public sealed class ContentPublisher(
             {
                 item.UpdatedAt = now;
             }
+
+            if (item.Status == ContentStatus.Published && item.WentLiveAt is null && item.PublishAt <= now)
+            {
+                item.WentLiveAt = now;
+            }
         }
 
         var ownTransaction = db.Database.CurrentTransaction is null;
@@ -55,11 +60,7 @@ public sealed class ContentPublisher(
         await AddRevisionsAsync(items, actor, note, now, ct);
         foreach (var item in items)
         {
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = now, Actor = actor, Action = action, EntityType = item.GetType().Name,
-                EntityId = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Detail = item.Slug,
-            });
+            audit.Add(action, item.GetType().Name, item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Title, actor);
         }
 
         await db.SaveChangesAsync(ct);

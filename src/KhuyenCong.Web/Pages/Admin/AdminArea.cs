@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using KhuyenCong.Web.Models;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace KhuyenCong.Web.Pages.Admin;
+
+public static class Policies
+{
+    public const string Staff = "Staff";
+    public const string Publishers = "Publishers";
+    public const string Admins = "Admins";
+    public const string LoginRateLimit = "login";
+}
+
+/// <summary>What keeps the editor area private: no caching anywhere, and a forced password change.</summary>
+public static class AdminArea
+{
+    public static bool IsPrivatePath(PathString path) =>
+        path.StartsWithSegments("/quan-tri") || path.StartsWithSegments("/dang-nhap")
+        || path.StartsWithSegments("/dang-xuat") || path.StartsWithSegments("/doi-mat-khau");
+
+    /// <summary>Cache-Control: no-store on every admin and account response.</summary>
+    public sealed class NoStoreFilter : IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            ArgumentNullException.ThrowIfNull(next);
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            context.HttpContext.Response.Headers.Pragma = "no-cache";
+            return next();
+        }
+    }
+
+    /// <summary>A user holding a generated password may do nothing in the admin area but change it.</summary>
+    public sealed class PasswordChangeGate(RequestDelegate next)
+    {
+        public async Task InvokeAsync(HttpContext context, UserManager<AppUser> users)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            ArgumentNullException.ThrowIfNull(users);
+            if (context.User.Identity?.IsAuthenticated == true && context.Request.Path.StartsWithSegments("/quan-tri")
+                && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
+                && await users.FindByIdAsync(id) is { MustChangePassword: true })
+            {
+                context.Response.Redirect("/doi-mat-khau");
+                return;
+            }
+
+            await next(context);
+        }
+    }
+}
