@@ -120,6 +120,7 @@ builder.Services.AddRateLimiter(o =>
 });
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddScoped<AuditLog>();
+builder.Services.AddSingleton<MediaProcessor>();
 builder.Services.AddHostedService<Scheduler>();
 builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
@@ -147,6 +148,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admins);
     o.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admins);
     o.Conventions.AuthorizePage("/Account/ChangePassword");
+    o.Conventions.AddPageRoute("/Admin/Articles/Edit", "quan-tri/tin-bai/them");
+    o.Conventions.AddPageRoute("/Admin/Documents/Edit", "quan-tri/van-ban/them");
+    o.Conventions.AddPageRoute("/Admin/StaticPages/Edit", "quan-tri/trang/them");
     o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
     o.Conventions.AddFolderApplicationModelConvention("/Account", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
 });
@@ -194,6 +198,7 @@ app.MapHealthChecks("/healthz").DisableHttpMetrics();
 app.MapFeeds();
 app.MapSeo();
 app.MapDocumentFiles();
+app.MapMediaFiles();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -7,3 +7,10 @@
         button.addEventListener("click", function () { window.print(); });
     });
 })();
+
+// Forms with errors: move focus to the error summary so screen readers announce it (GOV.UK pattern).
+(function () {
+    "use strict";
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) { summary.focus(); }
+})();

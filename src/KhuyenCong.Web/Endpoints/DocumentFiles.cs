@@ -16,12 +16,15 @@ public static class DocumentFiles
                 .Where(d => d.Slug == slug && d.FileName != null)
                 .Select(d => new { d.FileName, d.FileContentType })
                 .FirstOrDefaultAsync(ct);
-            var path = doc is null ? null : Path.Combine(data.Value.FilesFolder, "documents", doc.FileName!);
+            // "media:{name}.pdf" points into the media library; other names are imported files.
+            var path = doc is null ? null
+                : doc.FileName!.StartsWith("media:", StringComparison.Ordinal) ? Path.Combine(data.Value.Path, "media", doc.FileName[6..])
+                : Path.Combine(data.Value.FilesFolder, "documents", doc.FileName!);
             if (path is null || !File.Exists(path))
             {
                 return Results.NotFound();
             }
 
-            return Results.File(path, doc!.FileContentType ?? "application/octet-stream", doc.FileName, enableRangeProcessing: true);
+            return Results.File(path, doc!.FileContentType ?? "application/octet-stream", slug + Path.GetExtension(path), enableRangeProcessing: true);
         });
 }

@@ -12,6 +12,8 @@ public abstract class SitePageModel : PageModel
     /// <summary>Site-relative path of the canonical URL (query strings that matter included).</summary>
     public string? CanonicalPath { get; protected set; }
     public string OpenGraphType { get; protected set; } = "website";
+    /// <summary>Site-relative path of the 1200×630 share image, when the page has one.</summary>
+    public string? OpenGraphImage { get; protected set; }
     /// <summary>Trail shown above the title; the home page link comes first automatically.</summary>
     public List<(string Name, string? Path)> Breadcrumbs { get; } = [];
     public List<object> StructuredData { get; } = [];

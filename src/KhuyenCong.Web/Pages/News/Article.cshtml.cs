@@ -13,6 +13,7 @@ public class ArticleModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : 
     public Article Article { get; private set; } = null!;
     public IReadOnlyList<ArticleCard> Related { get; private set; } = [];
     public string AbsoluteUrl { get; private set; } = "";
+    public MediaFile? Image { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -23,10 +24,20 @@ public class ArticleModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : 
             .FirstOrDefaultAsync(a => a.Slug == slug, ct);
         if (article is null)
         {
-            return NotFound();
+            // An old address of a published article answers 301 with the current one.
+            var current = await db.SlugRedirects.AsNoTracking()
+                .Where(r => r.ContentType == nameof(Article) && r.OldSlug == slug)
+                .Join(db.Articles.Published(now), r => r.ContentId, a => a.Id, (r, a) => a.Slug)
+                .FirstOrDefaultAsync(ct);
+            return current is null ? NotFound() : RedirectPermanent(SiteUrls.Article(current));
         }
 
         Article = article;
+        if (article.FeaturedImage is not null)
+        {
+            Image = await db.MediaFiles.AsNoTracking().FirstOrDefaultAsync(m => m.StorageName == article.FeaturedImage && m.Kind == MediaKind.Image, ct);
+            OpenGraphImage = Image is null ? null : $"/media/{Image.StorageName}-share.jpg";
+        }
         var related = db.Articles.AsNoTracking().Published(now).Where(a => a.Id != article.Id);
         related = article.TopicId is { } topicId ? related.InTopic(topicId) : related;
         Related = await related.Newest().Take(4).ToCards().ToListAsync(ct);

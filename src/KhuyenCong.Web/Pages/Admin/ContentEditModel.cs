@@ -1,0 +1,303 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Admin;
+
+/// <summary>The fields every content type's edit form has.</summary>
+public class ContentInput
+{
+    [Required(ErrorMessage = "Nhập tiêu đề.")]
+    [StringLength(300, ErrorMessage = "Tiêu đề tối đa 300 ký tự.")]
+    [Display(Name = "Tiêu đề")]
+    public string Title { get; set; } = "";
+
+    [StringLength(200, ErrorMessage = "Đường dẫn tối đa 200 ký tự.")]
+    [Display(Name = "Đường dẫn (để trống để tạo từ tiêu đề)")]
+    public string? Slug { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Tóm tắt tối đa 1.000 ký tự.")]
+    [Display(Name = "Tóm tắt")]
+    public string? Summary { get; set; }
+
+    [StringLength(MarkdownRenderer.MaxInputChars, ErrorMessage = "Nội dung quá dài.")]
+    [Display(Name = "Nội dung (Markdown)")]
+    public string? Body { get; set; }
+
+    [Display(Name = "Thời điểm đăng (giờ Việt Nam)")]
+    public string? PublishAt { get; set; }
+
+    [Display(Name = "Thời điểm gỡ (tùy chọn)")]
+    public string? UnpublishAt { get; set; }
+
+    [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")]
+    [Display(Name = "Tiêu đề SEO (tùy chọn)")]
+    public string? SeoTitle { get; set; }
+
+    [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")]
+    [Display(Name = "Mô tả SEO (tùy chọn)")]
+    public string? SeoDescription { get; set; }
+
+    [StringLength(500, ErrorMessage = "Ghi chú tối đa 500 ký tự.")]
+    [Display(Name = "Ghi chú cho lần lưu này / lý do trả lại")]
+    public string? Note { get; set; }
+}
+
+/// <summary>
+/// Create/edit for one routed content type: common fields, Markdown preview, workflow actions, slug redirects.
+/// Saves go through <see cref="ContentPublisher"/>. Subclasses add their own fields.
+/// </summary>
+public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
+    : SitePageModel where T : RoutedContent
+{
+    protected AppDbContext Db => db;
+
+    [BindProperty] public ContentInput Input { get; set; } = new();
+    public T? Item { get; protected set; }
+    public string? PreviewHtml { get; private set; }
+    public bool IsNew => Item is null;
+
+    /// <summary>Admin list URL, e.g. "/quan-tri/tin-bai".</summary>
+    public abstract string ListPath { get; }
+    public abstract string TypeLabel { get; }
+    public abstract string PublicPath(T item);
+    /// <summary>Type segment of the history URL: tin-bai, van-ban, trang.</summary>
+    public abstract string HistoryType { get; }
+
+    public (RoutedContent? Item, string ListPath, string? PublicPath, string HistoryPath) Header =>
+        (Item, ListPath, Item is null ? null : PublicPath(Item), $"/quan-tri/lich-su/{HistoryType}/{Item?.Id}");
+    protected abstract IQueryable<T> Items { get; }
+    protected abstract T Create();
+    protected abstract Task LoadExtraAsync(T? item, CancellationToken ct);
+    protected abstract Task ValidateExtraAsync(CancellationToken ct);
+    protected abstract void ApplyExtra(T item);
+
+    /// <summary>The buttons this user may press on this item, in order.</summary>
+    public IReadOnlyList<(string Action, string Label)> Actions =>
+        new (WorkflowAction Action, string Label)[]
+        {
+            (WorkflowAction.Save, "Lưu"),
+            (WorkflowAction.Submit, "Gửi duyệt"),
+            (WorkflowAction.Publish, "Đăng (hoặc lên lịch)"),
+            (WorkflowAction.SendBack, "Trả lại người viết"),
+            (WorkflowAction.Archive, "Gỡ khỏi trang"),
+        }
+        .Where(a => Can(a.Action) && !(a.Action == WorkflowAction.Submit && Item?.Status == ContentStatus.InReview))
+        .Select(a => (a.Action.ToString().ToLowerInvariant(), a.Label)).ToList();
+
+    public bool Can(WorkflowAction action) =>
+        Workflow.IsAllowed(User, Item?.Status ?? ContentStatus.Draft, action, IsNew);
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (id is not null)
+        {
+            Item = await Items.FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (Item is null)
+            {
+                return NotFound();
+            }
+
+            Input = new ContentInput
+            {
+                Title = Item.Title, Slug = Item.Slug, Summary = Item.Summary, Body = Item.BodyMarkdown,
+                PublishAt = LocalInput(Item.PublishAt), UnpublishAt = LocalInput(Item.UnpublishAt),
+                SeoTitle = Item.SeoTitle, SeoDescription = Item.SeoDescription,
+            };
+        }
+
+        await LoadExtraAsync(Item, ct);
+        PageTitle = IsNew ? $"Thêm {TypeLabel}" : $"Sửa {TypeLabel}: {Item!.Title}";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, string? action, CancellationToken ct)
+    {
+        if (id is not null)
+        {
+            Item = await Items.FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (Item is null)
+            {
+                return NotFound();
+            }
+        }
+
+        await LoadExtraAsync(Item, ct);
+        PageTitle = IsNew ? $"Thêm {TypeLabel}" : $"Sửa {TypeLabel}: {Item!.Title}";
+        if (action == "preview")
+        {
+            ModelState.Clear();
+            try
+            {
+                PreviewHtml = markdown.ToHtml(Input.Body);
+            }
+            catch (MarkdownRejectedException ex)
+            {
+                ModelState.AddModelError("Input.Body", ex.Message);
+            }
+
+            return Page();
+        }
+
+        if (!Enum.TryParse<WorkflowAction>(action, ignoreCase: true, out var step) || !Enum.IsDefined(step))
+        {
+            return BadRequest();
+        }
+
+        if (!Can(step))
+        {
+            return Forbid();
+        }
+
+        if (step == WorkflowAction.Delete)
+        {
+            return await DeleteAsync(ct);
+        }
+
+        var publishAt = ParseLocal(Input.PublishAt, "Input.PublishAt");
+        var unpublishAt = ParseLocal(Input.UnpublishAt, "Input.UnpublishAt");
+        if (unpublishAt is not null && publishAt is not null && unpublishAt <= publishAt)
+        {
+            ModelState.AddModelError("Input.UnpublishAt", "Thời điểm gỡ phải sau thời điểm đăng.");
+        }
+
+        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? null : Input.Slug.Trim();
+        if (slug is not null && !Slugifier.IsValid(slug))
+        {
+            ModelState.AddModelError("Input.Slug", "Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ: dao-tao-nghe.");
+        }
+
+        if (step == WorkflowAction.SendBack && string.IsNullOrWhiteSpace(Input.Note))
+        {
+            ModelState.AddModelError("Input.Note", "Ghi rõ lý do trả lại để người viết biết cần sửa gì.");
+        }
+
+        string? bodyError = null;
+        try
+        {
+            _ = markdown.ToHtml(Input.Body);
+        }
+        catch (MarkdownRejectedException ex)
+        {
+            bodyError = ex.Message;
+        }
+
+        if (bodyError is not null)
+        {
+            ModelState.AddModelError("Input.Body", bodyError);
+        }
+
+        await ValidateExtraAsync(ct);
+        slug ??= Slugifier.Slugify(Input.Title);
+        if (ModelState.IsValid && await SlugTakenAsync(slug, ct))
+        {
+            ModelState.AddModelError("Input.Slug", $"Đường dẫn “{slug}” đã được dùng cho mục khác; hãy chọn đường dẫn khác.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            PageTitle = "Lỗi: " + PageTitle;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var isNew = IsNew;
+        var item = Item ?? Create();
+        var oldSlug = isNew ? null : item.Slug;
+        item.Title = Input.Title.Trim();
+        item.Slug = slug;
+        item.Summary = Input.Summary?.Trim() ?? "";
+        item.BodyMarkdown = Input.Body ?? "";
+        item.SeoTitle = Input.SeoTitle;
+        item.SeoDescription = Input.SeoDescription;
+        item.UnpublishAt = unpublishAt;
+        item.Status = Workflow.Next(item.Status, step, isNew);
+        item.PublishAt = publishAt ?? (item.Status == ContentStatus.Published ? item.PublishAt ?? clock.GetUtcNow().UtcDateTime : item.PublishAt);
+        item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        item.UpdatedBy = User.Identity?.Name;
+        item.ReviewNote = step == WorkflowAction.SendBack ? Input.Note : step == WorkflowAction.Submit ? null : item.ReviewNote;
+        if (item.Status != ContentStatus.Published)
+        {
+            item.WentLiveAt = null;
+        }
+
+        ApplyExtra(item);
+        if (isNew)
+        {
+            db.Add(item);
+        }
+
+        if (oldSlug is not null && oldSlug != item.Slug)
+        {
+            await RememberOldSlugAsync(item, oldSlug, ct);
+        }
+
+        await publisher.SaveAsync(item, User.Identity?.Name ?? "?", Workflow.AuditAction(step), Input.Note, ct);
+        TempData["Flash"] = step switch
+        {
+            WorkflowAction.Submit => "Đã gửi duyệt.",
+            WorkflowAction.Publish when item.PublishAt > clock.GetUtcNow().UtcDateTime => $"Đã lên lịch đăng lúc {VietnamTime.DateAndTime(item.PublishAt)}.",
+            WorkflowAction.Publish => "Đã đăng.",
+            WorkflowAction.SendBack => "Đã trả lại cho người viết.",
+            WorkflowAction.Archive => "Đã gỡ khỏi trang.",
+            _ => "Đã lưu.",
+        };
+        return Redirect($"{ListPath}/{item.Id}");
+    }
+
+    private async Task<IActionResult> DeleteAsync(CancellationToken ct)
+    {
+        var item = Item!;
+        item.Status = ContentStatus.Archived;
+        await publisher.SaveAsync(item, User.Identity?.Name ?? "?", "delete", "Xóa", ct);
+        db.Remove(item);
+        await db.SlugRedirects.Where(r => r.ContentType == typeof(T).Name && r.ContentId == item.Id).ExecuteDeleteAsync(ct);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = $"Đã xóa “{item.Title}”.";
+        return Redirect(ListPath);
+    }
+
+    /// <summary>Slugs are unique per type; an old slug still redirecting to another item counts as taken.</summary>
+    protected virtual async Task<bool> SlugTakenAsync(string slug, CancellationToken ct)
+    {
+        var id = Item?.Id ?? 0;
+        return await Items.AnyAsync(x => x.Slug == slug && x.Id != id, ct)
+            || await db.SlugRedirects.AnyAsync(r => r.ContentType == typeof(T).Name && r.OldSlug == slug && r.ContentId != id, ct);
+    }
+
+    private async Task RememberOldSlugAsync(T item, string oldSlug, CancellationToken ct)
+    {
+        await db.SlugRedirects.Where(r => r.ContentType == typeof(T).Name && r.OldSlug == item.Slug).ExecuteDeleteAsync(ct);
+        if (item.WentLiveAt is not null || item.Status == ContentStatus.Published)
+        {
+            db.SlugRedirects.Add(new SlugRedirect
+            {
+                ContentType = typeof(T).Name, OldSlug = oldSlug, ContentId = item.Id, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            });
+        }
+    }
+
+    private DateTime? ParseLocal(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        string[] formats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "dd/MM/yyyy HH:mm"];
+        if (DateTime.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year is > 1900 and < 2200)
+        {
+            return DateTime.SpecifyKind(local.AddHours(-7), DateTimeKind.Utc);
+        }
+
+        ModelState.AddModelError(field, "Thời điểm không hợp lệ; nhập theo dạng ngày/tháng/năm giờ:phút.");
+        return null;
+    }
+
+    private static string? LocalInput(DateTime? utc) =>
+        utc is null ? null : VietnamTime.ToLocal(utc.Value).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Admin.Documents;
+
+public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
+    : ContentEditModel<Document>(db, publisher, markdown, clock)
+{
+    public sealed class DocumentInput
+    {
+        [Required(ErrorMessage = "Nhập loại văn bản.")][StringLength(100, ErrorMessage = "Tối đa 100 ký tự.")]
+        [Display(Name = "Loại văn bản (Quyết định, Nghị định, Thông tư…)")] public string Kind { get; set; } = "";
+        [StringLength(100, ErrorMessage = "Tối đa 100 ký tự.")][Display(Name = "Số, ký hiệu")] public string? Number { get; set; }
+        [Required(ErrorMessage = "Nhập cơ quan ban hành.")][StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")]
+        [Display(Name = "Cơ quan ban hành")] public string Issuer { get; set; } = "";
+        [Display(Name = "Ngày ban hành")] public string? IssuedOn { get; set; }
+        [Display(Name = "Ngày có hiệu lực")] public string? EffectiveOn { get; set; }
+        [Display(Name = "Còn hiệu lực")] public bool InForce { get; set; } = true;
+        [StringLength(64, ErrorMessage = "Mã tệp không hợp lệ.")]
+        [Display(Name = "Tệp đính kèm (mã tệp PDF trong thư viện)")] public string? MediaFile { get; set; }
+    }
+
+    [BindProperty] public DocumentInput Extra { get; set; } = new();
+
+    public override string ListPath => "/quan-tri/van-ban";
+    public override string TypeLabel => "văn bản";
+    public override string HistoryType => "van-ban";
+    public override string PublicPath(Document item) => SiteUrls.Document(item.Slug);
+    protected override IQueryable<Document> Items => Db.Documents;
+    protected override Document Create() => new() { Title = "", Slug = "", Kind = "", Issuer = "" };
+
+    protected override Task LoadExtraAsync(Document? item, CancellationToken ct)
+    {
+        if (item is not null && Request.Method == HttpMethods.Get)
+        {
+            Extra = new DocumentInput
+            {
+                Kind = item.Kind, Number = item.Number, Issuer = item.Issuer, InForce = item.InForce,
+                IssuedOn = item.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                EffectiveOn = item.EffectiveOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private DateTime? issued;
+    private DateTime? effective;
+    private MediaFile? attachment;
+
+    protected override async Task ValidateExtraAsync(CancellationToken ct)
+    {
+        issued = Day(Extra.IssuedOn, "Extra.IssuedOn");
+        effective = Day(Extra.EffectiveOn, "Extra.EffectiveOn");
+        if (!string.IsNullOrWhiteSpace(Extra.MediaFile))
+        {
+            attachment = await Db.MediaFiles.AsNoTracking().FirstOrDefaultAsync(m => m.StorageName == Extra.MediaFile.Trim() && m.Kind == MediaKind.Pdf, ct);
+            if (attachment is null)
+            {
+                ModelState.AddModelError("Extra.MediaFile", "Không tìm thấy tệp PDF này trong thư viện.");
+            }
+        }
+    }
+
+    protected override void ApplyExtra(Document item)
+    {
+        item.Kind = Extra.Kind.Trim();
+        item.Number = string.IsNullOrWhiteSpace(Extra.Number) ? null : Extra.Number.Trim();
+        item.Issuer = Extra.Issuer.Trim();
+        item.IssuedOn = issued;
+        item.EffectiveOn = effective;
+        item.InForce = Extra.InForce;
+        if (attachment is not null)
+        {
+            item.FileName = "media:" + attachment.StorageName + ".pdf";
+            item.FileContentType = "application/pdf";
+            item.FileSize = attachment.Size;
+        }
+    }
+
+    private DateTime? Day(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateTime.TryParseExact(value.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year > 1900)
+        {
+            return DateTime.SpecifyKind(day, DateTimeKind.Utc);
+        }
+
+        ModelState.AddModelError(field, "Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm.");
+        return null;
+    }
+}

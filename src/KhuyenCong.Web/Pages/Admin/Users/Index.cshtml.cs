@@ -1,0 +1,158 @@
+using System.ComponentModel.DataAnnotations;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Admin.Users;
+
+/// <summary>Admins create accounts (a one-time password is shown once), change roles, reset, disable and enable.</summary>
+public class IndexModel(UserManager<AppUser> users, AuditLog audit) : SitePageModel
+{
+    public sealed record Row(string Id, string Email, string DisplayName, string Role, bool IsDisabled, bool MustChangePassword, bool IsLockedOut);
+
+    public sealed class NewUserInput
+    {
+        [Required(ErrorMessage = "Nhập địa chỉ thư điện tử.")]
+        [EmailAddress(ErrorMessage = "Địa chỉ thư điện tử không hợp lệ.")]
+        [StringLength(256, ErrorMessage = "Tối đa 256 ký tự.")]
+        [Display(Name = "Thư điện tử")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Nhập họ tên.")]
+        [StringLength(100, ErrorMessage = "Tối đa 100 ký tự.")]
+        [Display(Name = "Họ tên")]
+        public string DisplayName { get; set; } = "";
+
+        [Display(Name = "Vai trò")]
+        public string Role { get; set; } = Roles.Editor;
+    }
+
+    [BindProperty] public NewUserInput NewUser { get; set; } = new();
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>A generated password to show once, after create or reset.</summary>
+    public string? OneTimePassword { get; private set; }
+    public string? OneTimeFor { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        if (!Roles.All.Contains(NewUser.Role))
+        {
+            ModelState.AddModelError("NewUser.Role", "Vai trò không hợp lệ.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            var password = PasswordGenerator.Generate();
+            var user = new AppUser
+            {
+                UserName = NewUser.Email.Trim(), Email = NewUser.Email.Trim(), EmailConfirmed = true, DisplayName = NewUser.DisplayName.Trim(),
+                MustChangePassword = true, CreatedAt = DateTime.UtcNow, LockoutEnabled = true,
+            };
+            var result = await users.CreateAsync(user, password);
+            if (result.Succeeded)
+            {
+                await users.AddToRoleAsync(user, NewUser.Role);
+                await audit.WriteAsync("user-create", "User", user.Id, $"{user.Email} ({NewUser.Role})");
+                (OneTimePassword, OneTimeFor) = (password, user.Email);
+                NewUser = new NewUserInput();
+                ModelState.Clear();
+                await LoadAsync();
+                return Page();
+            }
+
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError("NewUser.Email", error.Description);
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync();
+        PageTitle = "Lỗi: " + PageTitle;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, string role)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || !Roles.All.Contains(role))
+        {
+            return BadRequest();
+        }
+
+        if (user.UserName == User.Identity?.Name && role != Roles.Admin)
+        {
+            TempData["Flash"] = "Không thể tự bỏ quyền quản trị của chính mình.";
+            return RedirectToPage();
+        }
+
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync("user-role", "User", user.Id, $"{user.Email} → {role}");
+        TempData["Flash"] = $"Đã đổi vai trò của {user.Email} thành {Roles.Label(role)}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string id, bool disable)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return BadRequest();
+        }
+
+        if (user.UserName == User.Identity?.Name)
+        {
+            TempData["Flash"] = "Không thể tự khóa tài khoản của chính mình.";
+            return RedirectToPage();
+        }
+
+        user.IsDisabled = disable;
+        await users.UpdateAsync(user);
+        await users.SetLockoutEndDateAsync(user, disable ? DateTimeOffset.MaxValue : null);
+        // A new security stamp ends the user's sessions at the next validation (within a minute).
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(disable ? "user-disable" : "user-enable", "User", user.Id, user.Email);
+        TempData["Flash"] = disable ? $"Đã khóa {user.Email}; các phiên đăng nhập của họ kết thúc trong vòng một phút." : $"Đã mở khóa {user.Email}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return BadRequest();
+        }
+
+        var password = PasswordGenerator.Generate();
+        await users.RemovePasswordAsync(user);
+        await users.AddPasswordAsync(user, password);
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync("user-reset", "User", user.Id, user.Email);
+        (OneTimePassword, OneTimeFor) = (password, user.Email);
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        PageTitle = "Người dùng";
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        var rows = new List<Row>();
+        foreach (var u in all)
+        {
+            var role = (await users.GetRolesAsync(u)).FirstOrDefault() ?? "";
+            rows.Add(new Row(u.Id, u.Email ?? "", u.DisplayName, role, u.IsDisabled, u.MustChangePassword, u.LockoutEnd > DateTimeOffset.UtcNow));
+        }
+
+        Rows = rows;
+    }
+}

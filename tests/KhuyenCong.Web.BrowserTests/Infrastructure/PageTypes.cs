@@ -1,0 +1,44 @@
+namespace KhuyenCong.Web.BrowserTests.Infrastructure;
+
+/// <summary>Every kind of public page, by a short name; article, topic and tag URLs are found on the running site.</summary>
+public static class PageTypes
+{
+    public const string NotFoundUrl = "/trang-khong-ton-tai";
+
+    public static readonly IReadOnlyDictionary<string, string> FixedUrls = new Dictionary<string, string>
+    {
+        ["home"] = "/",
+        ["news-list"] = "/tin-tuc",
+        ["documents"] = "/van-ban",
+        ["document"] = "/van-ban/quyet-dinh-1625-qd-ubnd",
+        ["search"] = "/tim-kiem?q=dao+tao",
+        ["static-page"] = "/chuong-trinh",
+        ["sub-page"] = "/chuong-trinh/kinh-phi",
+        ["contact"] = "/lien-he",
+        ["english"] = "/english",
+        ["not-found"] = NotFoundUrl,
+    };
+
+    public static readonly IReadOnlyList<string> Names =
+        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "static-page", "sub-page", "contact", "english", "not-found"];
+
+    public static TheoryData<string> All => new(Names);
+
+    /// <summary>Each page type at the desktop (1280×800) and phone (360×740) sizes.</summary>
+    public static TheoryData<string, string> AllAtBothSizes
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var name in Names)
+            {
+                data.Add(name, "desktop");
+                data.Add(name, "phone");
+            }
+
+            return data;
+        }
+    }
+
+    public static ViewportSize Size(string name) => name == "phone" ? BrowserGate.Phone : BrowserGate.Desktop;
+}
