@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need when it is missing, then runs every test.
 #   bash tests/run.sh
-# Debian packages come from apt, npm packages are pinned in tests/browser/package.json (when present).
+# Debian packages come from apt, npm packages are pinned in tests/browser/package.json and its lock file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +9,14 @@ log() { printf '\n== %s\n' "$*"; }
 
 need_apt=()
 apt_missing() { dpkg -s "$1" >/dev/null 2>&1 || need_apt+=("$1"); }
-# Nothing outside .NET is needed yet beyond what the SDK image has; later gates add packages here.
+# The browser gate (tests/KhuyenCong.Web.BrowserTests): Debian's Chromium (Playwright's own browser download cannot
+# work here) with the Liberation fonts (the metric twin of Arial in the site's font stack, so layout checks measure
+# the same text everywhere), a Java runtime for the Nu Html Checker, Node.js and npm for the pinned npm tools.
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+apt_missing fonts-liberation
+command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 for pkg in ${KC_APT_PACKAGES:-}; do apt_missing "$pkg"; done
 if [ ${#need_apt[@]} -gt 0 ]; then
     log "installing Debian packages: ${need_apt[*]}"
@@ -17,6 +24,19 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
 fi
+
+# axe-core and vnu-jar at the versions in tests/browser/package-lock.json, reinstalled when the lock file changes.
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime; the machine's java runs vnu.jar.
+lock_hash=$(sha256sum tests/browser/package-lock.json | cut -d' ' -f1)
+stamp=tests/browser/node_modules/.kc-lock-sha256
+if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
+    log "npm ci (tests/browser)"
+    (cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund)
+    echo "$lock_hash" >"$stamp"
+fi
+
+# Everything the browser gate needs is installed now: a missing piece fails its tests instead of skipping them.
+export KC_BROWSER_REQUIRED=1
 
 log "dotnet test (Release)"
 results=$(mktemp -d)

@@ -18,7 +18,7 @@ namespace KhuyenCong.Web.Tests;
 /// The real app over HTTP with its own SQLite file in a fresh data folder; the starting content from content/ is
 /// imported on start exactly as on a fresh machine. One per test class (xunit class fixture).
 /// </summary>
-public sealed class SiteFactory : WebApplicationFactory<Program>
+public class SiteFactory : WebApplicationFactory<Program>
 {
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "kc-tests", Guid.NewGuid().ToString("N"));
     public QueryCounter Queries { get; } = new();
@@ -31,10 +31,50 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
             ["Data:Path"] = DataPath,
             ["Site:PublicBaseUrl"] = "https://khuyencong.test",
         }));
-        builder.ConfigureServices(s => s.AddSingleton<IInterceptor>(Queries));
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<IInterceptor>(Queries);
+            if (Clock is not null)
+            {
+                s.AddSingleton<TimeProvider>(Clock);
+            }
+        });
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Replaces the app's clock (set before the first request).</summary>
+    public ManualClock? Clock { get; init; }
+
+    public const string TestPassword = "một cụm mật khẩu đủ dài 2026";
+
+    /// <summary>Creates an account with the role through Identity and returns its e-mail.</summary>
+    public Task<string> CreateUserAsync(string role, bool mustChangePassword = false) => WithDbAsync(async (_, sp) =>
+    {
+        var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}@khuyencong.test";
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role, MustChangePassword = mustChangePassword, LockoutEnabled = true };
+        var result = await users.CreateAsync(user, TestPassword);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return email;
+    });
+
+    /// <summary>A browser (https, cookies kept, no auto-redirect) that signed in through the login form.</summary>
+    public async Task<HttpClient> SignInAsync(string role, bool mustChangePassword = false)
+    {
+        var email = await CreateUserAsync(role, mustChangePassword);
+        var client = NewBrowser();
+        using var response = await client.PostFormAsync("/dang-nhap", new() { ["Input.Email"] = email, ["Input.Password"] = TestPassword });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>An https browser with its own cookie jar (the auth cookie is __Host-, Secure).</summary>
+    public HttpClient NewBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
+    });
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, IServiceProvider, Task<T>> work)
     {
@@ -82,6 +122,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
         try
         {
@@ -116,15 +157,40 @@ public sealed class QueryCounter : DbCommandInterceptor
     }
 }
 
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void Advance(TimeSpan by) => now += by;
+}
+
 public static class HttpExtensions
 {
     private static readonly HtmlParser Parser = new();
+
+    /// <summary>GETs the form page for its antiforgery token, then POSTs the fields with it (like a browser).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await client.GetHtmlAsync(formPage ?? url);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {formPage ?? url}");
+        fields["__RequestVerificationToken"] = token!;
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri(url, UriKind.Relative), content);
+    }
 
     public static async Task<IHtmlDocument> GetHtmlAsync(this HttpClient client, string url, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)
     {
         ArgumentNullException.ThrowIfNull(client);
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode || response.StatusCode != System.Net.HttpStatusCode.Redirect,
+            $"GET {url}: redirected to {response.Headers.Location}");
         Assert.True(expected == response.StatusCode, $"GET {url}: expected {(int)expected}, got {(int)response.StatusCode}");
         return await Parser.ParseDocumentAsync(body);
     }

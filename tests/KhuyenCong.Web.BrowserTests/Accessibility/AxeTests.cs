@@ -24,11 +24,8 @@ public sealed class AxeTests(BrowserGate gate, ITestOutputHelper output)
             watch.ExpectErrorPage(url);
         }
 
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         await page.GotoAsync(url);
-        output.WriteLine($"TIMING goto {sw.ElapsedMilliseconds}");
         var result = await RunAxeAsync(page);
-        output.WriteLine($"TIMING axe {sw.ElapsedMilliseconds}");
 
         var incomplete = result.GetProperty("incomplete").EnumerateArray().Select(v => v.GetProperty("id").GetString()).ToList();
         if (incomplete.Count > 0)
@@ -49,12 +46,10 @@ public sealed class AxeTests(BrowserGate gate, ITestOutputHelper output)
     /// </summary>
     public static async Task<JsonElement> RunAxeAsync(IPage page)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
             await page.EvaluateAsync(await File.ReadAllTextAsync(Prerequisites.AxeScript));
         }
-        Console.WriteLine($"TIMING inject {sw.ElapsedMilliseconds}");
 
         return await page.EvaluateAsync<JsonElement>("""
             async (tags) => {

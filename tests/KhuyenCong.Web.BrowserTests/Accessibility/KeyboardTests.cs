@@ -55,7 +55,7 @@ public sealed partial class KeyboardTests(BrowserGate gate)
         var result = await Journey.TabUntilAsync(page, f => f.InResults, "the first search result");
         Journey.AssertFocusIsVisible(result);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == result.Href);
+        await Journey.ExpectPathAsync(page, result.Href);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
 
         await watch.AssertCleanAsync();

@@ -63,7 +63,14 @@ public sealed partial class BrowserGate : IAsyncLifetime, IDisposable
         await startLock.WaitAsync();
         try
         {
-            playwright ??= await Playwright.CreateAsync();
+            if (playwright is null)
+            {
+                playwright = await Playwright.CreateAsync();
+                // The first view of each page type JIT-compiles its code in the app; on a busy 2-core machine that
+                // can take seconds, so wait longer than Playwright's default 5 s before calling an assertion failed.
+                Assertions.SetDefaultExpectTimeout(15_000);
+            }
+
             browser ??= await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = Prerequisites.ChromiumPath,

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace KhuyenCong.Web.BrowserTests.Journeys;
 
 /// <summary>Locators and page facts shared by the journeys.</summary>
@@ -8,6 +10,10 @@ public static class Journey
     [
         ("Trang chủ", "/"), ("Tin tức", "/tin-tuc"), ("Văn bản", "/van-ban"), ("Chương trình", "/chuong-trinh"), ("Liên hệ", "/lien-he"),
     ];
+
+    /// <summary>Waits until the page's URL has this path and no query (polls the URL: no race with the load event).</summary>
+    public static Task ExpectPathAsync(IPage page, string path) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex("^https?://[^/]+" + Regex.Escape(path) + "$"));
 
     public static ILocator MainMenu(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" });
 

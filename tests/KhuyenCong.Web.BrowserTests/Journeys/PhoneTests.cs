@@ -50,7 +50,7 @@ public sealed class PhoneTests(BrowserGate gate)
             var focused = await Journey.TabUntilAsync(page, f => f.InMenu && f.Text == name, $"the menu link '{name}'");
             Journey.AssertFocusIsVisible(focused);
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+            await Journey.ExpectPathAsync(page, path);
         }
 
         await watch.AssertCleanAsync();

@@ -18,7 +18,7 @@ public sealed partial class SearchJourneyTests(BrowserGate gate)
         var watch = new PageWatch(page, javaScript);
 
         await page.GotoAsync("/");
-        var box = page.GetByLabel("Tìm kiếm trên trang", new() { Exact = true });
+        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Tìm kiếm trên trang", Exact = true });
         await box.FillAsync("dao tao");
         await box.PressAsync("Enter");
 
