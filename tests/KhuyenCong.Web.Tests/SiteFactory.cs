@@ -34,6 +34,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(s =>
         {
             s.AddSingleton<IInterceptor>(Queries);
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
             if (Clock is not null)
             {
                 s.AddSingleton<TimeProvider>(Clock);
@@ -155,6 +156,22 @@ public sealed class QueryCounter : DbCommandInterceptor
         Interlocked.Increment(ref count);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
+}
+
+/// <summary>The test server has no client address; give requests one, as Kestrel would.</summary>
+public sealed class TestClientAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public static readonly System.Net.IPAddress Address = System.Net.IPAddress.Parse("203.0.113.7");
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(nextMiddleware => context =>
+        {
+            context.Connection.RemoteIpAddress ??= Address;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>A clock the test moves by hand.</summary>

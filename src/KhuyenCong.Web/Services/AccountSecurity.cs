@@ -83,11 +83,12 @@ public static class AbsoluteSessionLimit
 /// </summary>
 public sealed class LoginThrottle(TimeProvider clock)
 {
-    public const int MaxFailures = 10;
+    public const int MaxFailuresPerName = 10;
+    public const int MaxFailuresPerIp = 50;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> failures = new(StringComparer.Ordinal);
 
-    public bool IsBlocked(string ip, string userName) => Count("ip:" + ip) >= MaxFailures || Count("user:" + userName.ToUpperInvariant()) >= MaxFailures;
+    public bool IsBlocked(string ip, string userName) => Count("ip:" + ip) >= MaxFailuresPerIp || Count("user:" + userName.ToUpperInvariant()) >= MaxFailuresPerName;
 
     public void RecordFailure(string ip, string userName)
     {

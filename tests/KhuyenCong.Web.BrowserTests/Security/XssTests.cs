@@ -14,8 +14,9 @@ namespace KhuyenCong.Web.BrowserTests.Security;
 public sealed partial class XssTests(BrowserGate gate, ITestOutputHelper output)
 {
     /// <summary>
-    /// After load: hovers, focuses and "toggles" every element of the main content (a surviving inline handler
-    /// would run, or be blocked by the CSP and reported), then lists anything executable left in it.
+    /// After load: sends hover, focus, toggle, load and error events to every element of the main content and
+    /// focuses each focusable one (a surviving inline handler would run, or be blocked by the CSP and reported),
+    /// then lists anything executable left in the page.
     /// </summary>
     private const string ProbeScript = """
         () => {
@@ -24,8 +25,8 @@ public sealed partial class XssTests(BrowserGate gate, ITestOutputHelper output)
                 for (const type of ['mouseover', 'mouseenter', 'focus', 'toggle', 'load', 'error', 'animationstart']) {
                     e.dispatchEvent(new Event(type, { bubbles: true }));
                 }
-                if (typeof e.focus === 'function') e.focus();
             }
+            for (const e of main.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')) e.focus();
             const bad = [];
             const scheme = /^(javascript|vbscript|data):/i;
             for (const e of document.querySelectorAll('*')) {
