@@ -40,6 +40,18 @@ public sealed class CommandsTests : IDisposable
     }
 
     [Fact]
+    public void Create_admin_makes_one_administrator_who_must_change_the_password()
+    {
+        Assert.Equal(2, Run("create-admin"));
+        Assert.Equal(2, Run("create-admin", "--email", "not-an-email"));
+        Assert.Equal(0, Run("create-admin", "--email", "quantri@khuyencong.test"));
+        Assert.Equal(1, Scalar("SELECT count(*) FROM AspNetUsers WHERE Email = 'quantri@khuyencong.test' AND MustChangePassword = 1 AND PasswordHash IS NOT NULL"));
+        Assert.Equal(1, Scalar("SELECT count(*) FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId JOIN AspNetUsers u ON u.Id = ur.UserId WHERE r.Name = 'Admin' AND u.Email = 'quantri@khuyencong.test'"));
+        Assert.Equal(1, Run("create-admin", "--email", "quantri@khuyencong.test"));
+        Assert.Equal(0, Scalar("SELECT count(*) FROM AspNetUsers WHERE Email <> 'quantri@khuyencong.test'"));
+    }
+
+    [Fact]
     public void Import_of_a_missing_folder_fails_with_a_non_zero_exit_code() =>
         Assert.Equal(1, Run("import", "--from", Path.Combine(dataPath, "nowhere")));
 
