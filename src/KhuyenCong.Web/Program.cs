@@ -101,10 +101,13 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Events.OnValidatePrincipal = AbsoluteSessionLimit.ValidateAsync;
     o.Events.OnSigningIn = AbsoluteSessionLimit.StampSignInAsync;
 });
+// The antiforgery cookie follows the request's scheme: "Always" would make every form fail over plain http
+// (local runs); the sign-in cookie above is Secure-only, so the editor area itself needs https or localhost.
 builder.Services.AddAntiforgery(o =>
 {
-    o.Cookie.Name = "__Host-kc-af";
-    o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    o.Cookie.Name = "kc-af";
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.Cookie.SameSite = SameSiteMode.Strict;
 });
 builder.Services.AddDataProtection().SetApplicationName("KhuyenCong.Web").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddAuthorizationBuilder()

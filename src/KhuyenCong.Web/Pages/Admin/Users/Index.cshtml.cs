@@ -78,7 +78,7 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit) : SitePageMo
 
     public async Task<IActionResult> OnPostRoleAsync(string id, string role)
     {
-        var user = await users.FindByIdAsync(id);
+        var user = string.IsNullOrEmpty(id) || id.Length > 64 ? null : await users.FindByIdAsync(id);
         if (user is null || !Roles.All.Contains(role))
         {
             return BadRequest();
@@ -100,7 +100,7 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit) : SitePageMo
 
     public async Task<IActionResult> OnPostDisableAsync(string id, bool disable)
     {
-        var user = await users.FindByIdAsync(id);
+        var user = string.IsNullOrEmpty(id) || id.Length > 64 ? null : await users.FindByIdAsync(id);
         if (user is null)
         {
             return BadRequest();
@@ -124,7 +124,7 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit) : SitePageMo
 
     public async Task<IActionResult> OnPostResetAsync(string id)
     {
-        var user = await users.FindByIdAsync(id);
+        var user = string.IsNullOrEmpty(id) || id.Length > 64 ? null : await users.FindByIdAsync(id);
         if (user is null)
         {
             return BadRequest();
