@@ -21,6 +21,12 @@ public sealed partial class ContentImporter(
 
     private string contentRoot = "";
 
+    // Lookups made once per import instead of once per file (DbSet.Local and ChangeTracker scans are O(n) each).
+    private Dictionary<string, int> topicIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> tagIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Tag> chunkTags = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, HashSet<string>> slugsInUse = [];
+
     public async Task ImportAsync(string contentDir, TextWriter output, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -33,6 +39,12 @@ public sealed partial class ContentImporter(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await output.WriteLineAsync(await ImportPlacesAsync(ct));
         await output.WriteLineAsync(await ImportTopicsAsync(ct));
+        topicIds = await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Slug, t => t.Id, StringComparer.Ordinal, ct);
+        foreach (var tag in await db.Tags.AsNoTracking().Select(t => new { t.Slug, t.Id }).ToListAsync(ct))
+        {
+            tagIds[tag.Slug] = tag.Id;
+        }
+
         await output.WriteLineAsync(await ImportRoutedAsync("pages", db.Pages, ApplyPageAsync, OrderPages, ct));
         await output.WriteLineAsync(await ImportRoutedAsync("documents", db.Documents, ApplyDocumentAsync, null, ct));
         await output.WriteLineAsync(await ImportRoutedAsync("articles", db.Articles.Include(a => a.Tags), ApplyArticleAsync, null, ct));
@@ -63,6 +75,7 @@ public sealed partial class ContentImporter(
             files = order(files);
         }
 
+        slugsInUse[typeof(T)] = (await set.AsNoTracking().Select(x => x.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var known = await set.AsNoTracking().Where(x => x.SourcePath != null)
             .Select(x => new { x.Id, x.SourcePath, x.SourceHash })
             .ToDictionaryAsync(x => x.SourcePath!, x => (x.Id, x.SourceHash), StringComparer.Ordinal, ct);
@@ -107,6 +120,12 @@ public sealed partial class ContentImporter(
                 known[item.SourcePath!] = (item.Id, item.SourceHash);
             }
 
+            foreach (var tag in chunkTags.Values)
+            {
+                tagIds[tag.Slug] = tag.Id;
+            }
+
+            chunkTags.Clear();
             db.ChangeTracker.Clear();
         }
 
@@ -133,20 +152,25 @@ public sealed partial class ContentImporter(
         article.TopicId = null;
         if (!string.IsNullOrWhiteSpace(meta.Topic))
         {
-            article.TopicId = await db.Topics.Where(t => t.Slug == meta.Topic).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
-                ?? throw new ContentImportException(relativePath, LineOf(text, "topic"), $"unknown topic '{meta.Topic}' (see topics.yml)");
+            article.TopicId = topicIds.TryGetValue(meta.Topic, out var topicId) ? topicId
+                : throw new ContentImportException(relativePath, LineOf(text, "topic"), $"unknown topic '{meta.Topic}' (see topics.yml)");
         }
 
         article.Tags.Clear();
         foreach (var name in meta.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal))
         {
             var slug = Slugifier.Slugify(name);
-            var tag = db.Tags.Local.FirstOrDefault(t => t.Slug == slug)
-                ?? await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, ct);
-            if (tag is null)
+            if (!chunkTags.TryGetValue(slug, out var tag))
             {
-                tag = new Tag { Name = name, Slug = slug };
-                db.Tags.Add(tag);
+                // Find returns the tracked tag when an included article already loaded it, else one query.
+                tag = tagIds.TryGetValue(slug, out var tagId) ? await db.Tags.FindAsync([tagId], ct) : null;
+                if (tag is null)
+                {
+                    tag = new Tag { Name = name, Slug = slug };
+                    db.Tags.Add(tag);
+                }
+
+                chunkTags[slug] = tag;
             }
 
             if (!article.Tags.Contains(tag))
@@ -280,11 +304,14 @@ public sealed partial class ContentImporter(
             return;
         }
 
-        var pending = db.ChangeTracker.Entries<T>().Where(e => e.Entity != item).Select(e => e.Entity.Slug).ToHashSet(StringComparer.Ordinal);
-        var baseSlug = Slugifier.Slugify(wanted);
-        var existing = (await slugScope.AsNoTracking().Where(x => x.Id != item.Id && x.Slug.StartsWith(baseSlug))
-            .Select(x => x.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        item.Slug = Slugifier.Unique(wanted, s => existing.Contains(s) || pending.Contains(s));
+        var inUse = slugsInUse[typeof(T)];
+        if (item.Slug is { Length: > 0 } previous)
+        {
+            inUse.Remove(previous);
+        }
+
+        item.Slug = Slugifier.Unique(wanted, inUse.Contains);
+        inUse.Add(item.Slug);
     }
 
     private async Task<string> ImportTopicsAsync(CancellationToken ct)

@@ -30,13 +30,22 @@ public sealed class ContentPublisher(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var item in items)
+
+        // Rendering and sanitising dominate large imports and touch no shared state: spread them over the cores.
+        var plainText = new string[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = ct }, i =>
         {
+            var item = items[i];
             // Stored text is NFC (UTF-8 NFC is the site's rule; search snippets rely on it).
             item.Title = Nfc(item.Title);
             item.Summary = Nfc(item.Summary);
             item.BodyMarkdown = Nfc(item.BodyMarkdown);
             item.BodyHtml = markdown.ToHtml(item.BodyMarkdown);
+            plainText[i] = markdown.ToPlainText(item.BodyMarkdown);
+        });
+
+        foreach (var item in items)
+        {
             if (item.CreatedAt == default)
             {
                 item.CreatedAt = now;
@@ -64,9 +73,9 @@ public sealed class ContentPublisher(
         }
 
         await db.SaveChangesAsync(ct);
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            await IndexAsync(item, ct);
+            await IndexAsync(items[i], plainText[i], ct);
         }
 
         if (transaction is not null)
@@ -122,7 +131,7 @@ public sealed class ContentPublisher(
         return JsonSerializer.Serialize(values);
     }
 
-    private Task IndexAsync(RoutedContent item, CancellationToken ct)
+    private Task IndexAsync(RoutedContent item, string body, CancellationToken ct)
     {
         var (kind, url) = item switch
         {
@@ -137,7 +146,6 @@ public sealed class ContentPublisher(
             return search.RemoveAsync(db, kind, item.Id, ct);
         }
 
-        var body = markdown.ToPlainText(item.BodyMarkdown);
         if (item is Document doc)
         {
             body = string.Join(' ', doc.Kind, doc.Number, doc.Issuer, body);

@@ -70,8 +70,10 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
         // Every term is letters/digits only, so quoting cannot be escaped; the last one matches as a prefix.
         var match = string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
+        // CROSS JOIN keeps this join order in SQLite: the full-text match drives, each hit looks up its row.
+        // (With a plain JOIN the planner may scan SearchItems and run the MATCH once per row.)
         const string Where = """
-            FROM search_fts JOIN SearchItems i ON i.Id = search_fts.rowid
+            FROM search_fts CROSS JOIN SearchItems i ON i.Id = search_fts.rowid
             WHERE search_fts MATCH $match AND i.PublishAt <= $now AND (i.UnpublishAt IS NULL OR i.UnpublishAt > $now)
             """;
 
