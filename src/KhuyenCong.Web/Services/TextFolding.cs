@@ -27,7 +27,23 @@ public static class TextFolding
         });
     }
 
-    public static char FoldChar(char c)
+    // Folding runs over every indexed body and every search snippet: precompute it for the Basic Multilingual Plane.
+    private static readonly char[] Table = BuildTable();
+
+    public static char FoldChar(char c) => Table[c];
+
+    private static char[] BuildTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            table[i] = Compute((char)i);
+        }
+
+        return table;
+    }
+
+    private static char Compute(char c)
     {
         if (c < 0x80)
         {
