@@ -61,7 +61,17 @@ public static class TextFolding
             return c;
         }
 
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        string decomposed;
+        try
+        {
+            decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            // Noncharacters and unassigned code points cannot be normalised; they fold to themselves.
+            return c;
+        }
+
         foreach (var d in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
