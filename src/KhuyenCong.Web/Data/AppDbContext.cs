@@ -31,6 +31,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             e.HasIndex(x => x.Slug).IsUnique();
             e.HasIndex(x => new { x.Status, x.PublishAt });
+            // Covers the Published() filter, so counting a list reads no table rows.
+            e.HasIndex(x => new { x.Status, x.PublishAt, x.UnpublishAt });
+            e.HasIndex(x => new { x.IsFeatured, x.Status, x.PublishAt });
             e.HasIndex(x => new { x.TopicId, x.PublishAt });
             e.HasOne(x => x.Topic).WithMany(t => t.Articles).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(x => x.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");

@@ -141,7 +141,9 @@ public sealed class ContentPublisher(
             _ => throw new NotSupportedException(item.GetType().Name),
         };
 
-        if (item.Status != ContentStatus.Published || item.PublishAt is null)
+        // The index holds only what a visitor may see now; the scheduler indexes scheduled items when they go
+        // live and removes them when they expire (both through this method).
+        if (!item.IsPublishedAt(clock.GetUtcNow().UtcDateTime))
         {
             return search.RemoveAsync(db, kind, item.Id, ct);
         }
@@ -152,6 +154,6 @@ public sealed class ContentPublisher(
         }
 
         return search.UpsertAsync(db, new SearchDocument(
-            kind, item.Id, item.Title, url, item.Summary, body, item.PublishAt.Value, item.UnpublishAt), ct);
+            kind, item.Id, item.Title, url, item.Summary, body, item.PublishAt!.Value, item.UnpublishAt), ct);
     }
 }

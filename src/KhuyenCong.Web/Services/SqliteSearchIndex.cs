@@ -11,6 +11,9 @@ namespace KhuyenCong.Web.Services;
 /// </summary>
 public sealed class SqliteSearchIndex : ISearchIndex
 {
+    /// <summary>Above this many matches, results are listed newest-indexed first instead of by bm25.</summary>
+    public const int MaxRankedMatches = 5_000;
+
     public async Task UpsertAsync(AppDbContext db, SearchDocument document, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -70,42 +73,55 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
         // Every term is letters/digits only, so quoting cannot be escaped; the last one matches as a prefix.
         var match = string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
-        // CROSS JOIN keeps this join order in SQLite: the full-text match drives, each hit looks up its row.
-        // (With a plain JOIN the planner may scan SearchItems and run the MATCH once per row.)
-        const string Where = """
-            FROM search_fts CROSS JOIN SearchItems i ON i.Id = search_fts.rowid
-            WHERE search_fts MATCH $match AND i.PublishAt <= $now AND (i.UnpublishAt IS NULL OR i.UnpublishAt > $now)
-            """;
-
+        // The index holds only live items (see ContentPublisher), so the full-text match alone decides.
         await using var cmd = await CommandAsync(db, ct);
-        cmd.CommandText = "SELECT count(*) " + Where;
+        cmd.CommandText = "SELECT count(*) FROM search_fts WHERE search_fts MATCH $match;";
         Add(cmd, "$match", match);
-        Add(cmd, "$now", utcNow);
         var total = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         if (total == 0 || skip >= total)
         {
             return new SearchResults(total, []);
         }
 
-        cmd.CommandText = "SELECT i.Kind, i.ItemId, i.Title, i.Url, i.Summary, i.BodyText, i.PublishAt " + Where
-            + " ORDER BY bm25(search_fts, 10.0, 4.0, 1.0), i.PublishAt DESC LIMIT $take OFFSET $skip;";
+        // bm25 (title 10, summary 4, body 1; configured as the table's rank) scores every match, which is fast up
+        // to a few thousand matches; a broader query lists the most recently indexed matches instead.
+        var order = total <= MaxRankedMatches ? "rank" : "rowid DESC";
+        cmd.CommandText = $"SELECT rowid FROM search_fts WHERE search_fts MATCH $match ORDER BY {order} LIMIT $take OFFSET $skip;";
         Add(cmd, "$take", take);
         Add(cmd, "$skip", skip);
-        var hits = new List<SearchHit>(take);
+        var ids = new List<long>(take);
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                var summary = reader.GetString(4);
-                var body = reader.GetString(5);
-                var snippetSource = summary.Length == 0 || Highlighter.HasMatch(body, terms) ? body : summary;
-                hits.Add(new SearchHit(
-                    reader.GetString(0), reader.GetInt32(1), reader.GetString(3), reader.GetDateTime(6),
-                    Highlighter.Mark(reader.GetString(2), terms),
-                    Highlighter.Snippet(snippetSource, terms)));
+                ids.Add(reader.GetInt64(0));
             }
         }
 
+        cmd.Parameters.Clear();
+        cmd.CommandText = "SELECT Id, Kind, ItemId, Title, Url, Summary, BodyText, PublishAt FROM SearchItems WHERE Id IN ("
+            + string.Join(',', ids.Select((_, i) => "$id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ");";
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Add(cmd, "$id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), ids[i]);
+        }
+
+        var rows = new Dictionary<long, SearchHit>(ids.Count);
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var summary = reader.GetString(5);
+                var body = reader.GetString(6);
+                var snippetSource = summary.Length == 0 || Highlighter.HasMatch(body, terms) ? body : summary;
+                rows[reader.GetInt64(0)] = new SearchHit(
+                    reader.GetString(1), reader.GetInt32(2), reader.GetString(4), reader.GetDateTime(7),
+                    Highlighter.Mark(reader.GetString(3), terms),
+                    Highlighter.Snippet(snippetSource, terms));
+            }
+        }
+
+        var hits = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
         return new SearchResults(total, hits);
     }
 

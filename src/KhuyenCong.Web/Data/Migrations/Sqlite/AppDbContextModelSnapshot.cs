@@ -204,6 +204,10 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TopicId", "PublishAt");
 
+                    b.HasIndex("IsFeatured", "Status", "PublishAt");
+
+                    b.HasIndex("Status", "PublishAt", "UnpublishAt");
+
                     b.ToTable("Articles");
                 });
 
