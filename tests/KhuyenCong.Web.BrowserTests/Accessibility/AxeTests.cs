@@ -15,6 +15,7 @@ public sealed class AxeTests(BrowserGate gate, ITestOutputHelper output)
     [MemberData(nameof(PageTypes.AllAtBothSizes), MemberType = typeof(PageTypes))]
     public async Task Page_has_no_accessibility_violations(string pageType, string size)
     {
+        Prerequisites.Require(Needs.Chromium | Needs.Axe);
         var url = await gate.UrlOfAsync(pageType);
         await using var context = await gate.NewContextAsync(PageTypes.Size(size));
         var page = await context.NewPageAsync();
