@@ -25,6 +25,9 @@ if (args is ["healthcheck", ..])
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
+    // appsettings.json sits beside the app; when started from elsewhere (e.g. the repository root) look there.
+    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) || args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+        ? null : AppContext.BaseDirectory,
     // wwwroot/ sits at the repository root (or beside the published app), never inside the project.
     WebRootPath = AppPaths.WebRoot,
 });

@@ -101,9 +101,11 @@ public sealed class MarkdownRenderer
     {
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
-            if (!IsSafeUrl(link.Url))
+            // Images must come from the site itself (the CSP allows no other origin, and no external assets is a
+            // rule of the design): an image from elsewhere keeps only its description.
+            if (!IsSafeUrl(link.Url) || (link.IsImage && !IsSiteRelative(link.Url)))
             {
-                link.ReplaceBy(new LiteralInline(link.IsImage ? LabelOf(link) : LabelOf(link)), copyChildren: false);
+                link.ReplaceBy(new LiteralInline(LabelOf(link)), copyChildren: false);
             }
         }
 
@@ -118,6 +120,10 @@ public sealed class MarkdownRenderer
 
     private static string LabelOf(ContainerInline container) =>
         string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+
+    private static bool IsSiteRelative(string? url) =>
+        !string.IsNullOrWhiteSpace(url) && url.TrimStart().StartsWith('/') && !url.TrimStart().StartsWith("//", StringComparison.Ordinal)
+        && !url.Contains(':', StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal);
 
     /// <summary>http, https, mailto and relative URLs only. Control characters and entities cannot hide a scheme.</summary>
     public static bool IsSafeUrl(string? url)

@@ -145,14 +145,26 @@ public partial class MarkdownRendererTests
 
     [Theory]
     [InlineData("![Hội chợ](/media/hoi-cho.jpg)", "/media/hoi-cho.jpg")]
-    [InlineData("![Hội chợ](https://example.com/hoi-cho.jpg)", "https://example.com/hoi-cho.jpg")]
-    public void Safe_images_survive_with_alt_text(string markdown, string expectedSrc)
+    [InlineData("![Hội chợ](/media/a1b2c3d4e5f6a7b8-960.jpg \"Gian hàng\")", "/media/a1b2c3d4e5f6a7b8-960.jpg")]
+    public void Site_images_survive_with_alt_text(string markdown, string expectedSrc)
     {
         var document = Parse(renderer.ToHtml(markdown));
 
         var image = Assert.Single(document.QuerySelectorAll("img"));
         Assert.Equal(expectedSrc, image.GetAttribute("src"));
         Assert.Equal("Hội chợ", image.GetAttribute("alt"));
+    }
+
+    [Theory]
+    [InlineData("![Hội chợ](https://example.com/hoi-cho.jpg)")]
+    [InlineData("![Hội chợ](//example.com/hoi-cho.jpg)")]
+    [InlineData("![Hội chợ](http://example.com/hoi-cho.jpg)")]
+    public void Images_from_other_sites_keep_only_their_description(string markdown)
+    {
+        var document = Parse(renderer.ToHtml(markdown));
+
+        Assert.Empty(document.QuerySelectorAll("img"));
+        Assert.Contains("Hội chợ", document.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
