@@ -87,6 +87,25 @@ public sealed class RunningSite : IAsyncDisposable
         return site;
     }
 
+    /// <summary>Runs a command verb of the app (e.g. create-admin) on this site's data folder and returns its output.</summary>
+    public async Task<string> RunVerbAsync(params string[] args)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_CONTENTROOT"] = Path.GetDirectoryName(AppDll)!,
+            ["Data__Path"] = DataPath,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var tail = new OutputTail(400);
+        using var process = Launch(args, environment, tail);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await process.WaitForExitAsync(timeout.Token);
+        process.WaitForExit();
+        return process.ExitCode == 0 ? tail.ToString()
+            : throw new InvalidOperationException($"{string.Join(' ', args)} exited with {process.ExitCode}:\n{tail}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         Kill();
