@@ -34,6 +34,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             // Covers the Published() filter, so counting a list reads no table rows.
             e.HasIndex(x => new { x.Status, x.PublishAt, x.UnpublishAt });
             e.HasIndex(x => new { x.IsFeatured, x.Status, x.PublishAt });
+            // The scheduler's two questions every 30 s, answered without reading the table.
+            e.HasIndex(x => new { x.Status, x.WentLiveAt });
+            e.HasIndex(x => new { x.Status, x.UnpublishAt });
             e.HasIndex(x => new { x.TopicId, x.PublishAt });
             e.HasOne(x => x.Topic).WithMany(t => t.Articles).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(x => x.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");

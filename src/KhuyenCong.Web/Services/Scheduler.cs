@@ -59,7 +59,9 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
 
     private static async Task<int> RunAsync<T>(DbSet<T> set, ContentPublisher publisher, DateTime now, CancellationToken ct) where T : RoutedContent
     {
-        var due = await set.Where(x => x.Status == ContentStatus.Published && x.PublishAt <= now && x.WentLiveAt == null).ToListAsync(ct);
+        // Equality on (Status, WentLiveAt) lets SQLite use that index; the few not-yet-live rows are filtered here.
+        var due = (await set.Where(x => x.Status == ContentStatus.Published && x.WentLiveAt == null).ToListAsync(ct))
+            .Where(x => x.PublishAt <= now).ToList();
         if (due.Count > 0)
         {
             await publisher.SaveAsync(due.Cast<RoutedContent>().ToList(), "lịch đăng", "scheduled-publish", "Đăng theo lịch", ct);

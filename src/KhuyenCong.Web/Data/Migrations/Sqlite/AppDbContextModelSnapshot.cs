@@ -202,6 +202,10 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishAt");
 
+                    b.HasIndex("Status", "UnpublishAt");
+
+                    b.HasIndex("Status", "WentLiveAt");
+
                     b.HasIndex("TopicId", "PublishAt");
 
                     b.HasIndex("IsFeatured", "Status", "PublishAt");
