@@ -4,8 +4,8 @@
 Writes N Markdown files with YAML front matter (the format of content/articles/*.md) into OUT/articles/.
 The text is Vietnamese with diacritics, assembled from word lists and sentence templates about khuyến công
 (industrial extension), rural industry, product kinds and places of Bến Tre, so that a search term matches a
-realistic share of the corpus (a topic word such as "đào tạo" hits roughly a sixth of the articles, a product
-or a commune a few per cent) instead of every article.
+realistic share of the corpus instead of every article: the phrase "đào tạo" occurs in about a third of the
+articles, "sản xuất sạch hơn" in an eighth, a product ("kẹo dừa") or a commune ("Phú Nhuận") in a few per cent.
 
 Standard library only. Output is deterministic for a given --seed (each article has its own RNG seeded from
 the seed and its number, so the result does not depend on how the work is split between processes).

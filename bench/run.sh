@@ -12,8 +12,13 @@
 #   --connections C     wrk connections (default 64)
 #   --threads T         wrk threads (default 2)
 #   --port P            app port (default: a free port); nginx takes another free port
-#   --warmup S          untimed wrk seconds per URL before measuring, for JIT tiering (default 2; 0 = off)
-#   --import-timeout S  give up on the import after S seconds (default 3600)
+#   --warmup S          untimed wrk seconds per cached URL before measuring, for JIT tiering (default 2)
+#   --import-timeout S  give up on the import after S seconds (default 600 + 0.1 s per imported article)
+#   --replicate K       import only N/K articles with the app, then copy them K-1 times by SQL
+#                       (bench/replicate.sql.in) to reach N: for measuring a large site when the app's
+#                       import of N articles takes too long. Default 1 (no copies). N must divide by K.
+#   --app DIR           measure this published app folder instead of publishing src/ (e.g. a build
+#                       kept from an earlier run while the sources are broken)
 #   --keep              keep the temporary folder (content, database, logs, raw wrk output)
 #   -h, --help          this help
 #
@@ -22,6 +27,10 @@
 # (bench/search-varied.lua; the output cache rarely hits). Requirements: dotnet SDK, python3, curl; wrk and
 # nginx-light are installed with apt-get when missing. All load goes to 127.0.0.1 only.
 set -euo pipefail
+
+# The whole script is one { ... } block: bash reads it completely before running it, so editing this file
+# while a long run (100,000 articles) is in progress cannot break that run.
+{
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(dirname "$BENCH_DIR")
@@ -34,8 +43,10 @@ CONNECTIONS=64
 THREADS=2
 PORT=""
 WARMUP=2
-IMPORT_TIMEOUT=3600
+IMPORT_TIMEOUT=""   # default: 600 + ARTICLES / 10
 KEEP=0
+REPLICATE=1
+APP_DIR=""
 WRK_TIMEOUT=30s   # wrk's default (2 s) would drop slow requests from the latency figures as "timeouts"
 
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
@@ -52,16 +63,22 @@ while [[ $# -gt 0 ]]; do
         --port) PORT=${2:?}; shift 2 ;;
         --warmup) WARMUP=${2:?}; shift 2 ;;
         --import-timeout) IMPORT_TIMEOUT=${2:?}; shift 2 ;;
+        --replicate) REPLICATE=${2:?}; shift 2 ;;
+        --app) APP_DIR=${2:?}; shift 2 ;;
         --keep) KEEP=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; die "unknown option '$1'" ;;
     esac
 done
-for v in ARTICLES DURATION CONNECTIONS THREADS WARMUP IMPORT_TIMEOUT; do
+for v in ARTICLES DURATION CONNECTIONS THREADS WARMUP REPLICATE; do
     is_uint "${!v}" || die "--${v,,} must be a whole number, not '${!v}'"
 done
 [[ -z "$PORT" ]] || is_uint "$PORT" || die "--port must be a number"
-(( ARTICLES >= 20 )) || die "--articles must be at least 20 (the news list page 2 needs more than 10)"
+(( REPLICATE >= 1 && ARTICLES % REPLICATE == 0 )) || die "--replicate must be at least 1 and divide --articles"
+IMPORTED=$((ARTICLES / REPLICATE))   # articles generated and imported by the app
+(( IMPORTED >= 20 )) || die "need at least 20 imported articles (the news list page 2 needs more than 10)"
+IMPORT_TIMEOUT=${IMPORT_TIMEOUT:-$((600 + IMPORTED / 10))}
+is_uint "$IMPORT_TIMEOUT" || die "--import-timeout must be a whole number"
 (( DURATION >= 1 && THREADS >= 1 && CONNECTIONS >= THREADS )) || die "need duration >= 1 and connections >= threads >= 1"
 
 # --- tools -----------------------------------------------------------------------------------------------
@@ -82,6 +99,7 @@ TMP=$(mktemp -d /tmp/kc-bench.XXXXXX)
 chmod 711 "$TMP"   # nginx workers run as an unprivileged user and must reach $TMP/static
 APP_PID=""
 NGINX_PID=""
+IMPORT_PID=""
 
 stop_pid() {  # stop_pid PID NAME [SIGNAL]: signal one process we started, wait up to 15 s, then KILL it
     local pid=$1 name=$2 sig=${3:-TERM}
@@ -98,6 +116,7 @@ stop_pid() {  # stop_pid PID NAME [SIGNAL]: signal one process we started, wait 
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
+    stop_pid "$IMPORT_PID" import
     stop_pid "$APP_PID" app
     stop_pid "$NGINX_PID" nginx QUIT
     if (( KEEP )); then
@@ -127,8 +146,8 @@ cp "$REPO/content/topics.yml" "$REPO/content/places.yml" "$TMP/content/"
 for dir in pages documents files; do   # optional: real pages and legal documents (and their attachments)
     if [[ -d "$REPO/content/$dir" ]]; then cp -r "$REPO/content/$dir" "$TMP/content/"; fi
 done
-log "generating $ARTICLES articles"
-timeout 900 python3 "$BENCH_DIR/generate.py" --count "$ARTICLES" --out "$TMP/content"
+log "generating $IMPORTED articles"
+timeout 900 python3 "$BENCH_DIR/generate.py" --count "$IMPORTED" --out "$TMP/content"
 
 # --- 2. publish (cached in bench/out/build while the sources are unchanged) ------------------------------
 # Build into bench/out and $TMP only (--artifacts-path), so that src/*/bin and obj, which developers use at
@@ -138,50 +157,85 @@ source_hash() {
         | sort -z | xargs -0 sha256sum; sha256sum Directory.Build.props Directory.Packages.props global.json) \
         | sha256sum | cut -c1-16
 }
+build_errors() {  # build_errors LOG: the distinct compiler errors of a build log, on one line
+    grep -oE '[^/ ]+\.cs\([0-9,]+\): error [A-Z]+[0-9]+' "$1" | sort -u | head -4 | paste -sd';' - || true
+}
 HASH=$(source_hash)
-CACHE="$OUT_DIR/build"
+CACHE="$OUT_DIR/build"   # the last good build: app/, hash (of its sources), note (how it was built)
 BUILD_NOTE=""
-if [[ -f "$CACHE/hash" && "$(cat "$CACHE/hash")" == "$HASH" && -f "$CACHE/app/KhuyenCong.Web.dll" ]]; then
-    log "sources unchanged since the last run ($HASH): reusing the published app"
+if [[ -n "$APP_DIR" ]]; then
+    [[ -f "$APP_DIR/KhuyenCong.Web.dll" ]] || die "--app $APP_DIR: no KhuyenCong.Web.dll there"
+    log "using the published app in $APP_DIR (not built from the current sources)"
+    HASH="n/a"
+    BUILD_NOTE="measured the published app given with --app ($APP_DIR, files dated $(date -u -r "$APP_DIR/KhuyenCong.Web.dll" '+%Y-%m-%d %H:%M UTC')), not a build of the current sources"
+    CACHE="$TMP/given"
+    mkdir -p "$CACHE"
+    cp -a "$APP_DIR" "$CACHE/app"
+    : >"$CACHE/note"
+    echo "n/a" >"$CACHE/hash"
+elif [[ -f "$CACHE/hash" && "$(cat "$CACHE/hash")" == "$HASH" && -f "$CACHE/app/KhuyenCong.Web.dll" ]]; then
+    log "sources unchanged since the last build ($HASH): reusing the published app"
 else
     log "publishing the app (Release)"
-    rm -rf "$CACHE"
-    mkdir -p "$CACHE"
+    STAGE="$TMP/publish"
     publish() {
-        timeout 900 dotnet publish "$PROJECT" -c Release -o "$CACHE/app" --artifacts-path "$TMP/artifacts" \
-            --nologo "$@" >"$TMP/publish.log" 2>&1
+        timeout 900 dotnet publish "$PROJECT" -c Release -o "$STAGE" --artifacts-path "$TMP/artifacts" --nologo "$@"
     }
-    if ! publish; then
+    note=""
+    if ! publish >"$TMP/publish.log" 2>&1; then
         # The repository treats analyzer warnings as errors; a warning does not change the code measured, so
         # retry without that and say so in the results.
-        grep -E 'error' "$TMP/publish.log" | sort -u | head -5 >&2 || true
-        log "publish failed; retrying with -p:TreatWarningsAsErrors=false"
-        publish -p:TreatWarningsAsErrors=false || { tail -30 "$TMP/publish.log" >&2; die "dotnet publish failed"; }
-        BUILD_NOTE="Release build failed with warnings as errors ($(grep -oE 'error [A-Z]+[0-9]+' "$TMP/publish.log" \
-            | sort -u | tr '\n' ' ' | sed 's/ $//'; grep -oE 'warning [A-Z]+[0-9]+' "$TMP/publish.log" | sort -u | head -3 \
-            | tr '\n' ' ' | sed 's/ $//')); published with -p:TreatWarningsAsErrors=false."
-        echo "$BUILD_NOTE" >"$CACHE/note"
+        errors=$(build_errors "$TMP/publish.log")
+        log "publish failed ($errors); retrying with -p:TreatWarningsAsErrors=false"
+        if publish -p:TreatWarningsAsErrors=false >"$TMP/publish-retry.log" 2>&1; then
+            note="the Release build fails with warnings as errors ($errors); measured a build with -p:TreatWarningsAsErrors=false"
+        else
+            # Other people edit src/ while this runs: a half-finished edit must not waste a long run, so fall
+            # back to the last good build when there is one, and say so loudly.
+            errors=$(build_errors "$TMP/publish-retry.log")
+            if [[ ! -f "$CACHE/app/KhuyenCong.Web.dll" ]]; then
+                tail -20 "$TMP/publish-retry.log" >&2
+                die "dotnet publish failed ($errors) and there is no earlier build to fall back to"
+            fi
+            STAGE=""
+            BUILD_NOTE="THE CURRENT SOURCES DO NOT BUILD ($errors); measured the last good build (sources $(cat "$CACHE/hash"), built $(date -u -r "$CACHE/hash" '+%Y-%m-%d %H:%M UTC'))"
+            log "WARNING: $BUILD_NOTE"
+            HASH=$(cat "$CACHE/hash")
+        fi
     fi
-    echo "$HASH" >"$CACHE/hash"
+    if [[ -n "$STAGE" ]]; then   # keep this build for the next run
+        rm -rf "$CACHE"
+        mkdir -p "$CACHE"
+        mv "$STAGE" "$CACHE/app"
+        echo "$note" >"$CACHE/note"
+        echo "$HASH" >"$CACHE/hash"
+    fi
 fi
-[[ -f "$CACHE/note" ]] && BUILD_NOTE=$(cat "$CACHE/note")
+if [[ -s "$CACHE/note" ]]; then BUILD_NOTE="${BUILD_NOTE:+$BUILD_NOTE; }$(cat "$CACHE/note")"; fi
 cp -a "$CACHE/app" "$TMP/app"
 # The app looks for wwwroot/ in the folder holding KhuyenCong.Web.sln, else beside itself. $TMP has no .sln
 # above it, so a copy beside the app is used; content/ is not copied there, so nothing is auto-imported.
+rm -rf "$TMP/app/wwwroot"
 cp -r "$REPO/wwwroot" "$TMP/app/wwwroot"
 
 # The published app, run from its own folder on the benchmark's data folder.
 APP_ENV=(env Data__Path="$TMP/data" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP")
 
 # --- 3. import (timed) ------------------------------------------------------------------------------------
-log "importing $ARTICLES articles (timeout ${IMPORT_TIMEOUT}s)"
+log "importing $IMPORTED articles (timeout ${IMPORT_TIMEOUT}s)"
 mkdir -p "$TMP/data"
+LOAD_IMPORT=$(cut -d' ' -f1-3 /proc/loadavg)
 start_ns=$(date +%s%N)
-if ! (cd "$TMP/app" && exec timeout "$IMPORT_TIMEOUT" "${APP_ENV[@]}" ./KhuyenCong.Web import --from "$TMP/content") \
-        >"$TMP/import.log" 2>&1; then
+# In the background and waited for, so that a signal to this script stops the import at once (bash runs traps
+# only after a foreground command ends).
+(cd "$TMP/app" && exec timeout "$IMPORT_TIMEOUT" "${APP_ENV[@]}" ./KhuyenCong.Web import --from "$TMP/content") \
+    >"$TMP/import.log" 2>&1 &
+IMPORT_PID=$!
+if ! wait "$IMPORT_PID"; then
     tail -20 "$TMP/import.log" >&2
     die "import failed or took longer than ${IMPORT_TIMEOUT}s"
 fi
+IMPORT_PID=""
 IMPORT_SECONDS=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 IMPORT_SECONDS=$(awk -v ms="$IMPORT_SECONDS" 'BEGIN { printf "%.1f", ms / 1000 }')
 sed 's/^/  /' "$TMP/import.log" >&2
@@ -189,6 +243,28 @@ APP_IMPORT=$(grep -oE 'import: done in [0-9.]+ s' "$TMP/import.log" | grep -oE '
 log "import took ${IMPORT_SECONDS} s wall clock (app says ${APP_IMPORT} s)"
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
 DB="$TMP/data/khuyencong.db"
+IMPORTED_DB_BYTES=$(stat -c %s "$DB")
+
+# --- 3b. optional: copy the imported articles by SQL up to N (--replicate) ------------------------------------
+REPLICATE_NOTE=""
+if (( REPLICATE > 1 )); then
+    if ! command -v sqlite3 >/dev/null; then
+        log "installing sqlite3 with apt-get"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y sqlite3 >/dev/null 2>&1 \
+            || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y sqlite3 >/dev/null; }
+    fi
+    max_article=$(sqlite3 "$DB" 'SELECT max(Id) FROM Articles;')
+    max_search=$(sqlite3 "$DB" 'SELECT max(Id) FROM SearchItems;')
+    log "copying the $IMPORTED articles $((REPLICATE - 1)) more times by SQL"
+    start_ns=$(date +%s%N)
+    sed "s/@COPIES@/$((REPLICATE - 1))/g; s/@M@/$max_article/g; s/@S@/$max_search/g" "$BENCH_DIR/replicate.sql.in" \
+        | timeout 3600 sqlite3 -bail "$DB" >/dev/null
+    copy_s=$(awk -v ms="$(( ($(date +%s%N) - start_ns) / 1000000 ))" 'BEGIN { printf "%.1f", ms / 1000 }')
+    total=$(sqlite3 "$DB" 'SELECT count(*) FROM Articles;')
+    (( total == ARTICLES )) || die "expected $ARTICLES articles after copying, found $total"
+    REPLICATE_NOTE="only $IMPORTED articles were imported by the app; they were copied $((REPLICATE - 1)) more times by SQL (--replicate $REPLICATE, ${copy_s} s) to reach $ARTICLES: same texts, new slugs and ids, dates moved back 13 min per copy; no revisions or audit entries for the copies"
+    log "copied in ${copy_s} s"
+fi
 DB_BYTES=$(stat -c %s "$DB")
 WAL_BYTES=$(stat -c %s "$DB-wal" 2>/dev/null || echo 0)
 CONTENT_BYTES=$(du -sb "$TMP/content/articles" | cut -f1)
@@ -206,7 +282,7 @@ done
 log "app is up (pid $APP_PID)"
 
 # One article from the middle of the generated set.
-ARTICLE_FILE=$(printf '%s/content/articles/bai-mau-%06d.md' "$TMP" $((ARTICLES / 2)))
+ARTICLE_FILE=$(printf '%s/content/articles/bai-mau-%06d.md' "$TMP" $((IMPORTED / 2)))
 ARTICLE_SLUG=$(sed -n 's/^slug: *//p' "$ARTICLE_FILE" | head -1)
 ARTICLE_PATH="/tin-tuc/$ARTICLE_SLUG"
 SEARCH_PATH="/tim-kiem?q=dao%20tao"
@@ -289,10 +365,12 @@ TARGETS=(
 log "warming up"
 for t in "${TARGETS[@]}"; do
     IFS='|' read -r _ url script <<<"$t"
-    for _ in 1 2 3 4 5; do curl -s -o /dev/null -m 30 "$url" || true; done
-    if (( WARMUP > 0 )); then
+    for _ in 1 2 3 4 5; do curl -s -o /dev/null -m 60 "$url" || true; done
+    # No wrk warm-up for the uncached search: wrk abandons its in-flight requests when it stops, and those
+    # slow searches would still be running during the single-request timings below.
+    if (( WARMUP > 0 )) && [[ -z "$script" ]]; then
         timeout $((WARMUP + 30)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" --timeout "$WRK_TIMEOUT" \
-            ${script:+-s "$script"} "$url" >/dev/null 2>&1 || true
+            "$url" >/dev/null 2>&1 || true
     fi
 done
 UNCACHED_HOME=$(uncached_ms /)
@@ -317,10 +395,13 @@ parse_wrk() {
         /^Requests\/sec:/ { rps = $2 }
         /Non-2xx or 3xx responses:/ { bad = $NF }
         /Socket errors:/ { sub(/^ *Socket errors: */, ""); gsub(/ /, ""); err = $0 }
-        END { printf "%s %s %s %s %s\n", rps + 0, p50 + 0, p99 + 0, bad + 0, (err == "" ? "-" : err) }
+        / requests in / { done = $1 }
+        END { printf "%s %s %s %s %s %s\n", rps + 0, p50 + 0, p99 + 0, bad + 0, (err == "" ? "-" : err), done + 0 }
     ' "$1"
 }
 
+# Other work on the machine skews every figure; record how busy it was just before measuring.
+LOAD_MEASURE=$(cut -d' ' -f1-3 /proc/loadavg)
 RESULTS=()
 STATIC_RPS=""
 NOTES=()
@@ -332,10 +413,16 @@ for t in "${TARGETS[@]}"; do
     log "wrk ${DURATION}s: $name"
     timeout $((DURATION + 60)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout "$WRK_TIMEOUT" \
         --latency ${script:+-s "$script"} "$url" >"$raw" 2>&1 || { cat "$raw" >&2; die "wrk failed for $url"; }
-    read -r rps p50 p99 bad err < <(parse_wrk "$raw")
+    read -r rps p50 p99 bad err completed < <(parse_wrk "$raw")
     [[ -n "$STATIC_RPS" ]] || STATIC_RPS=$rps
     ratio=$(awk -v a="$rps" -v b="$STATIC_RPS" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
-    RESULTS+=("$(printf '| %s | %.0f | %.2f | %.2f | %s |' "$name" "$rps" "$p50" "$p99" "$ratio")")
+    if (( completed == 0 )); then
+        # wrk only reports requests that finished within the run: none did, so there is no latency to show.
+        RESULTS+=("| $name | 0 | > $((DURATION * 1000)) | > $((DURATION * 1000)) | 0 |")
+        NOTES+=("- $name: no request completed within the ${DURATION} s run")
+    else
+        RESULTS+=("$(printf '| %s | %.1f | %.2f | %.2f | %s |' "$name" "$rps" "$p50" "$p99" "$ratio")")
+    fi
     (( bad == 0 )) || NOTES+=("- $name: $bad non-2xx/3xx responses")
     [[ "$err" == "-" ]] || NOTES+=("- $name: socket errors $err")
     extra=$(grep -E '^varied search:' "$raw" || true)
@@ -351,11 +438,17 @@ REPORT="$TMP/report.md"
 {
     echo "## KhuyenCong.Web benchmark — $ARTICLES articles"
     echo
-    echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); sources $HASH (hash of src/KhuyenCong.Web and build props)"
+    if [[ -n "$APP_DIR" ]]; then
+        echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); app given with --app"
+    else
+        echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); sources $HASH (hash of src/KhuyenCong.Web and build props)"
+    fi
     echo "- machine: $(nproc) CPU ($CPU_MODEL), $MEM_TOTAL RAM; wrk and the server share these CPUs"
+    echo "- load average (1, 5, 15 min) before the import: $LOAD_IMPORT; before measuring: $LOAD_MEASURE"
     echo "- wrk: -t $THREADS -c $CONNECTIONS -d ${DURATION}s --latency --timeout $WRK_TIMEOUT (after ${WARMUP}s warm-up per URL)"
-    echo "- articles: $ARTICLES generated ($(mb "$CONTENT_BYTES") of Markdown) + the repository's pages and documents"
-    echo "- import: ${IMPORT_SECONDS} s wall clock (the app reports ${APP_IMPORT} s)"
+    echo "- articles: $ARTICLES + the repository's pages and documents; $IMPORTED generated ($(mb "$CONTENT_BYTES") of Markdown)"
+    echo "- import of $IMPORTED articles: ${IMPORT_SECONDS} s wall clock (the app reports ${APP_IMPORT} s); database after the import $(mb "$IMPORTED_DB_BYTES")"
+    [[ -z "$REPLICATE_NOTE" ]] || echo "- NOTE: $REPLICATE_NOTE"
     echo "- database: $(mb "$DB_BYTES") (+ WAL $(mb "$WAL_BYTES")); app RSS after the run: $APP_RSS"
     echo "- search hits: \"dao tao\" $HITS_DAO_TAO, \"kẹo dừa\" $HITS_KEO_DUA, \"phu nhuan\" $HITS_PHU_NHUAN"
     [[ -z "$BUILD_NOTE" ]] || echo "- build: $BUILD_NOTE"
@@ -374,9 +467,13 @@ REPORT="$TMP/report.md"
 } >"$REPORT"
 
 mkdir -p "$OUT_DIR"
-cp "$REPORT" "$OUT_DIR/results-$ARTICLES.md"
-cp "$TMP/wrk-all.txt" "$OUT_DIR/results-$ARTICLES-wrk.txt"
+RESULT_NAME="results-$ARTICLES"
+(( REPLICATE == 1 )) || RESULT_NAME+="-replicate$REPLICATE"
+cp "$REPORT" "$OUT_DIR/$RESULT_NAME.md"
+cp "$TMP/wrk-all.txt" "$OUT_DIR/$RESULT_NAME-wrk.txt"
 echo
 cat "$REPORT"
 echo
-log "written to ${OUT_DIR#"$REPO/"}/results-$ARTICLES.md (raw wrk output: results-$ARTICLES-wrk.txt)"
+log "written to ${OUT_DIR#"$REPO/"}/$RESULT_NAME.md (raw wrk output: $RESULT_NAME-wrk.txt)"
+exit 0
+}
