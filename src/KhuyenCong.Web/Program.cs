@@ -135,7 +135,8 @@ builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Secti
 // Speed: output cache for anonymous GETs (evicted by tag on change), compression.
 builder.Services.AddOutputCache(o =>
 {
-    o.AddBasePolicy(p => p.Expire(TimeSpan.FromSeconds(60)).Tag(ContentPublisher.CacheTag)
+    // Every change (editor saves, scheduled publish and unpublish) evicts the tag, so the expiry only bounds memory.
+    o.AddBasePolicy(p => p.Expire(TimeSpan.FromMinutes(10)).Tag(ContentPublisher.CacheTag)
         .With(ctx => !AdminArea.IsPrivatePath(ctx.HttpContext.Request.Path)));
     o.SizeLimit = 256 * 1024 * 1024;
 });
