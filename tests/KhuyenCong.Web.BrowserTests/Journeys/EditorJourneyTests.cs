@@ -85,6 +85,29 @@ public sealed partial class EditorJourneyTests(BrowserGate gate)
         var log = await admin.Locator("tbody").InnerTextAsync();
         Assert.Matches(@"bientap@khuyencong\.test\s+submit", log);
         Assert.Matches(@"duyetbai@khuyencong\.test\s+publish", log);
+
+        // The editor area passes the same accessibility rules as the public site, on a desktop and on a phone.
+        var articleEdit = await admin.GotoAsync("/quan-tri/tin-bai?q=zelquaron") is not null
+            ? await admin.GetByRole(AriaRole.Link, new() { Name = Title }).GetAttributeAsync("href") : null;
+        string[] adminPages = ["/quan-tri", "/quan-tri/tin-bai", "/quan-tri/tin-bai/them", articleEdit!, "/quan-tri/van-ban", "/quan-tri/van-ban/them",
+            "/quan-tri/trang", "/quan-tri/trang/them", "/quan-tri/thu-vien", "/quan-tri/nguoi-dung", "/quan-tri/nhat-ky",
+            articleEdit!.Replace("/quan-tri/tin-bai/", "/quan-tri/lich-su/tin-bai/", StringComparison.Ordinal), "/doi-mat-khau"];
+        var problems = new List<string>();
+        foreach (var size in new[] { BrowserGate.Desktop, BrowserGate.Phone })
+        {
+            await admin.SetViewportSizeAsync(size.Width, size.Height);
+            foreach (var url in adminPages)
+            {
+                await admin.GotoAsync(url);
+                var violations = (await Accessibility.AxeTests.RunAxeAsync(admin)).GetProperty("violations");
+                if (violations.GetArrayLength() > 0)
+                {
+                    problems.Add(Accessibility.AxeTests.Describe(url, $"{size.Width}x{size.Height}", violations));
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
     private static async Task SignInAsync(IPage page, string email, string oneTimePassword)
