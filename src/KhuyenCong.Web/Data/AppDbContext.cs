@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Data;
 
 /// <summary>The one context of the site: content, Identity accounts and the Data Protection key ring.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public partial class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
@@ -26,6 +26,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         ArgumentNullException.ThrowIfNull(builder);
         var modelBuilder = builder;
         base.OnModelCreating(builder);
+        // Each feature keeps its configuration in its own IEntityTypeConfiguration<T> class.
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
         modelBuilder.Entity<Article>(e =>
         {

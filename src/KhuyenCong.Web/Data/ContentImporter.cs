@@ -13,7 +13,7 @@ namespace KhuyenCong.Web.Data;
 /// The whole import is one transaction: a bad file leaves the database as it was.
 /// </summary>
 public sealed partial class ContentImporter(
-    AppDbContext db, ContentPublisher publisher, IOptions<DataOptions> data, TimeProvider clock)
+    AppDbContext db, ContentPublisher publisher, MediaProcessor media, IOptions<DataOptions> data, TimeProvider clock)
 {
     public const string Actor = "import";
     private const int BatchSize = 500;

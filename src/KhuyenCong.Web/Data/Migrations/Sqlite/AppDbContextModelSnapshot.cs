@@ -364,6 +364,239 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.ToTable("Documents");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Web.Models.Establishment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConsentedToPublish")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Representative")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Establishments");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.Fair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedImage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedImageAlt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundingLine")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostProvince")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HowToApply")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RegistrationDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultsHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultsMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoDescription")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoTitle")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnpublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WentLiveAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("StartsOn", "EndsOn");
+
+                    b.HasIndex("Status", "UnpublishAt");
+
+                    b.HasIndex("Status", "WentLiveAt");
+
+                    b.HasIndex("Status", "PublishAt", "UnpublishAt");
+
+                    b.ToTable("Fairs");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.FairParticipation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Booth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EstablishmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProgrammeSupported")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstablishmentId");
+
+                    b.HasIndex("FairId", "EstablishmentId")
+                        .IsUnique();
+
+                    b.ToTable("FairParticipations");
+                });
+
             modelBuilder.Entity("KhuyenCong.Web.Models.MediaFile", b =>
                 {
                     b.Property<int>("Id")
@@ -564,6 +797,160 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.ToTable("Places");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Web.Models.Product", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EstablishmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeaturedImage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedImageAlt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HighestLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LatestRoundYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OcopStars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OcopYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoDescription")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoTitle")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnpublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WentLiveAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstablishmentId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Group", "Status");
+
+                    b.HasIndex("HighestLevel", "Status");
+
+                    b.HasIndex("LatestRoundYear", "Status");
+
+                    b.HasIndex("PlaceId", "Status");
+
+                    b.HasIndex("Status", "UnpublishAt");
+
+                    b.HasIndex("Status", "WentLiveAt");
+
+                    b.HasIndex("Status", "PublishAt", "UnpublishAt");
+
+                    b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.ProductCertification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("RoundYear", "ProductId");
+
+                    b.HasIndex("Level", "RoundYear", "ProductId");
+
+                    b.ToTable("ProductCertifications");
+                });
+
             modelBuilder.Entity("KhuyenCong.Web.Models.Revision", b =>
                 {
                     b.Property<long>("Id")
@@ -645,6 +1032,111 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.ToTable("SearchItems");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Web.Models.Showroom", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EstablishmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeaturedImage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedImageAlt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpeningHours")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoDescription")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoTitle")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnpublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WentLiveAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("YearSupported")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstablishmentId");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "UnpublishAt");
+
+                    b.HasIndex("Status", "WentLiveAt");
+
+                    b.HasIndex("Status", "PublishAt", "UnpublishAt");
+
+                    b.ToTable("Showrooms");
+                });
+
             modelBuilder.Entity("KhuyenCong.Web.Models.SlugRedirect", b =>
                 {
                     b.Property<int>("Id")
@@ -722,6 +1214,121 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Topics");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.TvSegment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AirDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EpisodeNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedImage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedImageAlt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoDescription")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoTitle")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Transcript")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnpublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoFile")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WentLiveAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeNumber");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TopicId");
+
+                    b.HasIndex("Status", "UnpublishAt");
+
+                    b.HasIndex("Status", "WentLiveAt");
+
+                    b.HasIndex("Status", "PublishAt", "UnpublishAt");
+
+                    b.ToTable("TvSegments");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -869,6 +1476,21 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ShowroomProducts", b =>
+                {
+                    b.Property<int>("ProductsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShowroomsId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProductsId", "ShowroomsId");
+
+                    b.HasIndex("ShowroomsId");
+
+                    b.ToTable("ShowroomProducts");
+                });
+
             modelBuilder.Entity("ArticleTags", b =>
                 {
                     b.HasOne("KhuyenCong.Web.Models.Article", null)
@@ -892,6 +1514,67 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Topic");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.Establishment", b =>
+                {
+                    b.HasOne("KhuyenCong.Web.Models.Place", "Place")
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Place");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.Fair", b =>
+                {
+                    b.OwnsMany("KhuyenCong.Web.Models.GalleryImage", "Gallery", b1 =>
+                        {
+                            b1.Property<int>("FairId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Alt")
+                                .IsRequired();
+
+                            b1.Property<string>("Caption");
+
+                            b1.Property<string>("Media")
+                                .IsRequired();
+
+                            b1.HasKey("FairId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Fairs");
+
+                            b1
+                                .ToJson("Gallery")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FairId");
+                        });
+
+                    b.Navigation("Gallery");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.FairParticipation", b =>
+                {
+                    b.HasOne("KhuyenCong.Web.Models.Establishment", "Establishment")
+                        .WithMany("FairParticipations")
+                        .HasForeignKey("EstablishmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KhuyenCong.Web.Models.Fair", "Fair")
+                        .WithMany("Participants")
+                        .HasForeignKey("FairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Establishment");
+
+                    b.Navigation("Fair");
                 });
 
             modelBuilder.Entity("KhuyenCong.Web.Models.Page", b =>
@@ -919,6 +1602,178 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.Navigation("Parent");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.Product", b =>
+                {
+                    b.HasOne("KhuyenCong.Web.Models.Establishment", "Establishment")
+                        .WithMany("Products")
+                        .HasForeignKey("EstablishmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KhuyenCong.Web.Models.Place", "Place")
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("KhuyenCong.Web.Models.GalleryImage", "Gallery", b1 =>
+                        {
+                            b1.Property<int>("ProductId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Alt")
+                                .IsRequired();
+
+                            b1.Property<string>("Caption");
+
+                            b1.Property<string>("Media")
+                                .IsRequired();
+
+                            b1.HasKey("ProductId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Products");
+
+                            b1
+                                .ToJson("Gallery")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProductId");
+                        });
+
+                    b.OwnsMany("KhuyenCong.Web.Models.ShopLink", "WhereToBuy", b1 =>
+                        {
+                            b1.Property<int>("ProductId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Address");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Phone");
+
+                            b1.Property<string>("Url");
+
+                            b1.HasKey("ProductId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Products");
+
+                            b1
+                                .ToJson("WhereToBuy")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProductId");
+                        });
+
+                    b.OwnsMany("KhuyenCong.Web.Models.SupportReceived", "Support", b1 =>
+                        {
+                            b1.Property<int>("ProductId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Project")
+                                .IsRequired();
+
+                            b1.Property<int>("Year");
+
+                            b1.HasKey("ProductId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Products");
+
+                            b1
+                                .ToJson("Support")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProductId");
+                        });
+
+                    b.Navigation("Establishment");
+
+                    b.Navigation("Gallery");
+
+                    b.Navigation("Place");
+
+                    b.Navigation("Support");
+
+                    b.Navigation("WhereToBuy");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.ProductCertification", b =>
+                {
+                    b.HasOne("KhuyenCong.Web.Models.Product", "Product")
+                        .WithMany("Certifications")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.Showroom", b =>
+                {
+                    b.HasOne("KhuyenCong.Web.Models.Establishment", "Establishment")
+                        .WithMany("Showrooms")
+                        .HasForeignKey("EstablishmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KhuyenCong.Web.Models.Place", "Place")
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("KhuyenCong.Web.Models.GalleryImage", "Gallery", b1 =>
+                        {
+                            b1.Property<int>("ShowroomId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Alt")
+                                .IsRequired();
+
+                            b1.Property<string>("Caption");
+
+                            b1.Property<string>("Media")
+                                .IsRequired();
+
+                            b1.HasKey("ShowroomId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Showrooms");
+
+                            b1
+                                .ToJson("Gallery")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ShowroomId");
+                        });
+
+                    b.Navigation("Establishment");
+
+                    b.Navigation("Gallery");
+
+                    b.Navigation("Place");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.TvSegment", b =>
+                {
+                    b.HasOne("KhuyenCong.Web.Models.Topic", "Topic")
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Topic");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -972,9 +1827,43 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ShowroomProducts", b =>
+                {
+                    b.HasOne("KhuyenCong.Web.Models.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KhuyenCong.Web.Models.Showroom", null)
+                        .WithMany()
+                        .HasForeignKey("ShowroomsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.Establishment", b =>
+                {
+                    b.Navigation("FairParticipations");
+
+                    b.Navigation("Products");
+
+                    b.Navigation("Showrooms");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.Fair", b =>
+                {
+                    b.Navigation("Participants");
+                });
+
             modelBuilder.Entity("KhuyenCong.Web.Models.Page", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.Product", b =>
+                {
+                    b.Navigation("Certifications");
                 });
 
             modelBuilder.Entity("KhuyenCong.Web.Models.Topic", b =>
