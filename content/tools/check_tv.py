@@ -10,7 +10,9 @@ Checks, for every content/tv/*.md file:
   * the body has the heading '## Bản ghi lời'; every transcript line starts with a cue
     [mm:ss] or [h:mm:ss]; cues strictly increase and lie within the duration;
   * transcript word count >= 350 (>= 150 for a segment with an uploaded `video`);
-  * text is NFC-normalised.
+  * text is NFC-normalised;
+  * air dates increase with the episode number;
+  * an uploaded video is an MP4 ('ftyp' box) with 'moov' before 'mdat' (faststart).
 Usage: python3 content/tools/check_tv.py [content-dir]
 Exit code 0 when every check passes, 1 otherwise.
 """
@@ -69,6 +71,30 @@ def topics(content):
         return set(re.findall(r"^- slug:\s*(\S+)", f.read(), re.M))
 
 
+def mp4_faststart(path):
+    """Return (is_mp4, moov_before_mdat) from the top-level MP4 boxes."""
+    order = []
+    with open(path, "rb") as f:
+        size = os.path.getsize(path)
+        pos = 0
+        while pos + 8 <= size:
+            f.seek(pos)
+            head = f.read(16)
+            box_size = int.from_bytes(head[:4], "big")
+            kind = head[4:8].decode("latin-1")
+            if box_size == 1:
+                box_size = int.from_bytes(head[8:16], "big")
+            elif box_size == 0:
+                box_size = size - pos
+            if box_size < 8:
+                break
+            order.append(kind)
+            pos += box_size
+    is_mp4 = bool(order) and order[0] == "ftyp"
+    fast = "moov" in order and "mdat" in order and order.index("moov") < order.index("mdat")
+    return is_mp4, fast
+
+
 def check_file(content, path, known_topics, errors):
     name = os.path.relpath(path, content)
 
@@ -79,7 +105,7 @@ def check_file(content, path, known_topics, errors):
         text, meta, body, first_body_line = parse(path)
     except ValueError as e:
         err(str(e))
-        return None
+        return None, ""
     if unicodedata.normalize("NFC", text) != text:
         err("text is not NFC-normalised")
     for key in REQUIRED:
@@ -115,8 +141,15 @@ def check_file(content, path, known_topics, errors):
     if has_video:
         if not meta["video"].lower().endswith(".mp4"):
             err("video must be an .mp4 file")
-        if not os.path.isfile(os.path.join(content, meta["video"])):
+        vpath = os.path.join(content, meta["video"])
+        if not os.path.isfile(vpath):
             err(f"video file {meta['video']} not found")
+        else:
+            is_mp4, fast = mp4_faststart(vpath)
+            if not is_mp4:
+                err(f"video {meta['video']} is not an MP4 file")
+            elif not fast:
+                err(f"video {meta['video']} is not faststart (moov after mdat)")
     elif duration is not None and not 8 * 60 <= duration <= 15 * 60:
         err("duration outside 8–15 minutes")
     image = meta.get("image", "")
@@ -134,7 +167,7 @@ def check_file(content, path, known_topics, errors):
         h = body.index(HEADING)
     except ValueError:
         err(f"heading '{HEADING}' missing")
-        return episode
+        return episode, meta.get("air_date", "")
     last = -1
     words = 0
     cues = 0
@@ -160,7 +193,7 @@ def check_file(content, path, known_topics, errors):
         err(f"transcript has {words} words, fewer than {minimum}")
     print(f"  ep {episode if episode is not None else '?':>2}  {meta.get('air_date', ''):10}  "
           f"{meta.get('duration', ''):>6}  {words:4} words  {cues:3} cues  {name}")
-    return episode
+    return episode, meta.get("air_date", "")
 
 
 def main():
@@ -171,12 +204,17 @@ def main():
     errors = []
     known = topics(content)
     seen = {}
+    airs = {}
     for f in files:
-        ep = check_file(content, os.path.join(tvdir, f), known, errors)
+        ep, air = check_file(content, os.path.join(tvdir, f), known, errors)
         if ep is not None:
+            airs[ep] = air
             if ep in seen:
                 errors.append(f"tv/{f}: episode {ep} also in {seen[ep]}")
             seen[ep] = f
+    ordered = [airs[e] for e in sorted(airs)]
+    if ordered != sorted(ordered):
+        errors.append("air dates do not increase with the episode number")
     missing = sorted(set(range(1, EPISODES + 1)) - set(seen))
     if missing:
         errors.append(f"missing episodes: {missing}")
