@@ -22,10 +22,10 @@ VF="drawbox=x=0:y=0:w=iw:h=ih:color=0x0d3b2e@0.55:t=fill,\
 drawtext=fontfile=$FB:textfile=c1a.txt:fontsize=24:fontcolor=0xf2c94c:x=(w-tw)/2:y=70:enable='lt(t,5)',\
 drawtext=fontfile=$FB:textfile=c1b.txt:fontsize=72:fontcolor=white:x=(w-tw)/2:y=115:enable='lt(t,5)',\
 drawtext=fontfile=$F:textfile=c1c.txt:fontsize=26:fontcolor=white:line_spacing=8:x=(w-tw)/2:y=220:enable='lt(t,5)',\
-drawtext=fontfile=$FB:textfile=c2a.txt:fontsize=24:fontcolor=0xf2c94c:line_spacing=6:x=40:y=40:enable='between(t,5,21)',\
-drawtext=fontfile=$F:textfile=c2b.txt:fontsize=22:fontcolor=white:line_spacing=12:x=40:y=130:enable='between(t,5,21)',\
-drawtext=fontfile=$FB:textfile=c3a.txt:fontsize=30:fontcolor=0xf2c94c:x=40:y=36:enable='between(t,21,36)',\
-drawtext=fontfile=$F:textfile=c3b.txt:fontsize=21:fontcolor=white:line_spacing=12:x=40:y=100:enable='between(t,21,36)',\
+drawtext=fontfile=$FB:textfile=c2a.txt:fontsize=24:fontcolor=0xf2c94c:line_spacing=6:x=40:y=40:enable='between(t,5,25)',\
+drawtext=fontfile=$F:textfile=c2b.txt:fontsize=22:fontcolor=white:line_spacing=12:x=40:y=130:enable='between(t,5,25)',\
+drawtext=fontfile=$FB:textfile=c3a.txt:fontsize=30:fontcolor=0xf2c94c:x=40:y=36:enable='between(t,25,36)',\
+drawtext=fontfile=$F:textfile=c3b.txt:fontsize=21:fontcolor=white:line_spacing=12:x=40:y=100:enable='between(t,25,36)',\
 drawtext=fontfile=$FB:textfile=c4a.txt:fontsize=36:fontcolor=white:line_spacing=10:x=(w-tw)/2:y=120:enable='gte(t,36)',\
 drawtext=fontfile=$F:textfile=c4b.txt:fontsize=18:fontcolor=0xf2c94c:x=(w-tw)/2:y=280:enable='gte(t,36)'"
 ffmpeg -hide_banner -loglevel error -y \
