@@ -13,6 +13,21 @@ public sealed partial class ContentImporter
     private Dictionary<string, int> establishmentIds = new(StringComparer.Ordinal);
     private Dictionary<string, int> placeIds = new(StringComparer.Ordinal);
 
+    // Images already brought in by this import: many products may share one file, and media rows added in the
+    // current chunk are not yet visible to ImportImageAsync's database lookup.
+    private readonly Dictionary<string, string> productImages = new(StringComparer.Ordinal);
+
+    private async Task<string> ProductImageAsync(string relativePath, string imagePath, string? alt, CancellationToken ct)
+    {
+        if (!productImages.TryGetValue(imagePath, out var stored))
+        {
+            stored = await ImportImageAsync(relativePath, imagePath, alt, ct);
+            productImages[imagePath] = stored;
+        }
+
+        return stored;
+    }
+
     /// <summary>Establishments first: products, showrooms and fairs name them by slug.</summary>
     private async Task ImportProductsAsync(TextWriter output, CancellationToken ct)
     {
@@ -160,13 +175,13 @@ public sealed partial class ContentImporter
         product.OcopYear = meta.OcopYear;
         var image = Required(relativePath, text, "image", meta.Image);
         product.FeaturedImageAlt = Required(relativePath, text, "image_alt", meta.ImageAlt);
-        product.FeaturedImage = await ImportImageAsync(relativePath, image, product.FeaturedImageAlt, ct);
+        product.FeaturedImage = await ProductImageAsync(relativePath, image, product.FeaturedImageAlt, ct);
         var gallery = new List<GalleryImage>();
         foreach (var g in meta.Gallery)
         {
             var file = Required(relativePath, text, "gallery.file", g.File);
             var alt = Required(relativePath, text, "gallery.alt", g.Alt);
-            gallery.Add(new GalleryImage { Media = await ImportImageAsync(relativePath, file, alt, ct), Alt = alt, Caption = Blank(g.Caption) });
+            gallery.Add(new GalleryImage { Media = await ProductImageAsync(relativePath, file, alt, ct), Alt = alt, Caption = Blank(g.Caption) });
         }
 
         product.Gallery = gallery;
