@@ -8,6 +8,8 @@
 #
 # Usage: bench/run.sh [options]
 #   --articles N        synthetic articles to generate and import (default 1000; 100000 works)
+#   --products N        also generate N products (+ N/5 establishments) and measure the product list with two
+#                       facets applied and one product page (default 0: no products)
 #   --duration S        wrk seconds per URL (default 10)
 #   --connections C     wrk connections (default 64)
 #   --threads T         wrk threads (default 2)
@@ -38,6 +40,7 @@ PROJECT="$REPO/src/KhuyenCong.Web"
 OUT_DIR="$BENCH_DIR/out"
 
 ARTICLES=1000
+PRODUCTS=0
 DURATION=10
 CONNECTIONS=64
 THREADS=2
@@ -57,6 +60,7 @@ is_uint() { [[ "$1" =~ ^[0-9]+$ ]]; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --articles) ARTICLES=${2:?}; shift 2 ;;
+        --products) PRODUCTS=${2:?}; shift 2 ;;
         --duration) DURATION=${2:?}; shift 2 ;;
         --connections) CONNECTIONS=${2:?}; shift 2 ;;
         --threads) THREADS=${2:?}; shift 2 ;;
@@ -70,7 +74,7 @@ while [[ $# -gt 0 ]]; do
         *) usage >&2; die "unknown option '$1'" ;;
     esac
 done
-for v in ARTICLES DURATION CONNECTIONS THREADS WARMUP REPLICATE; do
+for v in ARTICLES PRODUCTS DURATION CONNECTIONS THREADS WARMUP REPLICATE; do
     is_uint "${!v}" || die "--${v,,} must be a whole number, not '${!v}'"
 done
 [[ -z "$PORT" ]] || is_uint "$PORT" || die "--port must be a number"
@@ -147,7 +151,7 @@ for dir in pages documents files; do   # optional: real pages and legal document
     if [[ -d "$REPO/content/$dir" ]]; then cp -r "$REPO/content/$dir" "$TMP/content/"; fi
 done
 log "generating $IMPORTED articles"
-timeout 900 python3 "$BENCH_DIR/generate.py" --count "$IMPORTED" --out "$TMP/content"
+timeout 900 python3 "$BENCH_DIR/generate.py" --count "$IMPORTED" --products "$PRODUCTS" --out "$TMP/content"
 
 # --- 2. publish (cached in bench/out/build while the sources are unchanged) ------------------------------
 # Build into bench/out and $TMP only (--artifacts-path), so that src/*/bin and obj, which developers use at
@@ -287,8 +291,14 @@ ARTICLE_SLUG=$(sed -n 's/^slug: *//p' "$ARTICLE_FILE" | head -1)
 ARTICLE_PATH="/tin-tuc/$ARTICLE_SLUG"
 SEARCH_PATH="/tim-kiem?q=dao%20tao"
 
+# Products (--products): the list with two facets (group and a former district) and one product page.
+PRODUCT_LIST_PATH="/san-pham?nhom=che-bien-thuc-pham&noi=huyen-giong-trom"
+PRODUCT_PATH=$(printf '/san-pham/san-pham-mau-%06d' $((PRODUCTS / 2)))
+PRODUCT_PATHS=()
+(( PRODUCTS == 0 )) || PRODUCT_PATHS=("$PRODUCT_LIST_PATH" "$PRODUCT_PATH")
+
 status_of() { curl -s -o /dev/null -m 30 -w '%{http_code}' "$1" || true; }
-for path in / "/tin-tuc?trang=2" "$ARTICLE_PATH" "$SEARCH_PATH"; do
+for path in / "/tin-tuc?trang=2" "$ARTICLE_PATH" "$SEARCH_PATH" "${PRODUCT_PATHS[@]}"; do
     code=$(status_of "$APP$path")
     [[ "$code" == 200 ]] || { tail -30 "$TMP/app.log" >&2; die "GET $path returned $code"; }
 done
@@ -361,6 +371,12 @@ TARGETS=(
     "search \`/tim-kiem?q=dao%20tao\` (cached)|$APP$SEARCH_PATH|"
     "search (varied, mostly uncached)|$APP/tim-kiem|$BENCH_DIR/search-varied.lua"
 )
+if (( PRODUCTS > 0 )); then
+    TARGETS+=(
+        "product list, two facets \`$PRODUCT_LIST_PATH\`|$APP$PRODUCT_LIST_PATH|"
+        "product page \`$PRODUCT_PATH\`|$APP$PRODUCT_PATH|"
+    )
+fi
 
 log "warming up"
 for t in "${TARGETS[@]}"; do
@@ -378,6 +394,11 @@ UNCACHED_LIST=$(uncached_ms "/tin-tuc?trang=2")
 UNCACHED_ARTICLE=$(uncached_ms "$ARTICLE_PATH")
 UNCACHED_SEARCH=$(uncached_ms "$SEARCH_PATH")
 UNCACHED_LIST_LAST=$(uncached_ms "/tin-tuc?trang=$(( (ARTICLES + 9) / 10 ))")
+if (( PRODUCTS > 0 )); then
+    UNCACHED_PRODUCT_LIST=$(uncached_ms "$PRODUCT_LIST_PATH")
+    UNCACHED_PRODUCT_ALL=$(uncached_ms "/san-pham")
+    UNCACHED_PRODUCT=$(uncached_ms "$PRODUCT_PATH")
+fi
 
 # wrk output -> "req/s p50ms p99ms non2xx socket-errors"; latency units us/ms/s/m are converted to ms.
 parse_wrk() {
@@ -460,6 +481,10 @@ REPORT="$TMP/report.md"
     echo "Page built without the output cache (unused query parameter, median of 5 single requests):"
     echo "home ${UNCACHED_HOME} ms, news list page 2 ${UNCACHED_LIST} ms, last news page ${UNCACHED_LIST_LAST} ms,"
     echo "article ${UNCACHED_ARTICLE} ms, search \"dao tao\" ${UNCACHED_SEARCH} ms."
+    if (( PRODUCTS > 0 )); then
+        echo "Products ($PRODUCTS generated, $(grep -c '^- slug:' "$TMP/content/establishments.yml") establishments): list with two facets ${UNCACHED_PRODUCT_LIST} ms,"
+        echo "unfiltered list \`/san-pham\` ${UNCACHED_PRODUCT_ALL} ms, product page ${UNCACHED_PRODUCT} ms."
+    fi
     if (( ${#NOTES[@]} > 0 )); then
         echo
         printf '%s\n' "${NOTES[@]}"
@@ -468,6 +493,7 @@ REPORT="$TMP/report.md"
 
 mkdir -p "$OUT_DIR"
 RESULT_NAME="results-$ARTICLES"
+(( PRODUCTS == 0 )) || RESULT_NAME+="-products$PRODUCTS"
 (( REPLICATE == 1 )) || RESULT_NAME+="-replicate$REPLICATE"
 cp "$REPORT" "$OUT_DIR/$RESULT_NAME.md"
 cp "$TMP/wrk-all.txt" "$OUT_DIR/$RESULT_NAME-wrk.txt"

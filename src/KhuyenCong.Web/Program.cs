@@ -160,6 +160,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AddPageRoute("/Admin/Articles/Edit", "quan-tri/tin-bai/them");
     o.Conventions.AddPageRoute("/Admin/Documents/Edit", "quan-tri/van-ban/them");
     o.Conventions.AddPageRoute("/Admin/StaticPages/Edit", "quan-tri/trang/them");
+    o.Conventions.AddPageRoute("/Admin/Products/Edit", "quan-tri/san-pham/them");
+    o.Conventions.AddPageRoute("/Admin/Establishments/Edit", "quan-tri/co-so/them");
     o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
     o.Conventions.AddFolderApplicationModelConvention("/Account", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
 });

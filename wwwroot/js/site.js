@@ -14,3 +14,13 @@
     var summary = document.querySelector("[data-error-summary]");
     if (summary) { summary.focus(); }
 })();
+
+// Filter forms marked data-autosubmit apply a choice as soon as it is made (the button still works without JS).
+(function () {
+    "use strict";
+    document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
+        form.querySelectorAll("select").forEach(function (select) {
+            select.addEventListener("change", function () { form.requestSubmit ? form.requestSubmit() : form.submit(); });
+        });
+    });
+})();

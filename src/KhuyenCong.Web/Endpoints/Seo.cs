@@ -34,6 +34,7 @@ public static class Seo
             ("articles", await db.Articles.Published(now).CountAsync(ct), await db.Articles.Published(now).MaxAsync(a => (DateTime?)a.UpdatedAt, ct)),
             ("documents", await db.Documents.Published(now).CountAsync(ct), await db.Documents.Published(now).MaxAsync(d => (DateTime?)d.UpdatedAt, ct)),
             ("pages", await db.Pages.Published(now).CountAsync(ct), await db.Pages.Published(now).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
+            ("products", await db.Products.Published(now).CountAsync(ct), await db.Products.Published(now).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
             ("topics", await db.Topics.CountAsync(ct), await db.Articles.Published(now).MaxAsync(a => (DateTime?)a.UpdatedAt, ct)),
         };
 
@@ -74,6 +75,8 @@ public static class Seo
                 .Select(a => new Entry("/tin-tuc/" + a.Slug, a.UpdatedAt)).ToListAsync(ct),
             "documents" => await db.Documents.AsNoTracking().Published(now).OrderBy(d => d.Id).Skip(skip).Take(UrlsPerSitemap)
                 .Select(d => new Entry("/van-ban/" + d.Slug, d.UpdatedAt)).ToListAsync(ct),
+            "products" => await db.Products.AsNoTracking().Published(now).OrderBy(p => p.Id).Skip(skip).Take(UrlsPerSitemap)
+                .Select(p => new Entry("/san-pham/" + p.Slug, p.UpdatedAt)).ToListAsync(ct),
             "pages" => await db.Pages.AsNoTracking().Published(now).OrderBy(p => p.Path).Skip(skip).Take(UrlsPerSitemap)
                 .Select(p => new Entry("/" + p.Path, p.UpdatedAt)).ToListAsync(ct),
             "topics" => await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).Skip(skip).Take(UrlsPerSitemap)

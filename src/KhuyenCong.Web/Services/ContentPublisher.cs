@@ -46,6 +46,18 @@ public sealed class ContentPublisher(
 
         foreach (var item in items)
         {
+            if (item is Product product)
+            {
+                // The scheduler and the history page load products without their certifications.
+                var certifications = db.Entry(product).Collection(x => x.Certifications);
+                if (db.Entry(product).State != EntityState.Added && !certifications.IsLoaded)
+                {
+                    await certifications.LoadAsync(ct);
+                }
+
+                ProductFacts.Sync(product);
+            }
+
             if (item.CreatedAt == default)
             {
                 item.CreatedAt = now;
@@ -130,6 +142,11 @@ public sealed class ContentPublisher(
             values["Tags"] = article.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
         }
 
+        if (item is Product product)
+        {
+            ProductFacts.AddToSnapshot(product, values);
+        }
+
         // Stored, never written into HTML: keep Vietnamese letters as they are (a third of the size of \uXXXX).
         return JsonSerializer.Serialize(values, SnapshotJson);
     }
@@ -141,6 +158,7 @@ public sealed class ContentPublisher(
             Article a => (SearchKinds.Article, "/tin-tuc/" + a.Slug),
             Document d => (SearchKinds.Document, "/van-ban/" + d.Slug),
             Page p => (SearchKinds.Page, "/" + p.Path),
+            Product p => (SearchKinds.Product, SiteUrls.Product(p.Slug)),
             _ => throw new NotSupportedException(item.GetType().Name),
         };
 
@@ -154,6 +172,11 @@ public sealed class ContentPublisher(
         if (item is Document doc)
         {
             body = string.Join(' ', doc.Kind, doc.Number, doc.Issuer, body);
+        }
+
+        if (item is Product product)
+        {
+            body = ProductFacts.SearchText(product, body);
         }
 
         return search.UpsertAsync(db, new SearchDocument(

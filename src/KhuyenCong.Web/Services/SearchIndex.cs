@@ -33,6 +33,7 @@ public static class SearchKinds
     public const string Article = "article";
     public const string Document = "document";
     public const string Page = "page";
+    public const string Product = "product";
 }
 
 /// <summary>The words of a query as the index matches them: folded, at most 8, the last one a prefix.</summary>

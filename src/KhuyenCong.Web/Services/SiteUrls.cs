@@ -27,4 +27,6 @@ public sealed class SiteUrls(IOptions<SiteOptions> site, IHttpContextAccessor ht
     public static string Topic(string slug) => "/chuyen-muc/" + slug;
     public static string Tag(string slug) => "/the/" + slug;
     public static string Page(string path) => "/" + path;
+    public static string Product(string slug) => "/san-pham/" + slug;
+    public static string Establishment(string slug) => "/co-so/" + slug;
 }

@@ -44,6 +44,7 @@ public sealed partial class BrowserGate : IAsyncLifetime, IDisposable
     {
         var content = Path.Combine(workFolder, "content");
         XssContent.Write(Path.Combine(Prerequisites.RepositoryRoot, "content"), content);
+        ShowcaseFixtures.AddWhenMissing(content);
         site = await RunningSite.StartAsync(content, Path.Combine(workFolder, "data"));
         http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
         return site;
@@ -116,6 +117,17 @@ public sealed partial class BrowserGate : IAsyncLifetime, IDisposable
             if (discovered.TryGetValue(pageType, out var known))
             {
                 return known;
+            }
+        }
+
+        if (pageType is "product" or "producer")
+        {
+            var (product, producer) = await ShowcaseFixtures.DiscoverAsync(client);
+            lock (discovered)
+            {
+                discovered["product"] = product;
+                discovered["producer"] = producer;
+                return discovered[pageType];
             }
         }
 

@@ -11,6 +11,7 @@ public static class PageTypes
         ["news-list"] = "/tin-tuc",
         ["documents"] = "/van-ban",
         ["document"] = "/van-ban/quyet-dinh-1625-qd-ubnd",
+        ["products"] = "/san-pham",
         ["search"] = "/tim-kiem?q=dao+tao",
         ["static-page"] = "/chuong-trinh",
         ["sub-page"] = "/chuong-trinh/kinh-phi",
@@ -20,7 +21,7 @@ public static class PageTypes
     };
 
     public static readonly IReadOnlyList<string> Names =
-        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "static-page", "sub-page", "contact", "english", "not-found"];
+        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "sub-page", "contact", "english", "not-found"];
 
     public static TheoryData<string> All => new(Names);
 

@@ -91,6 +91,7 @@ public class HistoryModel(AppDbContext db, ContentPublisher publisher, TimeProvi
             "tin-bai" => await db.Articles.FirstOrDefaultAsync(x => x.Id == id, ct),
             "van-ban" => await db.Documents.FirstOrDefaultAsync(x => x.Id == id, ct),
             "trang" => await db.Pages.FirstOrDefaultAsync(x => x.Id == id, ct),
+            "san-pham" => await db.Products.FirstOrDefaultAsync(x => x.Id == id, ct),
             _ => null,
         };
         if (item is null)

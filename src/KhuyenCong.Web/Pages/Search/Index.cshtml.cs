@@ -55,6 +55,7 @@ public class IndexModel(AppDbContext db, ISearchIndex search, TimeProvider clock
         SearchKinds.Article => "Tin bài",
         SearchKinds.Document => "Văn bản",
         SearchKinds.Page => "Trang",
+        SearchKinds.Product => "Sản phẩm",
         _ => kind,
     };
 }

@@ -913,6 +913,9 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishAt", "UnpublishAt");
 
+                    b.HasIndex("Status", "PublishAt", "UnpublishAt", "Group", "PlaceId", "EstablishmentId", "LatestRoundYear", "HighestLevel")
+                        .HasDatabaseName("IX_Products_ListFacets");
+
                     b.ToTable("Products");
                 });
 

@@ -1,0 +1,189 @@
+using System.ComponentModel.DataAnnotations;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Admin.Establishments;
+
+/// <summary>
+/// Create, edit or delete an establishment. Establishments are records, not routed content: no workflow, but every
+/// change is in the audit log and evicts the cached public pages that show it.
+/// </summary>
+public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache, TimeProvider clock) : SitePageModel
+{
+    public sealed class EstablishmentInput
+    {
+        [Required(ErrorMessage = "Nhập tên cơ sở.")][StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")]
+        [Display(Name = "Tên cơ sở")] public string Name { get; set; } = "";
+        [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")]
+        [Display(Name = "Đường dẫn (để trống để tạo từ tên)")] public string? Slug { get; set; }
+        [Display(Name = "Loại hình")] public string? Kind { get; set; }
+        [StringLength(500, ErrorMessage = "Tối đa 500 ký tự.")]
+        [Display(Name = "Địa chỉ (ghi như lúc ghi nhận)")] public string? Address { get; set; }
+        [Display(Name = "Địa bàn")] public string? Place { get; set; }
+        [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")]
+        [Display(Name = "Người đại diện")] public string? Representative { get; set; }
+        [StringLength(50, ErrorMessage = "Tối đa 50 ký tự.")]
+        [Display(Name = "Điện thoại")] public string? Phone { get; set; }
+        [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")][EmailAddress(ErrorMessage = "Thư điện tử không hợp lệ.")]
+        [Display(Name = "Thư điện tử")] public string? Email { get; set; }
+        [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")]
+        [Display(Name = "Trang web (https://…)")] public string? Website { get; set; }
+        [StringLength(2000, ErrorMessage = "Tối đa 2.000 ký tự.")]
+        [Display(Name = "Giới thiệu ngắn")] public string? Description { get; set; }
+        [Display(Name = "Cơ sở đồng ý công khai thông tin liên hệ")] public bool ConsentedToPublish { get; set; }
+        [Display(Name = "Dữ liệu mẫu (minh họa)")] public bool IsSample { get; set; }
+    }
+
+    [BindProperty] public EstablishmentInput Input { get; set; } = new();
+    public Establishment? Item { get; private set; }
+    public int ProductCount { get; private set; }
+    public IReadOnlyList<(string Code, string Name)> Places { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Item is { } e)
+        {
+            Input = new EstablishmentInput
+            {
+                Name = e.Name, Slug = e.Slug, Kind = EstablishmentPicker.KindCode(e.Kind), Address = e.Address,
+                Place = e.Place?.Code, Representative = e.Representative, Phone = e.Phone, Email = e.Email, Website = e.Website,
+                Description = e.Description, ConsentedToPublish = e.ConsentedToPublish, IsSample = e.IsSample,
+            };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var kind = EstablishmentPicker.ParseKind(Input.Kind);
+        if (kind is null)
+        {
+            ModelState.AddModelError("Input.Kind", "Chọn loại hình.");
+        }
+
+        int? placeId = null;
+        if (!string.IsNullOrWhiteSpace(Input.Place))
+        {
+            placeId = await db.Places.Where(p => p.Code == Input.Place).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            if (placeId is null)
+            {
+                ModelState.AddModelError("Input.Place", "Địa bàn không có trong danh mục.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(Input.Website)
+            && !(Uri.TryCreate(Input.Website.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            ModelState.AddModelError("Input.Website", "Trang web phải bắt đầu bằng https://.");
+        }
+
+        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Slugifier.Slugify(Input.Name) : Input.Slug.Trim();
+        if (!Slugifier.IsValid(slug))
+        {
+            ModelState.AddModelError("Input.Slug", "Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.");
+        }
+        else if (await db.Establishments.AnyAsync(e => e.Slug == slug && e.Id != (Item == null ? 0 : Item.Id), ct))
+        {
+            ModelState.AddModelError("Input.Slug", $"Đường dẫn “{slug}” đã được dùng cho cơ sở khác.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            PageTitle = "Lỗi: " + PageTitle;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = Item ?? new Establishment { Name = "", Slug = "", CreatedAt = now };
+        item.Name = Input.Name.Trim().Normalize(System.Text.NormalizationForm.FormC);
+        item.Slug = slug;
+        item.Kind = kind!.Value;
+        item.Address = Input.Address?.Trim() ?? "";
+        item.PlaceId = placeId;
+        item.Representative = Blank(Input.Representative);
+        item.Phone = Blank(Input.Phone);
+        item.Email = Blank(Input.Email);
+        item.Website = Blank(Input.Website);
+        item.Description = Input.Description?.Trim() ?? "";
+        item.ConsentedToPublish = Input.ConsentedToPublish;
+        item.IsSample = Input.IsSample;
+        item.UpdatedAt = now;
+        item.UpdatedBy = User.Identity?.Name;
+        if (Item is null)
+        {
+            db.Establishments.Add(item);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(Item is null ? "create" : "update", nameof(Establishment), item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Name, ct: ct);
+        await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
+        TempData["Flash"] = "Đã lưu.";
+        return Redirect($"/quan-tri/co-so/{item.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.Publisher))
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct) || Item is null)
+        {
+            return NotFound();
+        }
+
+        var used = ProductCount > 0
+            || await db.Showrooms.AnyAsync(s => s.EstablishmentId == id, ct)
+            || await db.FairParticipations.AnyAsync(f => f.EstablishmentId == id, ct);
+        if (used)
+        {
+            ModelState.AddModelError("", "Không xóa được: cơ sở còn gắn với sản phẩm, phòng trưng bày hoặc hội chợ.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        db.Establishments.Remove(Item);
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync("delete", nameof(Establishment), id.ToString(System.Globalization.CultureInfo.InvariantCulture), Item.Name, ct: ct);
+        await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
+        TempData["Flash"] = $"Đã xóa “{Item.Name}”.";
+        return Redirect("/quan-tri/co-so");
+    }
+
+    private async Task<bool> LoadAsync(int? id, CancellationToken ct)
+    {
+        Places = (await PlaceHistory.LoadAsync(db, ct)).FilterChoices().Select(p => (p.Code, p.Name)).ToList();
+        if (id is not null)
+        {
+            Item = await db.Establishments.Include(e => e.Place).FirstOrDefaultAsync(e => e.Id == id, ct);
+            if (Item is null)
+            {
+                return false;
+            }
+
+            ProductCount = await db.Products.CountAsync(p => p.EstablishmentId == id, ct);
+        }
+
+        PageTitle = Item is null ? "Thêm cơ sở" : $"Sửa cơ sở: {Item.Name}";
+        return true;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,357 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Pages.Admin.Establishments;
+using KhuyenCong.Web.Pages.Products;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Admin.Products;
+
+/// <summary>
+/// Product editor: the common content workflow plus group, producer (pick or create), place, certifications,
+/// gallery, where to buy and support as repeatable rows. Rows work without JavaScript: each list shows its rows
+/// plus empty ones, and "Thêm dòng" posts the form back with more empty rows (nothing is saved).
+/// </summary>
+public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
+    : ContentEditModel<Product>(db, publisher, markdown, clock)
+{
+    public const int EmptyRows = 2;
+
+    public sealed class CertificationRow
+    {
+        public string? Level { get; set; }
+        public string? Round { get; set; }
+        public string? Decision { get; set; }
+        public string? Date { get; set; }
+        public string? Issuer { get; set; }
+        public bool IsEmpty => new[] { Level, Round, Decision, Date, Issuer }.All(string.IsNullOrWhiteSpace);
+    }
+
+    public sealed class GalleryRow
+    {
+        public string? Media { get; set; }
+        public string? Alt { get; set; }
+        public string? Caption { get; set; }
+        public bool IsEmpty => new[] { Media, Alt, Caption }.All(string.IsNullOrWhiteSpace);
+    }
+
+    public sealed class ShopRow
+    {
+        public string? Name { get; set; }
+        public string? Address { get; set; }
+        public string? Phone { get; set; }
+        public string? Url { get; set; }
+        public bool IsEmpty => new[] { Name, Address, Phone, Url }.All(string.IsNullOrWhiteSpace);
+    }
+
+    public sealed class SupportRow
+    {
+        public string? Project { get; set; }
+        public string? Year { get; set; }
+        public string? Kind { get; set; }
+        public bool IsEmpty => new[] { Project, Year, Kind }.All(string.IsNullOrWhiteSpace);
+    }
+
+    public sealed class ProductInput
+    {
+        [Display(Name = "Nhóm sản phẩm")] public string? Group { get; set; }
+        [Display(Name = "Là bộ sản phẩm")] public bool IsSet { get; set; }
+        [Display(Name = "Địa bàn khi được chứng nhận")] public string? Place { get; set; }
+        [Display(Name = "Số sao OCOP (tùy chọn)")] public string? OcopStars { get; set; }
+        [Display(Name = "Năm đánh giá OCOP")] public string? OcopYear { get; set; }
+        [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")]
+        [Display(Name = "Ảnh đại diện (mã ảnh trong thư viện)")] public string? FeaturedImage { get; set; }
+        [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")]
+        [Display(Name = "Mô tả ảnh đại diện (alt)")] public string? FeaturedImageAlt { get; set; }
+        [Display(Name = "Dữ liệu mẫu (minh họa)")] public bool IsSample { get; set; }
+        public List<CertificationRow> Certifications { get; set; } = [];
+        public List<GalleryRow> Gallery { get; set; } = [];
+        public List<ShopRow> WhereToBuy { get; set; } = [];
+        public List<SupportRow> Support { get; set; } = [];
+    }
+
+    [BindProperty] public ProductInput Extra { get; set; } = new();
+    [BindProperty] public EstablishmentPick Producer { get; set; } = new();
+    public EstablishmentPickerView ProducerPicker { get; private set; } = null!;
+    public IReadOnlyList<(string Code, string Name)> PlaceChoices => ProducerPicker.Places;
+
+    public override string ListPath => "/quan-tri/san-pham";
+    public override string TypeLabel => "sản phẩm";
+    public override string HistoryType => "san-pham";
+    public override string PublicPath(Product item) => SiteUrls.Product(item.Slug);
+    protected override IQueryable<Product> Items => Db.Products.Include(p => p.Certifications);
+    protected override Product Create() => new() { Title = "", Slug = "" };
+
+    protected override async Task LoadExtraAsync(Product? item, CancellationToken ct)
+    {
+        if (item is not null && Request.Method == HttpMethods.Get)
+        {
+            var places = await Db.Places.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Code, ct);
+            Extra = new ProductInput
+            {
+                Group = ProductFilters.GroupCode(item.Group), IsSet = item.IsSet,
+                Place = item.PlaceId is { } pid ? places.GetValueOrDefault(pid) : null,
+                OcopStars = item.OcopStars?.ToString(CultureInfo.InvariantCulture), OcopYear = item.OcopYear?.ToString(CultureInfo.InvariantCulture),
+                FeaturedImage = item.FeaturedImage, FeaturedImageAlt = item.FeaturedImageAlt, IsSample = item.IsSample,
+                Certifications = item.Certifications.OrderBy(c => c.RoundYear).Select(c => new CertificationRow
+                {
+                    Level = ProductFilters.LevelCode(c.Level), Round = c.RoundYear.ToString(CultureInfo.InvariantCulture),
+                    Decision = c.DecisionNumber, Date = c.DecisionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Issuer = c.Issuer,
+                }).ToList(),
+                Gallery = item.Gallery.Select(g => new GalleryRow { Media = g.Media, Alt = g.Alt, Caption = g.Caption }).ToList(),
+                WhereToBuy = item.WhereToBuy.Select(w => new ShopRow { Name = w.Name, Address = w.Address, Phone = w.Phone, Url = w.Url }).ToList(),
+                Support = item.Support.Select(s => new SupportRow { Project = s.Project, Year = s.Year == 0 ? null : s.Year.ToString(CultureInfo.InvariantCulture), Kind = s.Kind }).ToList(),
+            };
+            Producer = EstablishmentPick.Of(item.EstablishmentId);
+        }
+
+        Pad(EmptyRows);
+        ProducerPicker = await EstablishmentPicker.ViewAsync(Db, nameof(Producer), Producer, "Cơ sở sản xuất", required: false, ct);
+    }
+
+    /// <summary>"Thêm dòng": the form comes back with two more empty rows in every list; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostAddRowsAsync(int? id, CancellationToken ct)
+    {
+        if (id is not null && await Items.AnyAsync(x => x.Id == id, ct) is false)
+        {
+            return NotFound();
+        }
+
+        Item = id is null ? null : await Items.AsNoTracking().FirstAsync(x => x.Id == id, ct);
+        ModelState.Clear();
+        await LoadExtraAsync(Item, ct);
+        Pad(EmptyRows + 2);
+        PageTitle = IsNew ? $"Thêm {TypeLabel}" : $"Sửa {TypeLabel}: {Item!.Title}";
+        return Page();
+    }
+
+    private void Pad(int empty)
+    {
+        static void PadList<T>(List<T> list, Func<T, bool> isEmpty, int count) where T : new()
+        {
+            while (list.Count(isEmpty) < count && list.Count < 60)
+            {
+                list.Add(new T());
+            }
+        }
+
+        PadList(Extra.Certifications, r => r.IsEmpty, empty);
+        PadList(Extra.Gallery, r => r.IsEmpty, empty);
+        PadList(Extra.WhereToBuy, r => r.IsEmpty, empty);
+        PadList(Extra.Support, r => r.IsEmpty, empty);
+    }
+
+    private CnntGroup group;
+    private int? placeId;
+    private int? ocopStars;
+    private int? ocopYear;
+    private Establishment? producer;
+    private readonly List<ProductCertification> certifications = [];
+    private readonly List<GalleryImage> gallery = [];
+    private readonly List<ShopLink> shops = [];
+    private readonly List<SupportReceived> support = [];
+
+    protected override async Task ValidateExtraAsync(CancellationToken ct)
+    {
+        var g = ProductFilters.Groups.Where(x => x.Code == Extra.Group).Select(x => (CnntGroup?)x.Value).FirstOrDefault();
+        if (g is null)
+        {
+            ModelState.AddModelError("Extra.Group", "Chọn nhóm sản phẩm.");
+        }
+        else
+        {
+            group = g.Value;
+        }
+
+        if (!string.IsNullOrWhiteSpace(Extra.Place))
+        {
+            placeId = await Db.Places.Where(p => p.Code == Extra.Place).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            if (placeId is null)
+            {
+                ModelState.AddModelError("Extra.Place", "Địa bàn không có trong danh mục.");
+            }
+        }
+
+        ocopStars = Number(Extra.OcopStars, "Extra.OcopStars", 1, 5, "Số sao OCOP từ 1 đến 5.");
+        ocopYear = Number(Extra.OcopYear, "Extra.OcopYear", 2000, 2100, "Năm không hợp lệ.");
+        var mediaNames = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Extra.FeaturedImage))
+        {
+            mediaNames.Add(Extra.FeaturedImage.Trim());
+        }
+
+        mediaNames.AddRange(Extra.Gallery.Where(r => !string.IsNullOrWhiteSpace(r.Media)).Select(r => r.Media!.Trim()));
+        var known = (await Db.MediaFiles.AsNoTracking().Where(m => mediaNames.Contains(m.StorageName) && m.Kind == MediaKind.Image)
+            .Select(m => m.StorageName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(Extra.FeaturedImage) && !known.Contains(Extra.FeaturedImage.Trim()))
+        {
+            ModelState.AddModelError("Extra.FeaturedImage", "Không tìm thấy ảnh này trong thư viện.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Extra.FeaturedImage) && string.IsNullOrWhiteSpace(Extra.FeaturedImageAlt))
+        {
+            ModelState.AddModelError("Extra.FeaturedImageAlt", "Nhập mô tả ảnh cho người không xem được ảnh.");
+        }
+
+        for (var i = 0; i < Extra.Certifications.Count; i++)
+        {
+            var r = Extra.Certifications[i];
+            if (r.IsEmpty)
+            {
+                continue;
+            }
+
+            var key = $"Extra.Certifications[{i}]";
+            var level = ProductFilters.Levels.Where(x => x.Code == r.Level).Select(x => (CertificationLevel?)x.Value).FirstOrDefault();
+            var round = Number(r.Round, key + ".Round", 2000, 2100, $"Chứng nhận dòng {i + 1}: nhập năm của đợt bình chọn.");
+            if (level is null)
+            {
+                ModelState.AddModelError(key + ".Level", $"Chứng nhận dòng {i + 1}: chọn cấp.");
+            }
+
+            if (round is null && string.IsNullOrWhiteSpace(r.Round))
+            {
+                ModelState.AddModelError(key + ".Round", $"Chứng nhận dòng {i + 1}: nhập năm của đợt bình chọn.");
+            }
+
+            DateTime? date = null;
+            if (!string.IsNullOrWhiteSpace(r.Date))
+            {
+                if (DateTime.TryParseExact(r.Date.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                {
+                    date = DateTime.SpecifyKind(d, DateTimeKind.Utc);
+                }
+                else
+                {
+                    ModelState.AddModelError(key + ".Date", $"Chứng nhận dòng {i + 1}: ngày không hợp lệ.");
+                }
+            }
+
+            if (level is not null && round is not null)
+            {
+                certifications.Add(new ProductCertification
+                {
+                    Level = level.Value, RoundYear = round.Value, DecisionNumber = Trim(r.Decision, 100), DecisionDate = date, Issuer = Trim(r.Issuer, 200),
+                });
+            }
+        }
+
+        for (var i = 0; i < Extra.Gallery.Count; i++)
+        {
+            var r = Extra.Gallery[i];
+            if (r.IsEmpty)
+            {
+                continue;
+            }
+
+            var media = r.Media?.Trim();
+            if (string.IsNullOrEmpty(media) || !known.Contains(media))
+            {
+                ModelState.AddModelError($"Extra.Gallery[{i}].Media", $"Ảnh dòng {i + 1}: không tìm thấy ảnh này trong thư viện.");
+            }
+            else if (string.IsNullOrWhiteSpace(r.Alt))
+            {
+                ModelState.AddModelError($"Extra.Gallery[{i}].Alt", $"Ảnh dòng {i + 1}: nhập mô tả ảnh.");
+            }
+            else
+            {
+                gallery.Add(new GalleryImage { Media = media, Alt = Trim(r.Alt, 300)!, Caption = Trim(r.Caption, 300) });
+            }
+        }
+
+        for (var i = 0; i < Extra.WhereToBuy.Count; i++)
+        {
+            var r = Extra.WhereToBuy[i];
+            if (r.IsEmpty)
+            {
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(r.Name))
+            {
+                ModelState.AddModelError($"Extra.WhereToBuy[{i}].Name", $"Nơi mua dòng {i + 1}: nhập tên cửa hàng.");
+                continue;
+            }
+
+            if (!string.IsNullOrWhiteSpace(r.Url) && !(Uri.TryCreate(r.Url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+            {
+                ModelState.AddModelError($"Extra.WhereToBuy[{i}].Url", $"Nơi mua dòng {i + 1}: địa chỉ web phải bắt đầu bằng https://.");
+                continue;
+            }
+
+            shops.Add(new ShopLink { Name = Trim(r.Name, 300)!, Address = Trim(r.Address, 500), Phone = Trim(r.Phone, 50), Url = Trim(r.Url, 500) });
+        }
+
+        for (var i = 0; i < Extra.Support.Count; i++)
+        {
+            var r = Extra.Support[i];
+            if (r.IsEmpty)
+            {
+                continue;
+            }
+
+            var year = Number(r.Year, $"Extra.Support[{i}].Year", 2000, 2100, $"Hỗ trợ dòng {i + 1}: năm không hợp lệ.");
+            if (string.IsNullOrWhiteSpace(r.Project))
+            {
+                ModelState.AddModelError($"Extra.Support[{i}].Project", $"Hỗ trợ dòng {i + 1}: nhập tên đề án.");
+                continue;
+            }
+
+            support.Add(new SupportReceived { Project = Trim(r.Project, 500)!, Year = year ?? 0, Kind = Trim(r.Kind, 200) ?? "" });
+        }
+
+        producer = await EstablishmentPicker.ResolveAsync(Db, Producer, nameof(Producer), ModelState,
+            DateTime.UtcNow, User.Identity?.Name, required: false, ct);
+    }
+
+    protected override void ApplyExtra(Product item)
+    {
+        item.Group = group;
+        item.IsSet = Extra.IsSet;
+        item.PlaceId = placeId;
+        item.OcopStars = ocopStars;
+        item.OcopYear = ocopStars is null ? null : ocopYear;
+        item.FeaturedImage = string.IsNullOrWhiteSpace(Extra.FeaturedImage) ? null : Extra.FeaturedImage.Trim();
+        item.FeaturedImageAlt = Trim(Extra.FeaturedImageAlt, 300);
+        item.IsSample = Extra.IsSample;
+        item.Establishment = producer;
+        if (producer is null)
+        {
+            item.EstablishmentId = null;
+        }
+        else if (producer.Id > 0)
+        {
+            item.EstablishmentId = producer.Id;
+        }
+        item.Certifications.Clear();
+        item.Certifications.AddRange(certifications);
+        item.Gallery = gallery;
+        item.WhereToBuy = shops;
+        item.Support = support;
+    }
+
+    private int? Number(string? value, string field, int min, int max, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+        {
+            return n;
+        }
+
+        ModelState.AddModelError(field, message);
+        return null;
+    }
+
+    private static string? Trim(string? value, int max)
+    {
+        var v = value?.Trim();
+        return string.IsNullOrEmpty(v) ? null : v.Length > max ? v[..max] : v;
+    }
+}

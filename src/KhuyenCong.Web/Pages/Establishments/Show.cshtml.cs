@@ -1,0 +1,83 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using ProductCard = KhuyenCong.Web.Pages.Products.IndexModel.Card;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Establishments;
+
+/// <summary>
+/// A producer's page: kind, place with its history, contact details only when consented, products and showrooms.
+/// Only establishments with something published (a product or a showroom) have a page.
+/// </summary>
+[OutputCache]
+public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
+{
+    public Establishment Establishment { get; private set; } = null!;
+    public IReadOnlyList<ProductCard> Products { get; private set; } = [];
+    public IReadOnlyList<ShowModel.Link> Showrooms { get; private set; } = [];
+    public IReadOnlyDictionary<string, MediaFile> Images { get; private set; } = new Dictionary<string, MediaFile>();
+    public PlaceHistory Places { get; private set; } = null!;
+    public DateTime Today { get; private set; }
+
+    public sealed record Link(string Title, string Slug);
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var establishment = await db.Establishments.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, ct);
+        if (establishment is null)
+        {
+            return NotFound();
+        }
+
+        Products = await db.Products.AsNoTracking().Published(now).Where(p => p.EstablishmentId == establishment.Id)
+            .OrderByDescending(p => p.LatestRoundYear).ThenBy(p => p.Slug)
+            .Select(p => new ProductCard(p.Id, p.Title, p.Slug, p.Summary, p.Group, p.IsSet, p.FeaturedImage, p.FeaturedImageAlt,
+                p.HighestLevel, p.LatestRoundYear, p.IsSample, null, p.PlaceId))
+            .ToListAsync(ct);
+        Showrooms = await db.Showrooms.AsNoTracking().Published(now).Where(s => s.EstablishmentId == establishment.Id)
+            .OrderBy(s => s.Title).Select(s => new Link(s.Title, s.Slug)).ToListAsync(ct);
+        if (Products.Count == 0 && Showrooms.Count == 0)
+        {
+            return NotFound();
+        }
+
+        Establishment = establishment;
+        Places = await PlaceHistory.LoadAsync(db, ct);
+        Today = VietnamTime.ToLocal(now).Date;
+        var names = Products.Select(p => p.Image).OfType<string>().Distinct().ToList();
+        Images = await db.MediaFiles.AsNoTracking().Where(m => names.Contains(m.StorageName) && m.Kind == MediaKind.Image)
+            .ToDictionaryAsync(m => m.StorageName, ct);
+
+        Section = "products";
+        PageTitle = establishment.Name;
+        MetaDescription = string.IsNullOrWhiteSpace(establishment.Description)
+            ? $"{Establishment.KindLabel(establishment.Kind)} sản xuất sản phẩm công nghiệp nông thôn tiêu biểu."
+            : establishment.Description;
+        CanonicalPath = SiteUrls.Establishment(establishment.Slug);
+        Breadcrumbs.Add(("Sản phẩm", "/san-pham"));
+        Breadcrumbs.Add((establishment.Name, null));
+        var org = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Organization",
+            ["name"] = establishment.Name,
+            ["url"] = urls.Absolute(CanonicalPath),
+            ["description"] = MetaDescription,
+        };
+        if (establishment.ConsentedToPublish)
+        {
+            org["address"] = establishment.Address;
+            org["telephone"] = establishment.Phone;
+            org["email"] = establishment.Email;
+        }
+
+        StructuredData.Add(org);
+        StructuredData.Add(JsonLd.Breadcrumbs(urls,
+            new[] { ("Trang chủ", "/") }.Concat(Breadcrumbs.Select(b => (b.Name, b.Path ?? CanonicalPath)))));
+        return Page();
+    }
+}

@@ -1,0 +1,126 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Products;
+
+[OutputCache]
+public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
+{
+    public sealed record Link(string Title, string Slug);
+
+    public Product Product { get; private set; } = null!;
+    public IReadOnlyDictionary<string, MediaFile> Images { get; private set; } = new Dictionary<string, MediaFile>();
+    public IReadOnlyList<IndexModel.Card> OtherByProducer { get; private set; } = [];
+    public IReadOnlyList<IndexModel.Card> Related { get; private set; } = [];
+    public IReadOnlyList<Link> Showrooms { get; private set; } = [];
+    public PlaceHistory Places { get; private set; } = null!;
+    public DateTime Today { get; private set; }
+    public string AbsoluteUrl { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var product = await db.Products.AsNoTracking().Published(now)
+            .Include(p => p.Certifications).Include(p => p.Establishment)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        if (product is null)
+        {
+            var current = await db.SlugRedirects.AsNoTracking()
+                .Where(r => r.ContentType == nameof(Models.Product) && r.OldSlug == slug)
+                .Join(db.Products.Published(now), r => r.ContentId, p => p.Id, (r, p) => p.Slug)
+                .FirstOrDefaultAsync(ct);
+            return current is null ? NotFound() : RedirectPermanent(SiteUrls.Product(current));
+        }
+
+        Product = product;
+        Places = await PlaceHistory.LoadAsync(db, ct);
+        Today = VietnamTime.ToLocal(now).Date;
+
+        var published = db.Products.AsNoTracking().Published(now).Where(p => p.Id != product.Id);
+        if (product.EstablishmentId is { } producerId)
+        {
+            OtherByProducer = await Cards(published.Where(p => p.EstablishmentId == producerId).OrderBy(p => p.Slug).Take(6)).ToListAsync(ct);
+        }
+
+        var shown = OtherByProducer.Select(p => p.Id).ToList();
+        Related = await Cards(published.Where(p => p.Group == product.Group && !shown.Contains(p.Id))
+            .OrderByDescending(p => p.LatestRoundYear).ThenByDescending(p => p.PublishAt).Take(4)).ToListAsync(ct);
+        Showrooms = await db.Showrooms.AsNoTracking().Published(now).Where(s => s.Products.Any(p => p.Id == product.Id))
+            .OrderBy(s => s.Title).Select(s => new Link(s.Title, s.Slug)).ToListAsync(ct);
+
+        var names = new[] { product.FeaturedImage }.Concat(product.Gallery.Select(g => g.Media))
+            .Concat(OtherByProducer.Concat(Related).Select(c => c.Image)).OfType<string>().Distinct().ToList();
+        Images = await db.MediaFiles.AsNoTracking().Where(m => names.Contains(m.StorageName) && m.Kind == MediaKind.Image)
+            .ToDictionaryAsync(m => m.StorageName, ct);
+
+        Section = "products";
+        PageTitle = product.SeoTitle ?? product.Title;
+        MetaDescription = product.SeoDescription ?? product.Summary;
+        OpenGraphType = "product";
+        CanonicalPath = SiteUrls.Product(product.Slug);
+        AbsoluteUrl = urls.Absolute(CanonicalPath);
+        if (product.FeaturedImage is { } featured && Images.ContainsKey(featured))
+        {
+            OpenGraphImage = $"/media/{featured}-share.jpg";
+        }
+
+        Breadcrumbs.Add(("Sản phẩm", "/san-pham"));
+        Breadcrumbs.Add((product.Title, null));
+        StructuredData.Add(StructuredProduct(product));
+        StructuredData.Add(JsonLd.Breadcrumbs(urls,
+            new[] { ("Trang chủ", "/") }.Concat(Breadcrumbs.Select(b => (b.Name, b.Path ?? CanonicalPath)))));
+        return Page();
+    }
+
+    private static IQueryable<IndexModel.Card> Cards(IQueryable<Product> query) =>
+        query.Select(p => new IndexModel.Card(p.Id, p.Title, p.Slug, p.Summary, p.Group, p.IsSet, p.FeaturedImage, p.FeaturedImageAlt,
+            p.HighestLevel, p.LatestRoundYear, p.IsSample, p.Establishment != null ? p.Establishment.Name : null, p.PlaceId));
+
+    private Dictionary<string, object?> StructuredProduct(Product product)
+    {
+        var data = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Product",
+            ["name"] = product.Title,
+            ["description"] = product.Summary,
+            ["url"] = AbsoluteUrl,
+            ["category"] = Product.GroupLabel(product.Group),
+        };
+        var images = new[] { product.FeaturedImage }.Concat(product.Gallery.Select(g => g.Media)).OfType<string>()
+            .Where(Images.ContainsKey).Select(n => urls.Absolute($"/media/{n}-{Images[n].Widths().Max()}.jpg")).ToList();
+        if (images.Count > 0)
+        {
+            data["image"] = images;
+        }
+
+        if (product.Establishment is { } producer)
+        {
+            data["manufacturer"] = new Dictionary<string, object?>
+            {
+                ["@type"] = "Organization", ["name"] = producer.Name, ["url"] = urls.Absolute(SiteUrls.Establishment(producer.Slug)),
+            };
+            data["brand"] = new Dictionary<string, object?> { ["@type"] = "Brand", ["name"] = producer.Name };
+        }
+
+        var awards = product.Certifications.OrderBy(c => c.RoundYear)
+            .Select(c => $"Sản phẩm công nghiệp nông thôn tiêu biểu {Product.LevelLabel(c.Level).ToLowerInvariant()} năm {c.RoundYear}")
+            .ToList();
+        if (product.OcopStars is { } stars)
+        {
+            awards.Add($"OCOP {stars} sao{(product.OcopYear is { } y ? $" ({y})" : "")}");
+        }
+
+        if (awards.Count > 0)
+        {
+            data["award"] = awards;
+        }
+
+        return data;
+    }
+}
