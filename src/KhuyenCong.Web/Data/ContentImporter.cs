@@ -48,6 +48,8 @@ public sealed partial class ContentImporter(
         await output.WriteLineAsync(await ImportRoutedAsync("pages", db.Pages, ApplyPageAsync, OrderPages, ct));
         await output.WriteLineAsync(await ImportRoutedAsync("documents", db.Documents, ApplyDocumentAsync, null, ct));
         await output.WriteLineAsync(await ImportRoutedAsync("articles", db.Articles.Include(a => a.Tags), ApplyArticleAsync, null, ct));
+        // showcase: establishments and products first
+        await ImportShowcaseAsync(output, ct);
         await transaction.CommitAsync(ct);
     }
 

@@ -27,4 +27,9 @@ public sealed class SiteUrls(IOptions<SiteOptions> site, IHttpContextAccessor ht
     public static string Topic(string slug) => "/chuyen-muc/" + slug;
     public static string Tag(string slug) => "/the/" + slug;
     public static string Page(string path) => "/" + path;
+    public static string TvSegment(string slug) => "/truyen-hinh/" + slug;
+    public static string Showroom(string slug) => "/phong-trung-bay/" + slug;
+    public static string Fair(string slug) => "/hoi-cho/" + slug;
+    public static string Producer(string slug) => "/co-so/" + slug;
+    public static string Product(string slug) => "/san-pham/" + slug;
 }

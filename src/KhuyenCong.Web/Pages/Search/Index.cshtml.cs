@@ -55,6 +55,9 @@ public class IndexModel(AppDbContext db, ISearchIndex search, TimeProvider clock
         SearchKinds.Article => "Tin bài",
         SearchKinds.Document => "Văn bản",
         SearchKinds.Page => "Trang",
+        SearchKinds.TvSegment => "Truyền hình",
+        SearchKinds.Showroom => "Phòng trưng bày",
+        SearchKinds.Fair => "Hội chợ",
         _ => kind,
     };
 }
