@@ -150,6 +150,38 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
         Assert.Equal(mp4.Length, partial.Content.Headers.ContentRange!.Length);
     }
 
+    [Fact]
+    public async Task The_media_library_takes_an_mp4_by_content_and_refuses_a_renamed_file()
+    {
+        var editor = await site.SignInAsync(Roles.Editor);
+        async Task<HttpResponseMessage> UploadAsync(byte[] bytes, string name)
+        {
+            var page = await editor.GetHtmlAsync("/quan-tri/thu-vien");
+            var token = page.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            using var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+            form.Add(file, "Upload.File", name);
+            form.Add(new StringContent(token), "__RequestVerificationToken");
+            return await editor.PostAsync(new Uri("/quan-tri/thu-vien?handler=Upload", UriKind.Relative), form);
+        }
+
+        using (var refused = await UploadAsync("%PDF-1.4 not a video"u8.ToArray(), "renamed.mp4"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        using (var accepted = await UploadAsync(ShowcaseData.TinyMp4("mp42"), "thu-vien.mp4"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        }
+
+        var stored = await site.WithDbAsync((db, _) => db.MediaFiles.AsNoTracking().SingleAsync(m => m.OriginalName == "thu-vien.mp4"));
+        Assert.Equal(MediaKind.Video, stored.Kind);
+        var library = await editor.GetHtmlAsync("/quan-tri/thu-vien");
+        Assert.NotNull(library.QuerySelector($"a[href='/media/{stored.StorageName}.mp4']"));
+    }
+
     private async Task<HttpResponseMessage> PostTvWithUploadAsync(HttpClient client, string title, byte[] bytes, string fileName)
     {
         var page = await client.GetHtmlAsync("/quan-tri/truyen-hinh/them");
