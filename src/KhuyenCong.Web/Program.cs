@@ -162,6 +162,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AddPageRoute("/Admin/StaticPages/Edit", "quan-tri/trang/them");
     o.Conventions.AddPageRoute("/Admin/Products/Edit", "quan-tri/san-pham/them");
     o.Conventions.AddPageRoute("/Admin/Establishments/Edit", "quan-tri/co-so/them");
+    o.Conventions.AddPageRoute("/Admin/TvSegments/Edit", "quan-tri/truyen-hinh/them");
+    o.Conventions.AddPageRoute("/Admin/Showrooms/Edit", "quan-tri/phong-trung-bay/them");
+    o.Conventions.AddPageRoute("/Admin/Fairs/Edit", "quan-tri/hoi-cho/them");
     o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
     o.Conventions.AddFolderApplicationModelConvention("/Account", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
 });
@@ -210,6 +213,7 @@ app.MapFeeds();
 app.MapSeo();
 app.MapDocumentFiles();
 app.MapMediaFiles();
+app.MapShowcaseFiles();
 app.MapRazorPages();
 
 await app.RunAsync();

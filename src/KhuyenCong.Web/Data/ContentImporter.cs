@@ -48,7 +48,9 @@ public sealed partial class ContentImporter(
         await output.WriteLineAsync(await ImportRoutedAsync("pages", db.Pages, ApplyPageAsync, OrderPages, ct));
         await output.WriteLineAsync(await ImportRoutedAsync("documents", db.Documents, ApplyDocumentAsync, null, ct));
         await output.WriteLineAsync(await ImportRoutedAsync("articles", db.Articles.Include(a => a.Tags), ApplyArticleAsync, null, ct));
+        // Showcase: establishments and products first; showrooms and fairs refer to them.
         await ImportProductsAsync(output, ct);
+        await ImportShowcaseAsync(output, ct);
         await transaction.CommitAsync(ct);
     }
 

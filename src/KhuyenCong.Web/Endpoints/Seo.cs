@@ -36,6 +36,9 @@ public static class Seo
             ("pages", await db.Pages.Published(now).CountAsync(ct), await db.Pages.Published(now).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
             ("products", await db.Products.Published(now).CountAsync(ct), await db.Products.Published(now).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
             ("topics", await db.Topics.CountAsync(ct), await db.Articles.Published(now).MaxAsync(a => (DateTime?)a.UpdatedAt, ct)),
+            ("tv", await db.TvSegments.Published(now).CountAsync(ct), await db.TvSegments.Published(now).MaxAsync(t => (DateTime?)t.UpdatedAt, ct)),
+            ("showrooms", await db.Showrooms.Published(now).CountAsync(ct), await db.Showrooms.Published(now).MaxAsync(s => (DateTime?)s.UpdatedAt, ct)),
+            ("fairs", await db.Fairs.Published(now).CountAsync(ct), await db.Fairs.Published(now).MaxAsync(f => (DateTime?)f.UpdatedAt, ct)),
         };
 
         return Xml(xml =>
@@ -79,6 +82,12 @@ public static class Seo
                 .Select(p => new Entry("/san-pham/" + p.Slug, p.UpdatedAt)).ToListAsync(ct),
             "pages" => await db.Pages.AsNoTracking().Published(now).OrderBy(p => p.Path).Skip(skip).Take(UrlsPerSitemap)
                 .Select(p => new Entry("/" + p.Path, p.UpdatedAt)).ToListAsync(ct),
+            "tv" => await db.TvSegments.AsNoTracking().Published(now).OrderBy(t => t.Id).Skip(skip).Take(UrlsPerSitemap)
+                .Select(t => new Entry("/truyen-hinh/" + t.Slug, t.UpdatedAt)).ToListAsync(ct),
+            "showrooms" => await db.Showrooms.AsNoTracking().Published(now).OrderBy(s => s.Id).Skip(skip).Take(UrlsPerSitemap)
+                .Select(s => new Entry("/phong-trung-bay/" + s.Slug, s.UpdatedAt)).ToListAsync(ct),
+            "fairs" => await db.Fairs.AsNoTracking().Published(now).OrderBy(f => f.Id).Skip(skip).Take(UrlsPerSitemap)
+                .Select(f => new Entry("/hoi-cho/" + f.Slug, f.UpdatedAt)).ToListAsync(ct),
             "topics" => await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).Skip(skip).Take(UrlsPerSitemap)
                 .Select(t => new Entry("/chuyen-muc/" + t.Slug,
                     t.Articles.Where(a => a.Status == ContentStatus.Published && a.PublishAt <= now).Max(a => (DateTime?)a.UpdatedAt) ?? DateTime.UnixEpoch))

@@ -4,6 +4,8 @@ public enum MediaKind
 {
     Image = 0,
     Pdf = 1,
+    /// <summary>An MP4 video (ISO BMFF), stored as uploaded.</summary>
+    Video = 2,
 }
 
 /// <summary>

@@ -12,6 +12,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
     public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
     public IReadOnlyList<(string Title, string Slug, string? Number, DateTime? IssuedOn)> Documents { get; private set; } = [];
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
+    /// <summary>The next fair that has not ended (ongoing or upcoming), if any.</summary>
+    public Fair? NextFair { get; private set; }
+    public Services.FairPhase NextFairPhase { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -26,6 +29,10 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
             .Select(d => new { d.Title, d.Slug, d.Number, d.IssuedOn }).ToListAsync(ct))
             .Select(d => (d.Title, d.Slug, d.Number, d.IssuedOn)).ToList();
         Topics = await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
+        var today = Services.FairSchedule.Today(now);
+        NextFair = await db.Fairs.AsNoTracking().Published(now).Where(f => f.EndsOn >= today)
+            .OrderBy(f => f.StartsOn).ThenBy(f => f.Id).FirstOrDefaultAsync(ct);
+        NextFairPhase = NextFair is null ? default : Services.FairSchedule.PhaseOf(NextFair, now);
         StructuredData.Add(new Dictionary<string, object>
         {
             ["@context"] = "https://schema.org", ["@type"] = "WebSite", ["name"] = "Khuyến công", ["inLanguage"] = "vi",

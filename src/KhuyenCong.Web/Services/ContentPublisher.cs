@@ -41,6 +41,11 @@ public sealed class ContentPublisher(
             item.Summary = Nfc(item.Summary);
             item.BodyMarkdown = Nfc(item.BodyMarkdown);
             item.BodyHtml = markdown.ToHtml(item.BodyMarkdown);
+            if (item is Fair fair)
+            {
+                fair.ResultsMarkdown = Nfc(fair.ResultsMarkdown);
+                fair.ResultsHtml = markdown.ToHtml(fair.ResultsMarkdown);
+            }
             plainText[i] = markdown.ToPlainText(item.BodyMarkdown);
         });
 
@@ -159,6 +164,9 @@ public sealed class ContentPublisher(
             Document d => (SearchKinds.Document, "/van-ban/" + d.Slug),
             Page p => (SearchKinds.Page, "/" + p.Path),
             Product p => (SearchKinds.Product, SiteUrls.Product(p.Slug)),
+            TvSegment t => (SearchKinds.TvSegment, SiteUrls.TvSegment(t.Slug)),
+            Showroom s => (SearchKinds.Showroom, SiteUrls.Showroom(s.Slug)),
+            Fair f => (SearchKinds.Fair, SiteUrls.Fair(f.Slug)),
             _ => throw new NotSupportedException(item.GetType().Name),
         };
 
@@ -172,6 +180,11 @@ public sealed class ContentPublisher(
         if (item is Document doc)
         {
             body = string.Join(' ', doc.Kind, doc.Number, doc.Issuer, body);
+        }
+        else if (item is TvSegment tv)
+        {
+            // The transcript is what people remember hearing: make it findable.
+            body = string.Join(' ', body, string.Join(' ', Transcript.Lines(tv.Transcript).Select(l => l.Text)));
         }
 
         if (item is Product product)

@@ -37,7 +37,7 @@ public sealed partial class MediaProcessor(IOptions<DataOptions> data)
     /// <summary>Variant names carry the width in 2–4 digits; anything smaller than this is no photo anyway.</summary>
     public const int MinSide = 16;
 
-    public const string NotSupportedMessage = "Tệp không phải ảnh JPEG, PNG, WebP hoặc tài liệu PDF.";
+    public const string NotSupportedMessage = "Tệp không phải ảnh JPEG, PNG, WebP, tài liệu PDF hoặc video MP4.";
     public const string TooLargeMessage = "Ảnh quá lớn: tối đa 8.192 điểm ảnh mỗi chiều và 40 triệu điểm ảnh.";
     public const string TooSmallMessage = "Ảnh quá nhỏ: tối thiểu 16 điểm ảnh mỗi chiều.";
     public const string ImageBytesMessage = "Tệp quá dung lượng: tối đa 15 MB cho ảnh.";
@@ -70,7 +70,7 @@ public sealed partial class MediaProcessor(IOptions<DataOptions> data)
     public static IReadOnlyList<string> RegisteredFormats { get; } =
         [.. ImageConfiguration.ImageFormats.Select(f => f.Name).Order(StringComparer.Ordinal)];
 
-    private enum FileType { Unknown, Jpeg, Png, Webp, Pdf }
+    private enum FileType { Unknown, Jpeg, Png, Webp, Pdf, Mp4 }
 
     /// <summary>Checks and stores an upload; throws <see cref="MediaRejectedException"/> for any bad content.</summary>
     /// <param name="originalName">The uploader's name for the file: for display only, it decides nothing here.</param>
@@ -83,6 +83,11 @@ public sealed partial class MediaProcessor(IOptions<DataOptions> data)
         if (type == FileType.Unknown)
         {
             throw new MediaRejectedException(NotSupportedMessage);
+        }
+
+        if (type == FileType.Mp4)
+        {
+            return await StoreVideoAsync(input, head.AsMemory(0, headLength), ct);
         }
 
         var content = type == FileType.Pdf
@@ -163,6 +168,7 @@ public sealed partial class MediaProcessor(IOptions<DataOptions> data)
         [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => FileType.Png,
         [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => FileType.Webp,
         [(byte)'%', (byte)'P', (byte)'D', (byte)'F', (byte)'-', ..] => FileType.Pdf,
+        [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', ..] when IsMp4Brand(head) => FileType.Mp4,
         _ => FileType.Unknown,
     };
 
@@ -372,7 +378,7 @@ public sealed partial class MediaProcessor(IOptions<DataOptions> data)
     private static partial Regex StorageNamePattern();
 
     // [0-9], not \d (which also matches other scripts' digits), and \z, not $ (which allows a trailing newline).
-    [GeneratedRegex("^[0-9a-f]{16}(-([0-9]{2,4}|share))?\\.(jpg|webp|png|pdf)\\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9a-f]{16}(-([0-9]{2,4}|share))?\\.(jpg|webp|png|pdf|mp4)\\z", RegexOptions.CultureInvariant)]
     private static partial Regex FileNamePattern();
 
     /// <summary>

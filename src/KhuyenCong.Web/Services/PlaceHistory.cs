@@ -12,6 +12,31 @@ public sealed class PlaceHistory
 {
     private readonly Dictionary<int, Place> byId;
 
+    /// <summary>A place as recorded and, when it no longer exists, the unit that covers it now.</summary>
+    public sealed record Display(string AsRecorded, string? NowPartOf);
+
+    /// <summary>
+    /// The same description for one place loaded with its Parent and Successor chain (no place list needed).
+    /// </summary>
+    public static Display Show(Place place, DateTime day)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        var asRecorded = place.Parent is { } parent ? $"{place.Name}, {parent.Name}" : place.Name;
+        if (place.IsValidOn(day))
+        {
+            return new Display(asRecorded, null);
+        }
+
+        // Follow successors (a district to its old province to the new one) until a unit valid that day.
+        var current = place.Successor ?? place.Parent?.Successor;
+        for (var hops = 0; current is not null && !current.IsValidOn(day) && hops < 5; hops++)
+        {
+            current = current.Successor;
+        }
+
+        return new Display(asRecorded, current is null ? null : "nay thuộc " + current.Name);
+    }
+
     public PlaceHistory(IEnumerable<Place> places)
     {
         ArgumentNullException.ThrowIfNull(places);

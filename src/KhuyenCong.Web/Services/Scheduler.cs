@@ -52,6 +52,9 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
         changed += await RunAsync(db.Documents, publisher, now, ct);
         changed += await RunAsync(db.Pages, publisher, now, ct);
         changed += await RunAsync(db.Products, publisher, now, ct);
+        changed += await RunAsync(db.TvSegments, publisher, now, ct);
+        changed += await RunAsync(db.Showrooms, publisher, now, ct);
+        changed += await RunAsync(db.Fairs, publisher, now, ct);
 
         var cutoff = now.AddDays(-audit.Value.RetentionDays);
         await db.AuditEntries.Where(a => a.At < cutoff).ExecuteDeleteAsync(ct);

@@ -34,6 +34,9 @@ public static class SearchKinds
     public const string Document = "document";
     public const string Page = "page";
     public const string Product = "product";
+    public const string TvSegment = "tv";
+    public const string Showroom = "showroom";
+    public const string Fair = "fair";
 }
 
 /// <summary>The words of a query as the index matches them: folded, at most 8, the last one a prefix.</summary>

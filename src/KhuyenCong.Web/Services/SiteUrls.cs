@@ -29,4 +29,7 @@ public sealed class SiteUrls(IOptions<SiteOptions> site, IHttpContextAccessor ht
     public static string Page(string path) => "/" + path;
     public static string Product(string slug) => "/san-pham/" + slug;
     public static string Establishment(string slug) => "/co-so/" + slug;
+    public static string TvSegment(string slug) => "/truyen-hinh/" + slug;
+    public static string Showroom(string slug) => "/phong-trung-bay/" + slug;
+    public static string Fair(string slug) => "/hoi-cho/" + slug;
 }

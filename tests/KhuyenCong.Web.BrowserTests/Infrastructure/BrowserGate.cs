@@ -18,6 +18,8 @@ public sealed partial class BrowserGate : IAsyncLifetime, IDisposable
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
+        // The TV segment test plays a muted video from script.
+        "--autoplay-policy=no-user-gesture-required",
     ];
 
     private readonly SemaphoreSlim startLock = new(1, 1);
@@ -45,6 +47,7 @@ public sealed partial class BrowserGate : IAsyncLifetime, IDisposable
         var content = Path.Combine(workFolder, "content");
         XssContent.Write(Path.Combine(Prerequisites.RepositoryRoot, "content"), content);
         ShowcaseFixtures.AddWhenMissing(content);
+        ShowcaseContent.Write(content);
         site = await RunningSite.StartAsync(content, Path.Combine(workFolder, "data"));
         http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
         return site;
@@ -129,6 +132,23 @@ public sealed partial class BrowserGate : IAsyncLifetime, IDisposable
                 discovered["producer"] = producer;
                 return discovered[pageType];
             }
+        }
+
+        if (PageTypes.FromLists.TryGetValue(pageType, out var source))
+        {
+            var listHtml = await client.GetStringAsync(new Uri(source.List, UriKind.Relative));
+            var item = Regex.Match(listHtml, "href=\"(" + Regex.Escape(source.Prefix) + "[a-z0-9-]+)\"").Groups[1].Value;
+            if (item.Length == 0)
+            {
+                throw new InvalidOperationException($"No item link on {source.List}");
+            }
+
+            lock (discovered)
+            {
+                discovered[pageType] = item;
+            }
+
+            return item;
         }
 
         // The newest article on the news list, and the topic and first tag linked from its footer.

@@ -18,10 +18,22 @@ public static class PageTypes
         ["contact"] = "/lien-he",
         ["english"] = "/english",
         ["not-found"] = NotFoundUrl,
+        ["tv-list"] = "/truyen-hinh",
+        ["showrooms"] = "/phong-trung-bay",
+        ["fairs"] = "/hoi-cho",
     };
 
     public static readonly IReadOnlyList<string> Names =
-        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "sub-page", "contact", "english", "not-found"];
+        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "sub-page", "contact", "english", "not-found",
+         "tv-list", "tv-segment", "showrooms", "showroom", "fairs", "fair"];
+
+    /// <summary>Item pages found from the first link on their list page (real content arrives with content/).</summary>
+    public static readonly IReadOnlyDictionary<string, (string List, string Prefix)> FromLists = new Dictionary<string, (string, string)>
+    {
+        ["tv-segment"] = ("/truyen-hinh", "/truyen-hinh/"),
+        ["showroom"] = ("/phong-trung-bay", "/phong-trung-bay/"),
+        ["fair"] = ("/hoi-cho", "/hoi-cho/"),
+    };
 
     public static TheoryData<string> All => new(Names);
 

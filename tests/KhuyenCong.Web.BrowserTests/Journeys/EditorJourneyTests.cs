@@ -36,7 +36,7 @@ public sealed partial class EditorJourneyTests(BrowserGate gate)
         var editor = await editorContext.NewPageAsync();
         await SignInAsync(editor, "bientap@khuyencong.test", editorPassword);
         await editor.GotoAsync("/quan-tri/thu-vien");
-        await editor.GetByLabel("Tệp (ảnh JPEG, PNG, WebP hoặc tài liệu PDF)").SetInputFilesAsync(new FilePayload
+        await editor.GetByLabel("Tệp (ảnh JPEG, PNG, WebP, tài liệu PDF hoặc video MP4)").SetInputFilesAsync(new FilePayload
         {
             Name = "gian-hang.png", MimeType = "image/png", Buffer = Png(640, 360),
         });

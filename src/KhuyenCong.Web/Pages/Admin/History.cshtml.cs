@@ -22,7 +22,7 @@ public class HistoryModel(AppDbContext db, ContentPublisher publisher, TimeProvi
     public IReadOnlyList<(string Field, string? Before, string? After)> FieldChanges { get; private set; } = [];
     public IReadOnlyList<Line> BodyDiff { get; private set; } = [];
 
-    private static readonly string[] ComparedFields = ["Title", "Slug", "Summary", "Status", "PublishAt", "UnpublishAt", "Tags", "TopicId", "Kind", "Number", "Issuer", "Path"];
+    private static readonly string[] ComparedFields = ["Title", "Slug", "Summary", "Status", "PublishAt", "UnpublishAt", "Tags", "TopicId", "Kind", "Number", "Issuer", "Path", "EpisodeNumber", "Transcript", "VideoFile", "ExternalUrl", "StartsOn", "EndsOn", "Venue", "Address", "ResultsMarkdown"];
 
     public async Task<IActionResult> OnGetAsync(string type, int id, [FromQuery] int? a, [FromQuery] int? b, CancellationToken ct)
     {
@@ -92,6 +92,9 @@ public class HistoryModel(AppDbContext db, ContentPublisher publisher, TimeProvi
             "van-ban" => await db.Documents.FirstOrDefaultAsync(x => x.Id == id, ct),
             "trang" => await db.Pages.FirstOrDefaultAsync(x => x.Id == id, ct),
             "san-pham" => await db.Products.FirstOrDefaultAsync(x => x.Id == id, ct),
+            "truyen-hinh" => await db.TvSegments.FirstOrDefaultAsync(x => x.Id == id, ct),
+            "phong-trung-bay" => await db.Showrooms.FirstOrDefaultAsync(x => x.Id == id, ct),
+            "hoi-cho" => await db.Fairs.FirstOrDefaultAsync(x => x.Id == id, ct),
             _ => null,
         };
         if (item is null)

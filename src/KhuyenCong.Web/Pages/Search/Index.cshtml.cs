@@ -56,6 +56,9 @@ public class IndexModel(AppDbContext db, ISearchIndex search, TimeProvider clock
         SearchKinds.Document => "Văn bản",
         SearchKinds.Page => "Trang",
         SearchKinds.Product => "Sản phẩm",
+        SearchKinds.TvSegment => "Truyền hình",
+        SearchKinds.Showroom => "Phòng trưng bày",
+        SearchKinds.Fair => "Hội chợ",
         _ => kind,
     };
 }

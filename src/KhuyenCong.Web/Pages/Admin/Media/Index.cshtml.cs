@@ -8,15 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Admin.Media;
 
 /// <summary>The media library: upload (checked and re-encoded), describe, find where used, delete when unused.</summary>
-[RequestSizeLimit(MediaProcessor.MaxPdfBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = MediaProcessor.MaxPdfBytes + 1024 * 1024)]
+[RequestSizeLimit(MediaProcessor.MaxVideoBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = MediaProcessor.MaxVideoBytes + 1024 * 1024)]
 public class IndexModel(AppDbContext db, MediaProcessor processor, AuditLog audit, TimeProvider clock) : SitePageModel
 {
     public const int PageSize = 40;
 
     public sealed class UploadInput
     {
-        [Display(Name = "Tệp (ảnh JPEG, PNG, WebP hoặc tài liệu PDF)")]
+        [Display(Name = "Tệp (ảnh JPEG, PNG, WebP, tài liệu PDF hoặc video MP4)")]
         public IFormFile? File { get; set; }
 
         [StringLength(300, ErrorMessage = "Mô tả ảnh tối đa 300 ký tự.")]
@@ -58,7 +58,8 @@ public class IndexModel(AppDbContext db, MediaProcessor processor, AuditLog audi
             try
             {
                 await using var stream = Upload.File!.OpenReadStream();
-                var isImage = !Upload.File.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
+                var isImage = !(Upload.File.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
+                    || Upload.File.FileName.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase));
                 if (isImage && string.IsNullOrWhiteSpace(Upload.AltText))
                 {
                     ModelState.AddModelError("Upload.AltText", "Nhập mô tả ảnh.");
@@ -131,6 +132,9 @@ public class IndexModel(AppDbContext db, MediaProcessor processor, AuditLog audi
         var used = await db.Articles.Where(a => a.FeaturedImage == name || a.BodyMarkdown.Contains(name)).Select(a => "tin bài “" + a.Title + "”").ToListAsync(ct);
         used.AddRange(await db.Documents.Where(d => d.FileName == "media:" + name + ".pdf" || d.BodyMarkdown.Contains(name)).Select(d => "văn bản “" + d.Title + "”").ToListAsync(ct));
         used.AddRange(await db.Pages.Where(p => p.BodyMarkdown.Contains(name)).Select(p => "trang “" + p.Title + "”").ToListAsync(ct));
+        used.AddRange(await db.TvSegments.Where(t => t.VideoFile == name || t.FeaturedImage == name).Select(t => "chuyên mục truyền hình “" + t.Title + "”").ToListAsync(ct));
+        used.AddRange(await db.Showrooms.Where(s => s.FeaturedImage == name).Select(s => "phòng trưng bày “" + s.Title + "”").ToListAsync(ct));
+        used.AddRange(await db.Fairs.Where(f => f.FeaturedImage == name).Select(f => "hội chợ “" + f.Title + "”").ToListAsync(ct));
         return used;
     }
 

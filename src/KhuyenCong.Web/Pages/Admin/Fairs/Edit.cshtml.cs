@@ -1,0 +1,181 @@
+using System.ComponentModel.DataAnnotations;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Admin.Fairs;
+
+/// <summary>Create/edit a fair: dates, venue, how to apply, funding, photos, results and participants (repeatable rows).</summary>
+public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
+    : ContentEditModel<Fair>(db, publisher, markdown, clock)
+{
+    /// <summary>Blank participant rows offered below the filled ones (the form works without JavaScript).</summary>
+    public const int BlankRows = 3;
+    public const int MaxRows = 300;
+
+    public sealed class FairInput
+    {
+        [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Đơn vị tổ chức")] public string? Organiser { get; set; }
+        [StringLength(100, ErrorMessage = "Tối đa 100 ký tự.")][Display(Name = "Tỉnh, thành đăng cai")] public string? HostProvince { get; set; }
+        [Display(Name = "Cấp")] public FairLevel? Level { get; set; }
+        [Display(Name = "Ngày bắt đầu")] public string? StartsOn { get; set; }
+        [Display(Name = "Ngày kết thúc")] public string? EndsOn { get; set; }
+        [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Địa điểm")] public string? Venue { get; set; }
+        [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Địa chỉ")] public string? Address { get; set; }
+        [Display(Name = "Hạn đăng ký (tùy chọn)")] public string? RegistrationDeadline { get; set; }
+        [StringLength(20_000, ErrorMessage = "Quá dài.")][Display(Name = "Cách đăng ký tham gia (Markdown)")] public string? HowToApply { get; set; }
+        [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Nguồn kinh phí")] public string? FundingLine { get; set; }
+        [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")][Display(Name = "Ảnh đại diện (mã ảnh trong thư viện)")] public string? FeaturedImage { get; set; }
+        [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Mô tả ảnh đại diện")] public string? FeaturedImageAlt { get; set; }
+        [StringLength(20_000, ErrorMessage = "Quá dài.")][Display(Name = "Ảnh khác (mỗi dòng: mã ảnh | mô tả ảnh | chú thích)")] public string? Gallery { get; set; }
+        [StringLength(MarkdownRenderer.MaxInputChars, ErrorMessage = "Quá dài.")][Display(Name = "Báo cáo kết quả (Markdown, sau hội chợ)")] public string? Results { get; set; }
+    }
+
+    public sealed class ParticipantRow
+    {
+        public int? EstablishmentId { get; set; }
+        [StringLength(100, ErrorMessage = "Tối đa 100 ký tự.")] public string? Booth { get; set; }
+        public bool Supported { get; set; }
+    }
+
+    [BindProperty] public FairInput Extra { get; set; } = new();
+    [BindProperty] public List<ParticipantRow> Participants { get; set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Establishments { get; private set; } = [];
+
+    public override string ListPath => "/quan-tri/hoi-cho";
+    public override string TypeLabel => "hội chợ";
+    public override string HistoryType => "hoi-cho";
+    public override string PublicPath(Fair item) => SiteUrls.Fair(item.Slug);
+    protected override IQueryable<Fair> Items => Db.Fairs.Include(f => f.Participants);
+    protected override Fair Create() => new() { Title = "", Slug = "" };
+
+    /// <summary>The rows to render: the filled ones, then blank ones to add more.</summary>
+    public IReadOnlyList<ParticipantRow> Rows =>
+        [.. Participants.Where(p => p.EstablishmentId is not null), .. Enumerable.Range(0, BlankRows).Select(_ => new ParticipantRow { Supported = true })];
+
+    protected override async Task LoadExtraAsync(Fair? item, CancellationToken ct)
+    {
+        Establishments = (await Db.Establishments.AsNoTracking().OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(ct))
+            .Select(e => (e.Id, e.Name)).ToList();
+        if (item is not null && Request.Method == HttpMethods.Get)
+        {
+            Extra = new FairInput
+            {
+                Organiser = item.Organiser, HostProvince = item.HostProvince, Level = item.Level,
+                StartsOn = ShowcaseForms.DayInput(item.StartsOn), EndsOn = ShowcaseForms.DayInput(item.EndsOn),
+                Venue = item.Venue, Address = item.Address, RegistrationDeadline = ShowcaseForms.DayInput(item.RegistrationDeadline),
+                HowToApply = item.HowToApply, FundingLine = item.FundingLine, FeaturedImage = item.FeaturedImage,
+                FeaturedImageAlt = item.FeaturedImageAlt, Gallery = ShowcaseForms.GalleryInput(item.Gallery), Results = item.ResultsMarkdown,
+            };
+            var names = Establishments.ToDictionary(e => e.Id, e => e.Name);
+            Participants = item.Participants.OrderBy(p => names.GetValueOrDefault(p.EstablishmentId), StringComparer.Ordinal)
+                .Select(p => new ParticipantRow { EstablishmentId = p.EstablishmentId, Booth = p.Booth, Supported = p.ProgrammeSupported }).ToList();
+        }
+    }
+
+    private DateTime? starts;
+    private DateTime? ends;
+    private DateTime? deadline;
+    private List<GalleryImage> gallery = [];
+    private List<ParticipantRow> rows = [];
+
+    protected override async Task ValidateExtraAsync(CancellationToken ct)
+    {
+        Require(Extra.Organiser, "Extra.Organiser", "Nhập đơn vị tổ chức.");
+        Require(Extra.HostProvince, "Extra.HostProvince", "Nhập tỉnh, thành đăng cai.");
+        Require(Extra.Venue, "Extra.Venue", "Nhập địa điểm tổ chức.");
+        if (Extra.Level is not { } level || !Enum.IsDefined(level))
+        {
+            ModelState.AddModelError("Extra.Level", "Chọn cấp hội chợ.");
+        }
+
+        starts = ShowcaseForms.Day(ModelState, Extra.StartsOn, "Extra.StartsOn");
+        ends = ShowcaseForms.Day(ModelState, Extra.EndsOn, "Extra.EndsOn");
+        deadline = ShowcaseForms.Day(ModelState, Extra.RegistrationDeadline, "Extra.RegistrationDeadline");
+        if (starts is null && string.IsNullOrWhiteSpace(Extra.StartsOn))
+        {
+            ModelState.AddModelError("Extra.StartsOn", "Nhập ngày bắt đầu.");
+        }
+
+        if (ends is null && string.IsNullOrWhiteSpace(Extra.EndsOn))
+        {
+            ModelState.AddModelError("Extra.EndsOn", "Nhập ngày kết thúc.");
+        }
+
+        if (starts is not null && ends is not null && ends < starts)
+        {
+            ModelState.AddModelError("Extra.EndsOn", "Ngày kết thúc phải từ ngày bắt đầu trở đi.");
+        }
+
+        if (deadline is not null && ends is not null && deadline > ends)
+        {
+            ModelState.AddModelError("Extra.RegistrationDeadline", "Hạn đăng ký phải trước khi hội chợ kết thúc.");
+        }
+
+        await ShowcaseForms.CheckImageAsync(Db, ModelState, Extra.FeaturedImage, Extra.FeaturedImageAlt, "Extra.FeaturedImage", "Extra.FeaturedImageAlt", ct);
+        gallery = await ShowcaseForms.GalleryAsync(Db, ModelState, Extra.Gallery, "Extra.Gallery", ct);
+        if (Participants.Count > MaxRows + BlankRows)
+        {
+            ModelState.AddModelError("Participants", $"Tối đa {MaxRows} cơ sở tham gia.");
+            return;
+        }
+
+        rows = Participants.Where(p => p.EstablishmentId is not null).ToList();
+        foreach (var (row, i) in rows.Select((r, i) => (r, i)))
+        {
+            if (!Establishments.Any(e => e.Id == row.EstablishmentId))
+            {
+                ModelState.AddModelError("Participants", $"Dòng {i + 1}: cơ sở không tồn tại.");
+            }
+        }
+
+        foreach (var twice in rows.GroupBy(r => r.EstablishmentId).Where(g => g.Count() > 1))
+        {
+            var name = Establishments.FirstOrDefault(e => e.Id == twice.Key).Name;
+            ModelState.AddModelError("Participants", $"Cơ sở “{name}” được ghi hai lần.");
+        }
+    }
+
+    private void Require(string? value, string field, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            ModelState.AddModelError(field, message);
+        }
+    }
+
+    protected override void ApplyExtra(Fair item)
+    {
+        item.Organiser = Extra.Organiser!.Trim();
+        item.HostProvince = Extra.HostProvince!.Trim();
+        item.Level = Extra.Level!.Value;
+        item.StartsOn = starts!.Value;
+        item.EndsOn = ends!.Value;
+        item.RegistrationDeadline = deadline;
+        item.Venue = Extra.Venue!.Trim();
+        item.Address = Extra.Address?.Trim() ?? "";
+        item.HowToApply = Extra.HowToApply?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? "";
+        item.FundingLine = string.IsNullOrWhiteSpace(Extra.FundingLine) ? null : Extra.FundingLine.Trim();
+        item.FeaturedImage = Extra.FeaturedImage!.Trim();
+        item.FeaturedImageAlt = Extra.FeaturedImageAlt!.Trim();
+        item.Gallery = gallery;
+        item.ResultsMarkdown = Extra.Results?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? "";
+
+        // Update rows in place so that (fair, establishment) stays unique at every step of the save.
+        item.Participants.RemoveAll(p => !rows.Any(r => r.EstablishmentId == p.EstablishmentId));
+        foreach (var r in rows)
+        {
+            var row = item.Participants.FirstOrDefault(p => p.EstablishmentId == r.EstablishmentId);
+            if (row is null)
+            {
+                row = new FairParticipation { EstablishmentId = r.EstablishmentId!.Value };
+                item.Participants.Add(row);
+            }
+
+            row.Booth = string.IsNullOrWhiteSpace(r.Booth) ? null : r.Booth.Trim();
+            row.ProgrammeSupported = r.Supported;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Admin.Showrooms;
+
+/// <summary>Create/edit a showroom: establishment, address and place, hours, year supported, photos, products shown.</summary>
+public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
+    : ContentEditModel<Showroom>(db, publisher, markdown, clock)
+{
+    public sealed class ShowroomInput
+    {
+        [Display(Name = "Cơ sở")] public int? EstablishmentId { get; set; }
+        [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Địa chỉ")] public string? Address { get; set; }
+        [Display(Name = "Địa bàn")] public int? PlaceId { get; set; }
+        [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")][Display(Name = "Giờ mở cửa")] public string? OpeningHours { get; set; }
+        [Display(Name = "Năm được hỗ trợ")] public string? YearSupported { get; set; }
+        [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")][Display(Name = "Ảnh đại diện (mã ảnh trong thư viện)")] public string? FeaturedImage { get; set; }
+        [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Mô tả ảnh đại diện")] public string? FeaturedImageAlt { get; set; }
+        [StringLength(20_000, ErrorMessage = "Quá dài.")][Display(Name = "Ảnh khác (mỗi dòng: mã ảnh | mô tả ảnh | chú thích)")] public string? Gallery { get; set; }
+        [StringLength(20_000, ErrorMessage = "Quá dài.")][Display(Name = "Sản phẩm trưng bày (mỗi dòng một đường dẫn sản phẩm, ví dụ keo-dua-sua)")] public string? Products { get; set; }
+    }
+
+    [BindProperty] public ShowroomInput Extra { get; set; } = new();
+    public IReadOnlyList<(int Id, string Name)> Establishments { get; private set; } = [];
+    public IReadOnlyList<Place> Places { get; private set; } = [];
+
+    public override string ListPath => "/quan-tri/phong-trung-bay";
+    public override string TypeLabel => "phòng trưng bày";
+    public override string HistoryType => "phong-trung-bay";
+    public override string PublicPath(Showroom item) => SiteUrls.Showroom(item.Slug);
+    protected override IQueryable<Showroom> Items => Db.Showrooms.Include(s => s.Products);
+    protected override Showroom Create() => new() { Title = "", Slug = "" };
+
+    protected override async Task LoadExtraAsync(Showroom? item, CancellationToken ct)
+    {
+        Establishments = (await Db.Establishments.AsNoTracking().OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(ct))
+            .Select(e => (e.Id, e.Name)).ToList();
+        Places = await Db.Places.AsNoTracking().OrderBy(p => p.Level).ThenBy(p => p.Name).ToListAsync(ct);
+        if (item is not null && Request.Method == HttpMethods.Get)
+        {
+            Extra = new ShowroomInput
+            {
+                EstablishmentId = item.EstablishmentId, Address = item.Address, PlaceId = item.PlaceId, OpeningHours = item.OpeningHours,
+                YearSupported = item.YearSupported?.ToString(CultureInfo.InvariantCulture),
+                FeaturedImage = item.FeaturedImage, FeaturedImageAlt = item.FeaturedImageAlt,
+                Gallery = ShowcaseForms.GalleryInput(item.Gallery), Products = string.Join("\n", item.Products.Select(p => p.Slug).Order(StringComparer.Ordinal)),
+            };
+        }
+    }
+
+    private int? year;
+    private List<GalleryImage> gallery = [];
+    private List<Product> products = [];
+
+    protected override async Task ValidateExtraAsync(CancellationToken ct)
+    {
+        if (Extra.EstablishmentId is { } id && !Establishments.Any(e => e.Id == id))
+        {
+            ModelState.AddModelError("Extra.EstablishmentId", "Cơ sở không tồn tại.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Extra.Address))
+        {
+            ModelState.AddModelError("Extra.Address", "Nhập địa chỉ phòng trưng bày.");
+        }
+
+        if (Extra.PlaceId is { } placeId && !Places.Any(p => p.Id == placeId))
+        {
+            ModelState.AddModelError("Extra.PlaceId", "Địa bàn không tồn tại.");
+        }
+
+        year = null;
+        if (!string.IsNullOrWhiteSpace(Extra.YearSupported))
+        {
+            if (int.TryParse(Extra.YearSupported, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100)
+            {
+                year = y;
+            }
+            else
+            {
+                ModelState.AddModelError("Extra.YearSupported", "Nhập năm gồm 4 chữ số, ví dụ 2023.");
+            }
+        }
+
+        await ShowcaseForms.CheckImageAsync(Db, ModelState, Extra.FeaturedImage, Extra.FeaturedImageAlt, "Extra.FeaturedImage", "Extra.FeaturedImageAlt", ct);
+        gallery = await ShowcaseForms.GalleryAsync(Db, ModelState, Extra.Gallery, "Extra.Gallery", ct);
+        var slugs = (Extra.Products ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal).Take(500).ToList();
+        products = await Db.Products.Where(p => slugs.Contains(p.Slug)).ToListAsync(ct);
+        var missing = slugs.Except(products.Select(p => p.Slug), StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            ModelState.AddModelError("Extra.Products", $"Không tìm thấy sản phẩm: {string.Join(", ", missing.Take(10))}.");
+        }
+    }
+
+    protected override void ApplyExtra(Showroom item)
+    {
+        item.EstablishmentId = Extra.EstablishmentId;
+        item.Address = Extra.Address!.Trim();
+        item.PlaceId = Extra.PlaceId;
+        item.OpeningHours = string.IsNullOrWhiteSpace(Extra.OpeningHours) ? null : Extra.OpeningHours.Trim();
+        item.YearSupported = year;
+        item.FeaturedImage = Extra.FeaturedImage!.Trim();
+        item.FeaturedImageAlt = Extra.FeaturedImageAlt!.Trim();
+        item.Gallery = gallery;
+        item.Products.RemoveAll(p => !products.Any(q => q.Id == p.Id));
+        item.Products.AddRange(products.Where(p => !item.Products.Any(q => q.Id == p.Id)));
+    }
+}

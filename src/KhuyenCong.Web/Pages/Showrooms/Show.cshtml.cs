@@ -1,0 +1,52 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Showrooms;
+
+[OutputCache]
+public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
+{
+    public sealed record ProductLink(string Title, string Slug);
+
+    public Showroom Showroom { get; private set; } = null!;
+    public PlaceHistory.Display? Place { get; private set; }
+    public IReadOnlyList<ProductLink> Products { get; private set; } = [];
+    public IReadOnlyDictionary<string, MediaFile> Images { get; private set; } = new Dictionary<string, MediaFile>();
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var published = db.Showrooms.AsNoTracking().Published(now);
+        var room = await published
+            .Include(s => s.Establishment)
+            .Include(s => s.Place).ThenInclude(p => p!.Parent).ThenInclude(p => p!.Successor)
+            .Include(s => s.Place).ThenInclude(p => p!.Successor)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Slug == slug, ct);
+        if (room is null)
+        {
+            var current = await Showcase.RedirectedSlugAsync(db, published, slug, ct);
+            return current is null ? NotFound() : RedirectPermanent(SiteUrls.Showroom(current));
+        }
+
+        Showroom = room;
+        Place = room.Place is null ? null : PlaceHistory.Show(room.Place, FairSchedule.Today(now));
+        Products = await db.Products.AsNoTracking().Published(now)
+            .Where(p => p.Showrooms.Any(s => s.Id == room.Id))
+            .OrderBy(p => p.Title).Select(p => new ProductLink(p.Title, p.Slug)).ToListAsync(ct);
+        Images = await Showcase.ImagesAsync(db, room.Gallery.Select(g => g.Media).Append(room.FeaturedImage), ct);
+        OpenGraphImage = room.FeaturedImage is not null && Images.ContainsKey(room.FeaturedImage) ? $"/media/{room.FeaturedImage}-share.jpg" : null;
+        Section = "showrooms";
+        PageTitle = room.SeoTitle ?? room.Title;
+        MetaDescription = room.SeoDescription ?? room.Summary;
+        CanonicalPath = SiteUrls.Showroom(room.Slug);
+        Breadcrumbs.Add(("Phòng trưng bày", "/phong-trung-bay"));
+        Breadcrumbs.Add((room.Title, null));
+        StructuredData.Add(JsonLd.Breadcrumbs(urls, [("Trang chủ", "/"), ("Phòng trưng bày", "/phong-trung-bay"), (room.Title, CanonicalPath)]));
+        return Page();
+    }
+}
