@@ -48,6 +48,7 @@ public sealed partial class ContentImporter(
         await output.WriteLineAsync(await ImportRoutedAsync("pages", db.Pages, ApplyPageAsync, OrderPages, ct));
         await output.WriteLineAsync(await ImportRoutedAsync("documents", db.Documents, ApplyDocumentAsync, null, ct));
         await output.WriteLineAsync(await ImportRoutedAsync("articles", db.Articles.Include(a => a.Tags), ApplyArticleAsync, null, ct));
+        await output.WriteLineAsync(await ImportProgramAsync(output, ct));
         await transaction.CommitAsync(ct);
     }
 
