@@ -16,6 +16,9 @@ public sealed record TableCell(string? Text, long? Number = null, bool Dash = fa
 /// <summary>A table of the programme page; the same object renders the HTML table and its CSV download.</summary>
 public sealed record DataTable(string Id, string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<TableCell>> Rows)
 {
+    /// <summary>The column that names each row (a row header in HTML).</summary>
+    public int RowHeader { get; init; }
+
     public string CsvPath => $"/chuong-trinh/du-lieu/{Id}.csv";
 
     public string ToCsv()
@@ -46,6 +49,7 @@ public sealed record DataTable(string Id, string Caption, IReadOnlyList<string> 
 public static class ProgramTables
 {
     public const string Progress = "tien-do";
+    public const string ProgressByYear = "tien-do-theo-nam";
     public const string ByYear = "kinh-phi-theo-nam";
     public const string ByContent = "kinh-phi-theo-noi-dung";
     public const string Appendix2 = "phu-luc-2";
@@ -54,7 +58,7 @@ public static class ProgramTables
     public const string Appendix1 = "phu-luc-1";
     public const string Issues = "sai-lech-so-lieu";
 
-    public static readonly string[] Names = [Progress, ByYear, ByContent, Appendix2, Section5, Comparison, Appendix1, Issues];
+    public static readonly string[] Names = [Progress, ProgressByYear, ByYear, ByContent, Appendix2, Section5, Comparison, Appendix1, Issues];
 
     public static readonly string[] BudgetSources = [ProgramSources.National, ProgramSources.Local, ProgramSources.Beneficiary];
 
@@ -73,6 +77,7 @@ public static class ProgramTables
     public static DataTable? Build(string name, ProgramReport r) => name switch
     {
         Progress => BuildProgress(r),
+        ProgressByYear => BuildProgressByYear(r),
         ByYear => BuildByYear(r),
         ByContent => BuildByContent(r),
         Appendix2 => BuildAppendix2(r),
@@ -92,6 +97,12 @@ public static class ProgramTables
             TableCell.Of(p.Achieved), p.Percent is { } pc ? TableCell.Of(pc) : "",
             .. r.Years.Select(y => TableCell.Of(p.InYear(y))), p.SourceText]).ToList());
 
+    private static DataTable BuildProgressByYear(ProgramReport r) => new(ProgressByYear,
+        "Kết quả từng năm và lũy kế",
+        ["Chỉ tiêu", .. r.Years.SelectMany(y => new[] { "Năm " + y, "Lũy kế đến hết " + y })],
+        r.Targets.Select(p => (IReadOnlyList<TableCell>)[p.Target.Title,
+            .. r.Years.SelectMany(y => new[] { TableCell.Of(p.InYear(y)), TableCell.Of(p.Through(y)) })]).ToList());
+
     private static DataTable BuildByYear(ProgramReport r) => new(ByYear,
         "Kinh phí theo năm và theo nguồn, 2021–2025 (triệu đồng; Phụ lục 2, dòng Tổng kinh phí)",
         ["Năm", .. BudgetSources.Select(ProgramSources.Label), "Tổng kinh phí"],
@@ -103,7 +114,8 @@ public static class ProgramTables
         "Kinh phí cả giai đoạn theo nhóm nội dung hỗ trợ và theo nguồn (triệu đồng; Phụ lục 2)",
         ["Nhóm", "Nội dung", .. BudgetSources.Select(ProgramSources.Label), "Tổng kinh phí"],
         Groups.Select((g, i) => (IReadOnlyList<TableCell>)[g, ContentTitle(i + 1),
-            .. BudgetSources.Select(s => Cell(r, "appendix2", g, null, s)), Cell(r, "appendix2", g, null, ProgramSources.Total)]).ToList());
+            .. BudgetSources.Select(s => Cell(r, "appendix2", g, null, s)), Cell(r, "appendix2", g, null, ProgramSources.Total)]).ToList())
+    { RowHeader = 1 };
 
     private static readonly string[] AllSources = [ProgramSources.Total, ProgramSources.National, ProgramSources.Local, ProgramSources.Beneficiary];
 
@@ -113,7 +125,8 @@ public static class ProgramTables
          .. new int?[] { null, 2021, 2022, 2023, 2024, 2025 }.SelectMany(y => AllSources.Select(s =>
              (y is null ? "Cả giai đoạn" : "Năm " + y) + " – " + (s == ProgramSources.Total ? "Tổng" : s == ProgramSources.National ? "KCQG" : s == ProgramSources.Local ? "KCĐP" : "Vốn đối ứng")))],
         r.Rows("appendix2").Select(row => (IReadOnlyList<TableCell>)[row.RowCode == "total" ? "" : row.RowCode, row.RowTitle,
-            .. new int?[] { null, 2021, 2022, 2023, 2024, 2025 }.SelectMany(y => AllSources.Select(s => Cell(r, "appendix2", row.RowCode, y, s)))]).ToList());
+            .. new int?[] { null, 2021, 2022, 2023, 2024, 2025 }.SelectMany(y => AllSources.Select(s => Cell(r, "appendix2", row.RowCode, y, s)))]).ToList())
+    { RowHeader = 1 };
 
     private static DataTable BuildSection5(ProgramReport r) => new(Section5,
         "Mục V.2: Kinh phí phân bổ theo năm (triệu đồng, đúng như Quyết định in)",
@@ -140,7 +153,8 @@ public static class ProgramTables
     private static DataTable BuildIssues(ProgramReport r) => new(Issues,
         "Chỗ số liệu trong Quyết định không khớp nhau (do trang tự kiểm tra)",
         ["Tệp dữ liệu", "Dòng", "Vị trí", "Giá trị tính được", "Giá trị in trong Quyết định", "Giải thích"],
-        r.Issues.Select(i => (IReadOnlyList<TableCell>)["content/" + i.File, TableCell.Of(i.Line), i.Location, TableCell.Of(i.Expected), TableCell.Of(i.Printed), i.Message]).ToList());
+        r.Issues.Select(i => (IReadOnlyList<TableCell>)["content/" + i.File, TableCell.Of(i.Line), i.Location, TableCell.Of(i.Expected), TableCell.Of(i.Printed), i.Message]).ToList())
+    { RowHeader = 2 };
 
     private static TableCell Cell(ProgramReport r, string table, string row, int? year, string source)
     {
