@@ -18,6 +18,7 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider 
     public ProgramReport Report { get; private set; } = null!;
     public Page? Intro { get; private set; }
     public Document? Decision { get; private set; }
+    public IReadOnlyList<(string Title, string Path, string Summary)> Children { get; private set; } = [];
     public DataTable Table(string name) => ProgramTables.Build(name, Report)!;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -25,6 +26,13 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider 
         var now = clock.GetUtcNow().UtcDateTime;
         Report = await progress.ReportAsync(ct);
         Intro = await db.Pages.AsNoTracking().Published(now).FirstOrDefaultAsync(p => p.Path == "chuong-trinh", ct);
+        if (Intro is not null)
+        {
+            Children = (await db.Pages.AsNoTracking().Published(now).Where(p => p.ParentId == Intro.Id)
+                    .OrderBy(p => p.SortOrder).ThenBy(p => p.Title).Select(p => new { p.Title, p.Path, p.Summary }).ToListAsync(ct))
+                .Select(p => (p.Title, p.Path, p.Summary)).ToList();
+        }
+
         Decision = await db.Documents.AsNoTracking().Published(now).FirstOrDefaultAsync(d => d.Slug == DecisionSlug, ct);
         Section = "program";
         PageTitle = Intro?.Title ?? "Chương trình khuyến công tỉnh Bến Tre giai đoạn 2021–2025";
