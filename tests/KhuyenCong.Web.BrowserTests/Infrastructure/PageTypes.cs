@@ -12,7 +12,8 @@ public static class PageTypes
         ["documents"] = "/van-ban",
         ["document"] = "/van-ban/quyet-dinh-1625-qd-ubnd",
         ["search"] = "/tim-kiem?q=dao+tao",
-        ["static-page"] = "/chuong-trinh",
+        ["static-page"] = "/gioi-thieu-trang",
+        ["program"] = "/chuong-trinh",
         ["sub-page"] = "/chuong-trinh/kinh-phi",
         ["contact"] = "/lien-he",
         ["english"] = "/english",
@@ -20,7 +21,7 @@ public static class PageTypes
     };
 
     public static readonly IReadOnlyList<string> Names =
-        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "static-page", "sub-page", "contact", "english", "not-found"];
+        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "static-page", "program", "sub-page", "contact", "english", "not-found"];
 
     public static TheoryData<string> All => new(Names);
 
