@@ -67,7 +67,8 @@ public static class ProgramSource
         ReadResults(contentRoot, figures);
         var (targets, summary, targetLines) = ReadTargets(contentRoot, figures);
         issues.AddRange(Check(figures));
-        issues.AddRange(CheckSummary(summary, figures));
+        var yamlLines = File.ReadAllText(Path.Combine(contentRoot, TargetsFile)).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        issues.AddRange(CheckSummary(summary, figures, key => Array.FindIndex(yamlLines, l => l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal)) + 1));
         foreach (var (target, count, line) in targetLines.Where(t => t.Count is not null && t.Count != t.Target.Minimum))
         {
             issues.Add(new ProgramSourceIssue
@@ -434,27 +435,27 @@ public static class ProgramSource
         return issues;
     }
 
-    private static IEnumerable<ProgramSourceIssue> CheckSummary(SummaryModel? s, IReadOnlyList<ProgramFigure> figures)
+    private static IEnumerable<ProgramSourceIssue> CheckSummary(SummaryModel? s, IReadOnlyList<ProgramFigure> figures, Func<string, int> lineOf)
     {
         if (s is null)
         {
             yield break;
         }
 
-        ProgramSourceIssue Make(string location, long expected, long printed, string how) => new()
+        ProgramSourceIssue Make(string key, string location, long expected, long printed, string how) => new()
         {
-            File = TargetsFile, Line = 1, Location = "Mục V.1, " + location, Expected = expected, Printed = printed,
+            File = TargetsFile, Line = lineOf(key), Location = "Mục V.1, " + location, Expected = expected, Printed = printed,
             Message = $"{how} = {Money(expected)}, nhưng Quyết định in {Money(printed)}",
         };
 
         if (s.National + s.Local != s.StateBudget)
         {
-            yield return Make("ngân sách hỗ trợ", s.National + s.Local, s.StateBudget, "KCQG + KCĐP");
+            yield return Make("state_budget", "ngân sách hỗ trợ", s.National + s.Local, s.StateBudget, "KCQG + KCĐP");
         }
 
         if (s.StateBudget + s.Beneficiary != s.Total)
         {
-            yield return Make("tổng kinh phí", s.StateBudget + s.Beneficiary, s.Total, "Ngân sách hỗ trợ + đóng góp của đơn vị thụ hưởng");
+            yield return Make("total", "tổng kinh phí", s.StateBudget + s.Beneficiary, s.Total, "Ngân sách hỗ trợ + đóng góp của đơn vị thụ hưởng");
         }
 
         foreach (var (source, printed) in new[] { (ProgramSources.Total, s.Total), (ProgramSources.National, s.National), (ProgramSources.Local, s.Local), (ProgramSources.Beneficiary, s.Beneficiary) })
@@ -462,7 +463,7 @@ public static class ProgramSource
             var appendix = figures.FirstOrDefault(f => f.Table == "appendix2" && f.RowCode == "total" && f.Year is null && f.Source == source);
             if (appendix is not null && appendix.Amount != printed)
             {
-                yield return Make(SourceWord(source), appendix.Amount, printed, "Phụ lục 2 (dòng Tổng kinh phí, cả giai đoạn)");
+                yield return Make(source, SourceWord(source), appendix.Amount, printed, "Phụ lục 2 (dòng Tổng kinh phí, cả giai đoạn)");
             }
         }
     }
