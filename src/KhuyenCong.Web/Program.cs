@@ -67,6 +67,7 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
 builder.Services.AddScoped<ContentPublisher>();
 builder.Services.AddScoped<ContentImporter>();
+builder.Services.AddScoped<ProgramProgress>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<SiteUrls>();
 
@@ -214,6 +215,7 @@ app.MapSeo();
 app.MapDocumentFiles();
 app.MapMediaFiles();
 app.MapShowcaseFiles();
+app.MapProgramData();
 app.MapRazorPages();
 
 await app.RunAsync();

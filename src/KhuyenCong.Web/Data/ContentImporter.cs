@@ -51,6 +51,7 @@ public sealed partial class ContentImporter(
         // Showcase: establishments and products first; showrooms and fairs refer to them.
         await ImportProductsAsync(output, ct);
         await ImportShowcaseAsync(output, ct);
+        await output.WriteLineAsync(await ImportProgramAsync(output, ct));
         await transaction.CommitAsync(ct);
     }
 

@@ -13,7 +13,8 @@ public static class PageTypes
         ["document"] = "/van-ban/quyet-dinh-1625-qd-ubnd",
         ["products"] = "/san-pham",
         ["search"] = "/tim-kiem?q=dao+tao",
-        ["static-page"] = "/chuong-trinh",
+        ["static-page"] = "/gioi-thieu-trang",
+        ["program"] = "/chuong-trinh",
         ["sub-page"] = "/chuong-trinh/kinh-phi",
         ["contact"] = "/lien-he",
         ["english"] = "/english",
@@ -24,7 +25,7 @@ public static class PageTypes
     };
 
     public static readonly IReadOnlyList<string> Names =
-        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "sub-page", "contact", "english", "not-found",
+        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "program", "sub-page", "contact", "english", "not-found",
          "tv-list", "tv-segment", "showrooms", "showroom", "fairs", "fair"];
 
     /// <summary>Item pages found from the first link on their list page (real content arrives with content/).</summary>

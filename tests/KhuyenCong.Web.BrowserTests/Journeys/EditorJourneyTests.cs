@@ -90,7 +90,7 @@ public sealed partial class EditorJourneyTests(BrowserGate gate)
         var articleEdit = await admin.GotoAsync("/quan-tri/tin-bai?q=zelquaron") is not null
             ? await admin.GetByRole(AriaRole.Link, new() { Name = Title }).GetAttributeAsync("href") : null;
         string[] adminPages = ["/quan-tri", "/quan-tri/tin-bai", "/quan-tri/tin-bai/them", articleEdit!, "/quan-tri/van-ban", "/quan-tri/van-ban/them",
-            "/quan-tri/trang", "/quan-tri/trang/them", "/quan-tri/thu-vien", "/quan-tri/nguoi-dung", "/quan-tri/nhat-ky",
+            "/quan-tri/trang", "/quan-tri/trang/them", "/quan-tri/thu-vien", "/quan-tri/chuong-trinh", "/quan-tri/nguoi-dung", "/quan-tri/nhat-ky",
             articleEdit!.Replace("/quan-tri/tin-bai/", "/quan-tri/lich-su/tin-bai/", StringComparison.Ordinal), "/doi-mat-khau"];
         var problems = new List<string>();
         foreach (var size in new[] { BrowserGate.Desktop, BrowserGate.Phone })

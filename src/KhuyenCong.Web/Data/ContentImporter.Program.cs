@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Data;
+
+public sealed partial class ContentImporter
+{
+    /// <summary>
+    /// content/program/: the decision's targets and budget tables. Replaced as a whole when any file changed
+    /// (achievements refer to targets by code, so they survive). The arithmetic mismatches of the source are
+    /// written to the output on every import and kept for the programme page; they never fail the import.
+    /// </summary>
+    private async Task<string> ImportProgramAsync(TextWriter output, CancellationToken ct)
+    {
+        if (!Directory.Exists(Path.Combine(contentRoot, ProgramSource.Folder)))
+        {
+            return "program: no program folder";
+        }
+
+        var data = ProgramSource.Read(contentRoot);
+        foreach (var issue in data.Issues)
+        {
+            await output.WriteLineAsync($"program: mismatch in the source, content/{issue.File}:{issue.Line}: {issue.Location}: {issue.Message}");
+        }
+
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in ProgramSource.Files(contentRoot))
+        {
+            sha.AppendData(await File.ReadAllBytesAsync(file, ct));
+        }
+
+        var hash = Convert.ToHexString(sha.GetHashAndReset());
+        var dataset = await db.ProgramDatasets.FirstOrDefaultAsync(ct);
+        if (dataset?.SourceHash == hash)
+        {
+            return $"program: {data.Targets.Count} targets, {data.Figures.Count} figures unchanged, {data.Issues.Count} mismatches in the source";
+        }
+
+        await db.ProgramTargets.ExecuteDeleteAsync(ct);
+        await db.ProgramFigures.ExecuteDeleteAsync(ct);
+        await db.ProgramSourceIssues.ExecuteDeleteAsync(ct);
+        db.ProgramTargets.AddRange(data.Targets);
+        db.ProgramFigures.AddRange(data.Figures);
+        db.ProgramSourceIssues.AddRange(data.Issues);
+        if (dataset is null)
+        {
+            dataset = new ProgramDataset { SourceHash = hash };
+            db.ProgramDatasets.Add(dataset);
+        }
+
+        dataset.SourceHash = hash;
+        dataset.ImportedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return $"program: {data.Targets.Count} targets, {data.Figures.Count} figures imported, {data.Issues.Count} mismatches in the source";
+    }
+}
