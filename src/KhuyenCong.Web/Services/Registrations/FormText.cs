@@ -110,6 +110,11 @@ public static class FormText
     public static bool TryMoney(string? raw, out long amount)
     {
         amount = 0;
+        if (raw is null || raw.Contains('-', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var digits = Digits(raw);
         if (digits.EndsWith('đ'))
         {
@@ -123,6 +128,11 @@ public static class FormText
     public static bool TryWholeNumber(string? raw, int min, int max, out int number)
     {
         number = 0;
+        if (raw is null || raw.Contains('-', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var digits = Digits(raw);
         return digits.Length is > 0 and <= 9 && digits.All(char.IsAsciiDigit)
             && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number >= min && number <= max;
