@@ -17,10 +17,15 @@ public static class PageTypes
         ["contact"] = "/lien-he",
         ["english"] = "/english",
         ["not-found"] = NotFoundUrl,
+        ["registration-start"] = "/dang-ky-ho-tro",
+        ["registration-privacy"] = "/dang-ky-ho-tro/chinh-sach-du-lieu",
+        ["registration-lookup"] = "/dang-ky-ho-tro/tra-cuu",
+        ["registration-ineligible"] = "/dang-ky-ho-tro/khong-du-dieu-kien",
     };
 
     public static readonly IReadOnlyList<string> Names =
-        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "static-page", "sub-page", "contact", "english", "not-found"];
+        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "static-page", "sub-page", "contact", "english", "not-found",
+            "registration-start", "registration-privacy", "registration-lookup", "registration-ineligible"];
 
     public static TheoryData<string> All => new(Names);
 
