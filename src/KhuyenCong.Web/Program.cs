@@ -4,6 +4,7 @@ using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Endpoints;
 using KhuyenCong.Web.Options;
 using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Services.Registrations;
 using System.Threading.RateLimiting;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Pages.Admin;
@@ -126,11 +127,18 @@ builder.Services.AddRateLimiter(o =>
         ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
         : RateLimitPartition.GetNoLimiter("get"));
+    // Registration starts and submissions, and status lookups (POSTs), per client IP; limits from settings.
+    o.AddPolicy(RegistrationOptions.SubmitRateLimit, ctx => RegistrationLimits.Partition(ctx, lookup: false));
+    o.AddPolicy(RegistrationOptions.LookupRateLimit, ctx => RegistrationLimits.Partition(ctx, lookup: true));
 });
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<MediaProcessor>();
 builder.Services.AddHostedService<Scheduler>();
+builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<RegistrationStore>();
+builder.Services.AddSingleton<RegistrationRetention>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<RegistrationRetention>());
 builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
 // Speed: output cache for anonymous GETs (evicted by tag on change), compression.
@@ -138,7 +146,7 @@ builder.Services.AddOutputCache(o =>
 {
     // Every change (editor saves, scheduled publish and unpublish) evicts the tag, so the expiry only bounds memory.
     o.AddBasePolicy(p => p.Expire(TimeSpan.FromMinutes(10)).Tag(ContentPublisher.CacheTag)
-        .With(ctx => !AdminArea.IsPrivatePath(ctx.HttpContext.Request.Path)));
+        .With(ctx => !AdminArea.IsPrivatePath(ctx.HttpContext.Request.Path) && !RegistrationLimits.IsFormPath(ctx.HttpContext.Request.Path)));
     o.SizeLimit = 256 * 1024 * 1024;
 });
 builder.Services.AddResponseCompression(o =>
@@ -168,6 +176,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AddPageRoute("/Admin/Fairs/Edit", "quan-tri/hoi-cho/them");
     o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
     o.Conventions.AddFolderApplicationModelConvention("/Account", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
+    o.Conventions.AddFolderApplicationModelConvention("/Registration", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
 });
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

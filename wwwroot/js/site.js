@@ -24,3 +24,15 @@
         });
     });
 })();
+
+// Registration form: warn five minutes before an unsent form expires (the page already states the time).
+(function () {
+    "use strict";
+    var note = document.querySelector("[data-expires-at]");
+    var warning = document.querySelector("[data-expiry-warning]");
+    if (!note || !warning) { return; }
+    var expires = Date.parse(note.getAttribute("data-expires-at"));
+    if (isNaN(expires)) { return; }
+    var delay = expires - Date.now() - 5 * 60 * 1000;
+    window.setTimeout(function () { warning.hidden = false; }, Math.max(delay, 0));
+})();

@@ -22,11 +22,16 @@ public static class PageTypes
         ["tv-list"] = "/truyen-hinh",
         ["showrooms"] = "/phong-trung-bay",
         ["fairs"] = "/hoi-cho",
+        ["registration-start"] = "/dang-ky-ho-tro",
+        ["registration-privacy"] = "/dang-ky-ho-tro/chinh-sach-du-lieu",
+        ["registration-lookup"] = "/dang-ky-ho-tro/tra-cuu",
+        ["registration-ineligible"] = "/dang-ky-ho-tro/khong-du-dieu-kien",
     };
 
     public static readonly IReadOnlyList<string> Names =
         ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "program", "sub-page", "contact", "english", "not-found",
-         "tv-list", "tv-segment", "showrooms", "showroom", "fairs", "fair"];
+         "tv-list", "tv-segment", "showrooms", "showroom", "fairs", "fair",
+         "registration-start", "registration-privacy", "registration-lookup", "registration-ineligible"];
 
     /// <summary>Item pages found from the first link on their list page (real content arrives with content/).</summary>
     public static readonly IReadOnlyDictionary<string, (string List, string Prefix)> FromLists = new Dictionary<string, (string, string)>

@@ -8,7 +8,8 @@ public static class Journey
     /// <summary>The main menu's links, in order, and where each leads.</summary>
     public static readonly IReadOnlyList<(string Name, string Path)> MenuLinks =
     [
-        ("Trang chủ", "/"), ("Tin tức", "/tin-tuc"), ("Văn bản", "/van-ban"), ("Sản phẩm", "/san-pham"), ("Chương trình", "/chuong-trinh"), ("Liên hệ", "/lien-he"),
+        ("Trang chủ", "/"), ("Tin tức", "/tin-tuc"), ("Văn bản", "/van-ban"), ("Sản phẩm", "/san-pham"), ("Hội chợ", "/hoi-cho"), ("Truyền hình", "/truyen-hinh"),
+        ("Chương trình", "/chuong-trinh"), ("Đăng ký hỗ trợ", "/dang-ky-ho-tro"), ("Liên hệ", "/lien-he"),
     ];
 
     /// <summary>Waits until the page's URL has this path and no query (polls the URL: no race with the load event).</summary>

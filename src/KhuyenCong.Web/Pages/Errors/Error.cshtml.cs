@@ -4,14 +4,16 @@ namespace KhuyenCong.Web.Pages.Errors;
 
 /// <summary>The Vietnamese error page for every status code; never shows details of the failure.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+// Re-executed for a failed POST (e.g. a form the framework could not read): never read the form again.
+[IgnoreAntiforgeryToken]
 public class ErrorModel : SitePageModel
 {
     public int Code { get; private set; }
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
-    public void OnPost(int? code) => Describe(code);
+    public void OnGet([FromRoute] int? code) => Describe(code);
+    public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {

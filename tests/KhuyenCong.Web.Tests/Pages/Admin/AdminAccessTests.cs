@@ -19,6 +19,7 @@ public sealed class AdminAccessTests(SiteFactory site) : IClassFixture<SiteFacto
             .Select(p => "/" + p.TrimStart('/')
                 .Replace("{id:int?}", "1", StringComparison.Ordinal)
                 .Replace("{id:int}", "1", StringComparison.Ordinal)
+                .Replace("{id:long}", "1", StringComparison.Ordinal)
                 .Replace("{type}", "tin-bai", StringComparison.Ordinal))
             .Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.True(urls.Count >= 14, "admin endpoints found: " + string.Join(", ", urls));

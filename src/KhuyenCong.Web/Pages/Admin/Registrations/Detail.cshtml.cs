@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.Json;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Services.Registrations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Admin.Registrations;
+
+/// <summary>One registration: full answers, status workflow, notes and public replies, assignment, history,
+/// export and erasure of the person's data (both audited).</summary>
+public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audit, UserManager<AppUser> users, TimeProvider clock) : SitePageModel
+{
+    public Registration Registration { get; private set; } = null!;
+    public IReadOnlyList<AppUser> Staff { get; private set; } = [];
+
+    [BindProperty(Name = "trang-thai")] public string? NewStatus { get; set; }
+    [BindProperty(Name = "noi-dung")] public string? NoteText { get; set; }
+    [BindProperty(Name = "cong-khai")] public string? IsPublic { get; set; }
+    [BindProperty(Name = "nguoi")] public string? AssigneeId { get; set; }
+    [BindProperty(Name = "xac-nhan")] public string? Confirm { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostStatusAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!int.TryParse(NewStatus, NumberStyles.None, CultureInfo.InvariantCulture, out var raw) || !Enum.IsDefined((RegistrationStatus)raw)
+            || !RegistrationCatalog.NextStatuses[Registration.Status].Contains((RegistrationStatus)raw))
+        {
+            return Invalid("trang-thai", "Chọn một trạng thái tiếp theo hợp lệ.");
+        }
+
+        var to = (RegistrationStatus)raw;
+        var now = clock.GetUtcNow().UtcDateTime;
+        Registration.Events.Add(new RegistrationEvent { At = now, Actor = audit.CurrentActor, Kind = RegistrationEventKind.StatusChanged, FromStatus = Registration.Status, ToStatus = to });
+        audit.Add("registration-status", "Registration", Registration.Reference, $"{RegistrationCatalog.StatusName(Registration.Status)} → {RegistrationCatalog.StatusName(to)}");
+        Registration.Status = to;
+        Registration.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return Done("Đã chuyển trạng thái.");
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var problem = FormText.Clean(NoteText, "Nội dung", 2000, true, out var text);
+        if (problem is not null || text.Length == 0)
+        {
+            return Invalid("noi-dung", problem ?? "Nhập nội dung ghi chú hoặc trả lời.");
+        }
+
+        if (Registration.PersonalDataErasedAt is not null)
+        {
+            return Invalid("noi-dung", "Hồ sơ đã xóa dữ liệu cá nhân, không thể thêm ghi chú.");
+        }
+
+        var isPublic = IsPublic == "1";
+        var now = clock.GetUtcNow().UtcDateTime;
+        Registration.Events.Add(new RegistrationEvent
+        {
+            At = now, Actor = audit.CurrentActor, Kind = isPublic ? RegistrationEventKind.PublicReply : RegistrationEventKind.InternalNote, Text = text, IsPublic = isPublic,
+        });
+        Registration.UpdatedAt = now;
+        audit.Add(isPublic ? "registration-reply" : "registration-note", "Registration", Registration.Reference);
+        await db.SaveChangesAsync(ct);
+        return Done(isPublic ? "Đã gửi trả lời công khai." : "Đã thêm ghi chú nội bộ.");
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        AppUser? user = null;
+        if (!string.IsNullOrEmpty(AssigneeId) && (AssigneeId.Length > 100 || (user = Staff.FirstOrDefault(u => u.Id == AssigneeId)) is null))
+        {
+            return Invalid("nguoi", "Chọn một cán bộ trong danh sách.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        Registration.AssignedToId = user?.Id;
+        Registration.AssignedToName = user is null ? null : Name(user);
+        Registration.UpdatedAt = now;
+        Registration.Events.Add(new RegistrationEvent { At = now, Actor = audit.CurrentActor, Kind = RegistrationEventKind.Assigned, Text = Registration.AssignedToName ?? "(bỏ phân công)" });
+        audit.Add("registration-assign", "Registration", Registration.Reference, Registration.AssignedToName ?? "(bỏ phân công)");
+        await db.SaveChangesAsync(ct);
+        return Done("Đã phân công.");
+    }
+
+    /// <summary>The person's data as JSON (a request under Law 91/2025); audited.</summary>
+    public async Task<IActionResult> OnPostExportAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var r = Registration;
+        var data = new
+        {
+            maSo = r.Reference, ngayGui = VietnamTime.Iso(r.SubmittedAt), trangThai = RegistrationCatalog.StatusName(r.Status),
+            loaiHinh = RegistrationCatalog.TypeName(r.EstablishmentType), loaiHinhKhac = r.OtherTypeText, tenCoSo = r.EstablishmentName,
+            noiSanXuat = r.PlaceName, nganh = RegistrationCatalog.SectorName(r.Sector), sanPham = r.MainProducts, soLaoDong = r.Workers,
+            soNamHoatDong = r.YearsOperating, noiDungHoTro = r.Lines.Select(RegistrationCatalog.LineName).ToList(), noiDungKhac = r.OtherSupportText,
+            mayMoc = r.MachineDescription, giaTriMayMoc = r.MachineCost, duAn = r.ProjectSummary, tongVon = r.Investment, vonTuCo = r.OwnContribution,
+            thoiGian = RegistrationCatalog.TimingName(r.Timing), nguoiLienHe = r.ContactName, chucVu = r.ContactRole, dienThoai = r.Phone,
+            thuDienTu = r.Email, maSoThue = r.TaxCode, dongYXuLy = r.ConsentHandling, dongYNhanTin = r.ConsentNews,
+            phienBanDongY = r.ConsentVersion, thoiDiemDongY = VietnamTime.Iso(r.ConsentAt),
+            traLoi = r.Events.Where(e => e.IsPublic).Select(e => new { luc = VietnamTime.Iso(e.At), noiDung = e.Text }).ToList(),
+        };
+        var now = clock.GetUtcNow().UtcDateTime;
+        r.Events.Add(new RegistrationEvent { At = now, Actor = audit.CurrentActor, Kind = RegistrationEventKind.Exported });
+        audit.Add("registration-export-person", "Registration", r.Reference);
+        await db.SaveChangesAsync(ct);
+        var json = JsonSerializer.SerializeToUtf8Bytes(data, PersonJson);
+        return File(json, "application/json; charset=utf-8", $"{r.Reference}.json");
+    }
+
+    public async Task<IActionResult> OnPostEraseAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Confirm != Registration.Reference)
+        {
+            return Invalid("xac-nhan", "Gõ đúng mã số hồ sơ để xác nhận xóa dữ liệu cá nhân.");
+        }
+
+        RegistrationStore.Erase(Registration, clock.GetUtcNow().UtcDateTime, audit.CurrentActor, "Theo yêu cầu của người đăng ký");
+        audit.Add("registration-erase-person", "Registration", Registration.Reference, "Theo yêu cầu của người đăng ký");
+        await db.SaveChangesAsync(ct);
+        return Done("Đã xóa dữ liệu cá nhân của hồ sơ.");
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        if (await store.FindAsync(id, ct) is not { } registration)
+        {
+            return false;
+        }
+
+        Registration = registration;
+        PageTitle = "Hồ sơ " + registration.Reference;
+        var staff = new Dictionary<string, AppUser>();
+        foreach (var role in new[] { Roles.Admin, Roles.Publisher, Roles.Editor })
+        {
+            foreach (var u in await users.GetUsersInRoleAsync(role))
+            {
+                if (!u.IsDisabled)
+                {
+                    staff[u.Id] = u;
+                }
+            }
+        }
+
+        Staff = staff.Values.OrderBy(Name, StringComparer.Ordinal).ToList();
+        return true;
+    }
+
+    private static readonly JsonSerializerOptions PersonJson = new()
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public static string Name(AppUser user) => string.IsNullOrEmpty(user?.DisplayName) ? user?.Email ?? "" : $"{user.DisplayName} ({user.Email})";
+
+    private PageResult Invalid(string field, string message)
+    {
+        ModelState.AddModelError(field, message);
+        PageTitle = "Lỗi: " + PageTitle;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private RedirectResult Done(string message)
+    {
+        TempData["Flash"] = message;
+        return Redirect("/quan-tri/dang-ky/" + Registration.Id.ToString(CultureInfo.InvariantCulture));
+    }
+}

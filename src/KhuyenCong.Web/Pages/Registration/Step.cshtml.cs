@@ -1,0 +1,128 @@
+using KhuyenCong.Web.Services.Registrations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KhuyenCong.Web.Pages.SupportRequest;
+
+/// <summary>
+/// One question page of the form. GET opens a step only when the steps before it are answered; POST validates
+/// the step's fields, saves them into the draft and moves on (or back to the check page after a change).
+/// </summary>
+public class StepModel(RegistrationStore store) : RegistrationPageModel(store)
+{
+    [FromRoute] public string Step { get; set; } = "";
+    [BindProperty] public RegistrationForm Form { get; set; } = new();
+    /// <summary>"1" when the page was opened from a Change link of the check page.</summary>
+    [BindProperty(SupportsGet = true, Name = "doi")] public string? Change { get; set; }
+
+    public int Number { get; private set; }
+    public int Total { get; private set; }
+    public string BackLink { get; private set; } = Start;
+    public bool Changing => Change == "1";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!RegistrationSteps.All.Contains(Step))
+        {
+            return NotFound();
+        }
+
+        Draft = await Store.LoadAsync(HttpContext, ct);
+        if (Draft is null)
+        {
+            return Redirect(Start);
+        }
+
+        if (Draft.Row.RegistrationId is not null)
+        {
+            return Redirect("/dang-ky-ho-tro/da-gui");
+        }
+
+        if (Store.IsExpired(Draft))
+        {
+            return Redirect(Start + "?het-han=1");
+        }
+
+        if (!RegistrationSteps.CanOpen(Draft.Data, Step))
+        {
+            return Draft.Data.IsOutsideProvince
+                ? Redirect("/dang-ky-ho-tro/khong-du-dieu-kien")
+                : Redirect("/dang-ky-ho-tro/" + (RegistrationSteps.FirstMissing(Draft.Data) ?? RegistrationSteps.Check));
+        }
+
+        Form = RegistrationForm.FromDraft(Draft.Data);
+        Prepare();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!RegistrationSteps.All.Contains(Step))
+        {
+            return NotFound();
+        }
+
+        Draft = await Store.LoadAsync(HttpContext, ct);
+        if (Draft is null)
+        {
+            return NoDraft();
+        }
+
+        if (Draft.Row.RegistrationId is not null)
+        {
+            return AlreadySent();
+        }
+
+        if (Store.IsExpired(Draft))
+        {
+            return Expired();
+        }
+
+        if (!string.IsNullOrEmpty(Form.Website))
+        {
+            return Honeypot();
+        }
+
+        if (!RegistrationSteps.CanOpen(Draft.Data, Step))
+        {
+            return OutOfOrder(RegistrationSteps.FirstMissing(Draft.Data));
+        }
+
+        var errors = RegistrationSteps.Apply(Step, Form, Draft.Data, Store.Now);
+        if (errors.Count > 0)
+        {
+            foreach (var (field, message) in errors)
+            {
+                ModelState.AddModelError(field.Length == 0 ? "" : "Form." + field, message);
+            }
+
+            Prepare();
+            PageTitle = "Lỗi: " + PageTitle;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        await Store.SaveAsync(Draft, ct);
+        if (Step == RegistrationSteps.Place && Draft.Data.IsOutsideProvince)
+        {
+            return Redirect("/dang-ky-ho-tro/khong-du-dieu-kien");
+        }
+
+        var next = Changing
+            ? RegistrationSteps.FirstMissing(Draft.Data) ?? RegistrationSteps.Check
+            : RegistrationSteps.Next(Draft.Data, Step);
+        return Redirect("/dang-ky-ho-tro/" + next);
+    }
+
+    private void Prepare()
+    {
+        var d = Draft!.Data;
+        Number = RegistrationSteps.Number(d, Step);
+        Total = RegistrationSteps.Total(d);
+        var previous = RegistrationSteps.Previous(d, Step);
+        BackLink = Changing ? "/dang-ky-ho-tro/kiem-tra" : previous is null ? Start : "/dang-ky-ho-tro/" + previous;
+        Describe(RegistrationSteps.Titles[Step]);
+    }
+
+    public bool Checked(string? value, string code) => value == code;
+    public bool Has(string code) => Form.Lines?.Contains(code) == true;
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security;
+using System.Text;
+using KhuyenCong.Web.Models;
+
+namespace KhuyenCong.Web.Services.Registrations;
+
+/// <summary>The filtered inbox as CSV (UTF-8 with BOM, for Excel) or as a minimal .xlsx written by hand.</summary>
+public static class RegistrationExport
+{
+    public static readonly string[] Header =
+    [
+        "Mã số", "Ngày gửi", "Trạng thái", "Loại hình", "Tên cơ sở", "Nơi sản xuất", "Ngành", "Sản phẩm chính", "Số lao động",
+        "Số năm hoạt động", "Nội dung hỗ trợ", "Giá trị máy móc", "Tổng vốn đầu tư", "Vốn tự có", "Thời gian", "Người liên hệ",
+        "Chức vụ", "Điện thoại", "Thư điện tử", "Mã số thuế", "Đồng ý nhận tin", "Người phụ trách",
+    ];
+
+    /// <summary>One row of cells; numbers stay numbers (for the spreadsheet), the rest are text.</summary>
+    public static object?[] Row(Registration r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return
+        [
+            r.Reference, VietnamTime.DateAndTime(r.SubmittedAt), RegistrationCatalog.StatusName(r.Status), RegistrationCatalog.TypeName(r.EstablishmentType),
+            r.EstablishmentName, r.PlaceName, RegistrationCatalog.SectorName(r.Sector), r.MainProducts, r.Workers, r.YearsOperating,
+            string.Join("; ", r.Lines.Select(RegistrationCatalog.LineName)), r.MachineCost, r.Investment, r.OwnContribution,
+            RegistrationCatalog.TimingName(r.Timing), r.ContactName, r.ContactRole, r.Phone, r.Email, r.TaxCode, r.ConsentNews ? "Có" : "Không",
+            r.AssignedToName,
+        ];
+    }
+
+    public static byte[] Csv(IEnumerable<Registration> rows)
+    {
+        var text = new StringBuilder();
+        Line(text, Header);
+        foreach (var r in rows)
+        {
+            Line(text, Row(r));
+        }
+
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+        return [.. encoding.GetPreamble(), .. encoding.GetBytes(text.ToString())];
+    }
+
+    private static void Line(StringBuilder text, IEnumerable<object?> cells)
+    {
+        text.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+    }
+
+    private static string Cell(object? value)
+    {
+        var s = value switch
+        {
+            null => "",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        // Formula injection: a text cell starting like a formula is prefixed so Excel shows it as text.
+        if (value is string && s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            s = "'" + s;
+        }
+
+        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
+
+    /// <summary>A one-sheet workbook: the parts Excel and LibreOffice need, inline strings, no styles.</summary>
+    public static byte[] Xlsx(IEnumerable<Registration> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Part(zip, "[Content_Types].xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>
+                """);
+            Part(zip, "_rels/.rels", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+                """);
+            Part(zip, "xl/workbook.xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Đăng ký" sheetId="1" r:id="rId1"/></sheets></workbook>
+                """);
+            Part(zip, "xl/_rels/workbook.xml.rels", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
+                """);
+            var sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+            var rowNumber = 1;
+            SheetRow(sheet, rowNumber++, Header);
+            foreach (var r in rows)
+            {
+                SheetRow(sheet, rowNumber++, Row(r));
+            }
+
+            sheet.Append("</sheetData></worksheet>");
+            Part(zip, "xl/worksheets/sheet1.xml", sheet.ToString());
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void SheetRow(StringBuilder sheet, int number, IReadOnlyList<object?> cells)
+    {
+        sheet.Append(CultureInfo.InvariantCulture, $"<row r=\"{number}\">");
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var reference = ColumnName(i) + number.ToString(CultureInfo.InvariantCulture);
+            switch (cells[i])
+            {
+                case null:
+                    break;
+                case int or long:
+                    sheet.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\"><v>{((IFormattable)cells[i]!).ToString(null, CultureInfo.InvariantCulture)}</v></c>");
+                    break;
+                default:
+                    sheet.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{XmlText(cells[i]!.ToString()!)}</t></is></c>");
+                    break;
+            }
+        }
+
+        sheet.Append("</row>");
+    }
+
+    public static string ColumnName(int index)
+    {
+        var name = "";
+        for (index++; index > 0; index = (index - 1) / 26)
+        {
+            name = (char)('A' + ((index - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    private static string XmlText(string s) =>
+        SecurityElement.Escape(new string(s.Where(c => c is '\t' or '\n' or '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)).ToArray())) ?? "";
+
+    private static void Part(ZipArchive zip, string name, string content)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+        using var stream = entry.Open();
+        var bytes = new UTF8Encoding(false).GetBytes(content.Trim());
+        stream.Write(bytes);
+    }
+}

@@ -1,0 +1,57 @@
+using KhuyenCong.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KhuyenCong.Web.Services.Registrations;
+
+/// <summary>
+/// Every hour: erases the personal fields of registrations older than the retention period (audited) and
+/// deletes drafts that expired more than a day ago.
+/// </summary>
+public sealed class RegistrationRetention(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationOptions> options, ILogger<RegistrationRetention> log) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Registration retention pass failed; retrying at the next tick");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass; returns how many registrations were erased.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now.AddDays(-options.Value.RetentionDays);
+        var due = await db.Registrations.Include(r => r.Events)
+            .Where(r => r.PersonalDataErasedAt == null && r.SubmittedAt < cutoff).OrderBy(r => r.Id).Take(500).ToListAsync(ct);
+        foreach (var registration in due)
+        {
+            RegistrationStore.Erase(registration, now, "hệ thống", $"Hết thời hạn lưu trữ {options.Value.RetentionDays} ngày");
+            audit.Add("registration-erase-retention", "Registration", registration.Reference, $"Hết thời hạn lưu trữ {options.Value.RetentionDays} ngày", actor: "hệ thống");
+        }
+
+        if (due.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        var stale = now.AddDays(-1);
+        await db.RegistrationDrafts.Where(d => d.ExpiresAt < stale).ExecuteDeleteAsync(ct);
+        return due.Count;
+    }
+}
