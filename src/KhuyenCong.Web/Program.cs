@@ -162,6 +162,8 @@ builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System
 // Pages in Vietnamese, lower-case URLs; Vietnamese letters written as themselves, not as entities.
 builder.Services.AddRazorPages(o =>
 {
+    // A POST to a page with no POST handler is a 405, never a page rendered without its data.
+    o.Conventions.ConfigureFilter(new KhuyenCong.Web.Pages.MethodNotAllowedFilter());
     o.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
     o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admins);
     o.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admins);

@@ -50,6 +50,8 @@ public sealed class ProgramProgressTests(SiteFactory site) : IClassFixture<SiteF
         Assert.Equal(pageBefore, await PageAchievedAsync(client, "bai-viet"));
     }
 
+    private static readonly string[] RoundYears = ["2022", "2024"];
+
     [Fact]
     public async Task Tv_segments_fairs_participations_showrooms_rounds_and_products_are_counted_when_published()
     {
@@ -107,7 +109,7 @@ public sealed class ProgramProgressTests(SiteFactory site) : IClassFixture<SiteF
         Gained("tham-gia-hoi-cho", 2, ("2023", 2));
         Gained("phong-trung-bay", 1, ("2024", 1));
         // Rounds are distinct years: a round the starting content already holds is not counted twice.
-        var newRounds = new[] { "2022", "2024" }.Where(y => before["binh-chon-cap-tinh"].ByYear[y] == 0).Select(y => (y, 1L)).ToArray();
+        var newRounds = RoundYears.Where(y => before["binh-chon-cap-tinh"].ByYear[y] == 0).Select(y => (y, 1L)).ToArray();
         Gained("binh-chon-cap-tinh", newRounds.Length, newRounds);
         Assert.Equal(1L, after["binh-chon-cap-tinh"].ByYear["2022"]);
         Assert.Equal(1L, after["binh-chon-cap-tinh"].ByYear["2024"]);
