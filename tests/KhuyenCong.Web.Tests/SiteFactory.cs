@@ -23,6 +23,9 @@ public class SiteFactory : WebApplicationFactory<Program>
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "kc-tests", Guid.NewGuid().ToString("N"));
     public QueryCounter Queries { get; } = new();
 
+    /// <summary>Shared by every test class and the browser gate of a run (see DataOptions.ImportMediaCache).</summary>
+    public static readonly string MediaCache = Path.Combine(Path.GetTempPath(), "kc-tests", "media-cache");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -30,6 +33,8 @@ public class SiteFactory : WebApplicationFactory<Program>
         {
             ["Data:Path"] = DataPath,
             ["Site:PublicBaseUrl"] = "https://khuyencong.test",
+            // Every test class imports the starting content into a fresh data folder; the images are encoded once.
+            ["Data:ImportMediaCache"] = MediaCache,
         }));
         builder.ConfigureServices(s =>
         {

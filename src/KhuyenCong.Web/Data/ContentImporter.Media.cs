@@ -31,16 +31,7 @@ public sealed partial class ContentImporter
             return existing;
         }
 
-        Services.MediaUpload stored;
-        try
-        {
-            await using var stream = new MemoryStream(bytes, writable: false);
-            stored = await media.ProcessAsync(stream, Path.GetFileName(full), ct);
-        }
-        catch (Services.MediaRejectedException ex)
-        {
-            throw new ContentImportException(sourceFile, 0, $"{imagePath}: {ex.Message}", ex);
-        }
+        var stored = await ProcessCachedAsync(bytes, Path.GetFileName(full), sourceFile, imagePath, ct);
 
         db.MediaFiles.Add(new MediaFile
         {
@@ -50,5 +41,74 @@ public sealed partial class ContentImporter
             UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = Actor,
         });
         return stored.StorageName;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions CacheJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Processes the image, or copies what an earlier import already made from the same bytes when
+    /// <c>Data:ImportMediaCache</c> is set. The cache holds exactly the files the processor wrote, and its entry is
+    /// published with one directory rename, so concurrent imports never see half an entry.
+    /// </summary>
+    private async Task<Services.MediaUpload> ProcessCachedAsync(
+        byte[] bytes, string fileName, string sourceFile, string imagePath, CancellationToken ct)
+    {
+        var mediaFolder = Path.GetFullPath(Path.Combine(data.Value.Path, "media"));
+        string? entry = null;
+        if (data.Value.ImportMediaCache is { Length: > 0 } cacheRoot)
+        {
+            // Keyed by the bytes and by this build of the app, so a changed processor never serves old variants.
+            var build = typeof(Services.MediaProcessor).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+            entry = Path.Combine(Path.GetFullPath(cacheRoot), build[..12] + "-" + Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            var meta = Path.Combine(entry, "upload.json");
+            if (File.Exists(meta))
+            {
+                var cached = System.Text.Json.JsonSerializer.Deserialize<Services.MediaUpload>(await File.ReadAllTextAsync(meta, ct), CacheJson);
+                if (cached is not null)
+                {
+                    Directory.CreateDirectory(mediaFolder);
+                    foreach (var file in Directory.GetFiles(entry, cached.StorageName + "*"))
+                    {
+                        File.Copy(file, Path.Combine(mediaFolder, Path.GetFileName(file)), overwrite: true);
+                    }
+
+                    return cached;
+                }
+            }
+        }
+
+        Services.MediaUpload stored;
+        try
+        {
+            await using var stream = new MemoryStream(bytes, writable: false);
+            stored = await media.ProcessAsync(stream, fileName, ct);
+        }
+        catch (Services.MediaRejectedException ex)
+        {
+            throw new ContentImportException(sourceFile, 0, $"{imagePath}: {ex.Message}", ex);
+        }
+
+        if (entry is not null && !Directory.Exists(entry))
+        {
+            var staging = entry + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            Directory.CreateDirectory(staging);
+            foreach (var file in Directory.GetFiles(mediaFolder, stored.StorageName + "*"))
+            {
+                File.Copy(file, Path.Combine(staging, Path.GetFileName(file)));
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(staging, "upload.json"), System.Text.Json.JsonSerializer.Serialize(stored, CacheJson), ct);
+            try
+            {
+                Directory.Move(staging, entry);
+            }
+            catch (IOException)
+            {
+                // Another import published the same entry first; theirs is as good as ours.
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+
+        return stored;
     }
 }

@@ -8,6 +8,13 @@ public sealed class DataOptions
     /// <summary>Absolute after start-up; relative values are resolved against the repository (or app) root.</summary>
     public string Path { get; set; } = "data";
 
+    /// <summary>
+    /// Optional folder where the importer keeps the images it has already processed, keyed by the SHA-256 of the
+    /// source file, so that importing the same content into another data folder re-uses them instead of encoding
+    /// every variant again (test runs import the starting content into many fresh data folders).
+    /// </summary>
+    public string? ImportMediaCache { get; set; }
+
     public string DatabaseFile => System.IO.Path.Combine(Path, "khuyencong.db");
     public string FilesFolder => System.IO.Path.Combine(Path, "files");
 }

@@ -55,6 +55,7 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
     : SitePageModel where T : RoutedContent
 {
     protected AppDbContext Db => db;
+    protected TimeProvider Clock => clock;
 
     [BindProperty] public ContentInput Input { get; set; } = new();
     public T? Item { get; protected set; }

@@ -197,7 +197,9 @@ public sealed class ProductListFacetTests(ShowcaseSiteFactory site) : IClassFixt
     {
         var client = site.Browser();
         var doc = await client.GetHtmlAsync("/san-pham?tu-khoa=keo+dua+la+dua");
-        Assert.Equal(["fx-keo-dua-la-dua"], doc.QuerySelectorAll("li.product-card").Select(li => li.GetAttribute("data-slug")));
+        // Of the fixture products only this one matches; the starting content may hold other coconut candies.
+        Assert.Equal(["fx-keo-dua-la-dua"], doc.QuerySelectorAll("li.product-card").Select(li => li.GetAttribute("data-slug")!)
+            .Where(slug => slug.StartsWith("fx-", StringComparison.Ordinal)));
         var withDiacritics = await client.GetHtmlAsync("/san-pham?tu-khoa=" + Uri.EscapeDataString("Kẹo DỪA"));
         Assert.Contains("fx-keo-dua-la-dua", withDiacritics.QuerySelectorAll("li.product-card").Select(li => li.GetAttribute("data-slug")));
         var none = await client.GetHtmlAsync("/san-pham?tu-khoa=keo+dua&nhom=co-khi");

@@ -211,7 +211,7 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
         var image = await site.ImageAsync();
         var photo = await site.ImageAsync();
         Dictionary<string, string> Form(string title, string action) => With(Common(title, action),
-            ("Extra.EstablishmentId", owner.Id.ToString(CultureInfo.InvariantCulture)), ("Extra.Address", "ấp Phú Hòa, xã Thử"),
+            ("Operator.Id", owner.Id.ToString(CultureInfo.InvariantCulture)), ("Extra.Address", "ấp Phú Hòa, xã Thử"),
             ("Extra.PlaceId", placeId.ToString(CultureInfo.InvariantCulture)), ("Extra.OpeningHours", "8:00–17:00"), ("Extra.YearSupported", "2024"),
             ("Extra.FeaturedImage", image), ("Extra.FeaturedImageAlt", "Mặt tiền phòng trưng bày"),
             ("Extra.Gallery", $"{photo} | Kệ thạch dừa | Sản phẩm chủ lực"), ("Extra.Products", product.Slug));
@@ -328,6 +328,59 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
         }
 
         Assert.Equal([(b.Id, "B9", true), (c.Id, "C3", true)], await RowsAsync());
+
+        // A participant that is not on file yet is created inline, once, and shared with the rest of the site.
+        var withNew = Form("save", (b, "B9", true), (c, "C3", true));
+        withNew["NewParticipant.NewName"] = "Tổ hợp tác Mới Tham Gia";
+        withNew["NewParticipant.NewKind"] = "cooperative-group";
+        withNew["NewParticipant.NewPlace"] = "huyen-ba-tri";
+        using (var saved = await publisher.PostFormAsync($"/quan-tri/hoi-cho/{id}", withNew))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var newcomer = await site.WithDbAsync((db, _) => db.Establishments.AsNoTracking().SingleAsync(e => e.Name == "Tổ hợp tác Mới Tham Gia"));
+        Assert.Equal(EstablishmentKind.CooperativeGroup, newcomer.Kind);
+        Assert.Equal([(b.Id, "B9", true), (c.Id, "C3", true), (newcomer.Id, null, true)], await RowsAsync());
+
+        // Picking one already in the rows is refused with a message, and nothing changes.
+        var again = Form("save", (b, "B9", true), (c, "C3", true), (newcomer, "", true));
+        again["NewParticipant.Id"] = b.Id.ToString(CultureInfo.InvariantCulture);
+        using (var refused = await publisher.PostFormAsync($"/quan-tri/hoi-cho/{id}", again))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("đã có trong danh sách tham gia", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(3, (await RowsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_showroom_can_create_its_establishment_inline()
+    {
+        var publisher = await site.SignInAsync(Roles.Publisher);
+        var image = await site.ImageAsync();
+        var form = With(Common("Phòng trưng bày cơ sở mới", "save"),
+            ("Operator.NewName", "Hộ kinh doanh Trưng Bày Mới"), ("Operator.NewKind", "household-business"), ("Operator.NewPlace", "huyen-cho-lach"),
+            ("Extra.Address", "ấp Hòa Bình, xã Thử"), ("Extra.OpeningHours", ""), ("Extra.YearSupported", "2025"),
+            ("Extra.FeaturedImage", image), ("Extra.FeaturedImageAlt", "Mặt tiền"), ("Extra.Gallery", ""), ("Extra.Products", ""));
+        int id;
+        using (var created = await publisher.PostFormAsync("/quan-tri/phong-trung-bay/them", form))
+        {
+            id = IdOf(created);
+        }
+
+        var room = await site.WithDbAsync((db, _) => db.Showrooms.Include(s => s.Establishment).AsNoTracking().SingleAsync(s => s.Id == id));
+        Assert.Equal("Hộ kinh doanh Trưng Bày Mới", room.Establishment!.Name);
+        Assert.Equal(EstablishmentKind.HouseholdBusiness, room.Establishment.Kind);
+
+        // Saving again with the same typed name reuses it instead of creating a twin.
+        using (var saved = await publisher.PostFormAsync($"/quan-tri/phong-trung-bay/{id}", form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal(1, await site.WithDbAsync((db, _) => db.Establishments.CountAsync(e => e.Name == "Hộ kinh doanh Trưng Bày Mới")));
     }
 
     [Theory]

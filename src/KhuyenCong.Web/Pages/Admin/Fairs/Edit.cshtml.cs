@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Pages.Admin.Establishments;
 using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,9 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     [BindProperty] public FairInput Extra { get; set; } = new();
     [BindProperty] public List<ParticipantRow> Participants { get; set; } = [];
     public IReadOnlyList<(int Id, string Name)> Establishments { get; private set; } = [];
+    /// <summary>One more participant: an existing establishment, or a new one created on save.</summary>
+    [BindProperty(Name = nameof(NewParticipant))] public EstablishmentPick NewParticipant { get; set; } = new();
+    public EstablishmentPickerView NewParticipantPicker { get; private set; } = null!;
 
     public override string ListPath => "/quan-tri/hoi-cho";
     public override string TypeLabel => "hội chợ";
@@ -73,8 +77,11 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             Participants = item.Participants.OrderBy(p => names.GetValueOrDefault(p.EstablishmentId), StringComparer.Ordinal)
                 .Select(p => new ParticipantRow { EstablishmentId = p.EstablishmentId, Booth = p.Booth, Supported = p.ProgrammeSupported }).ToList();
         }
+
+        NewParticipantPicker = await EstablishmentPicker.ViewAsync(Db, nameof(NewParticipant), NewParticipant, "Thêm một cơ sở tham gia", required: false, ct);
     }
 
+    private Establishment? added;
     private DateTime? starts;
     private DateTime? ends;
     private DateTime? deadline;
@@ -136,6 +143,13 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             var name = Establishments.FirstOrDefault(e => e.Id == twice.Key).Name;
             ModelState.AddModelError("Participants", $"Cơ sở “{name}” được ghi hai lần.");
         }
+
+        added = await EstablishmentPicker.ResolveAsync(Db, NewParticipant, nameof(NewParticipant), ModelState,
+            Clock.GetUtcNow().UtcDateTime, User.Identity?.Name, required: false, ct);
+        if (added is { Id: > 0 } && rows.Any(r => r.EstablishmentId == added.Id))
+        {
+            ModelState.AddModelError("NewParticipant.Id", $"Cơ sở “{added.Name}” đã có trong danh sách tham gia.");
+        }
     }
 
     private void Require(string? value, string field, string message)
@@ -176,6 +190,11 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
 
             row.Booth = string.IsNullOrWhiteSpace(r.Booth) ? null : r.Booth.Trim();
             row.ProgrammeSupported = r.Supported;
+        }
+
+        if (added is not null)
+        {
+            item.Participants.Add(new FairParticipation { Establishment = added, EstablishmentId = added.Id, ProgrammeSupported = true });
         }
     }
 }

@@ -74,7 +74,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     }
 
     [BindProperty] public ProductInput Extra { get; set; } = new();
-    [BindProperty] public EstablishmentPick Producer { get; set; } = new();
+    [BindProperty(Name = nameof(Producer))] public EstablishmentPick Producer { get; set; } = new();
     public EstablishmentPickerView ProducerPicker { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name)> PlaceChoices => ProducerPicker.Places;
 
@@ -304,7 +304,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         }
 
         producer = await EstablishmentPicker.ResolveAsync(Db, Producer, nameof(Producer), ModelState,
-            DateTime.UtcNow, User.Identity?.Name, required: false, ct);
+            Clock.GetUtcNow().UtcDateTime, User.Identity?.Name, required: false, ct);
     }
 
     protected override void ApplyExtra(Product item)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Pages.Admin.Establishments;
 using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,6 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
 {
     public sealed class ShowroomInput
     {
-        [Display(Name = "Cơ sở")] public int? EstablishmentId { get; set; }
         [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Địa chỉ")] public string? Address { get; set; }
         [Display(Name = "Địa bàn")] public int? PlaceId { get; set; }
         [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")][Display(Name = "Giờ mở cửa")] public string? OpeningHours { get; set; }
@@ -26,7 +26,9 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     }
 
     [BindProperty] public ShowroomInput Extra { get; set; } = new();
-    public IReadOnlyList<(int Id, string Name)> Establishments { get; private set; } = [];
+    /// <summary>The establishment that runs the showroom: an existing one, or a new one created on save.</summary>
+    [BindProperty(Name = nameof(Operator))] public EstablishmentPick Operator { get; set; } = new();
+    public EstablishmentPickerView OperatorPicker { get; private set; } = null!;
     public IReadOnlyList<Place> Places { get; private set; } = [];
 
     public override string ListPath => "/quan-tri/phong-trung-bay";
@@ -38,30 +40,37 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
 
     protected override async Task LoadExtraAsync(Showroom? item, CancellationToken ct)
     {
-        Establishments = (await Db.Establishments.AsNoTracking().OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(ct))
-            .Select(e => (e.Id, e.Name)).ToList();
         Places = await Db.Places.AsNoTracking().OrderBy(p => p.Level).ThenBy(p => p.Name).ToListAsync(ct);
         if (item is not null && Request.Method == HttpMethods.Get)
         {
             Extra = new ShowroomInput
             {
-                EstablishmentId = item.EstablishmentId, Address = item.Address, PlaceId = item.PlaceId, OpeningHours = item.OpeningHours,
+                Address = item.Address, PlaceId = item.PlaceId, OpeningHours = item.OpeningHours,
                 YearSupported = item.YearSupported?.ToString(CultureInfo.InvariantCulture),
                 FeaturedImage = item.FeaturedImage, FeaturedImageAlt = item.FeaturedImageAlt,
                 Gallery = ShowcaseForms.GalleryInput(item.Gallery), Products = string.Join("\n", item.Products.Select(p => p.Slug).Order(StringComparer.Ordinal)),
             };
+            Operator = EstablishmentPick.Of(item.EstablishmentId);
         }
+
+        OperatorPicker = await EstablishmentPicker.ViewAsync(Db, nameof(Operator), Operator, "Cơ sở quản lý phòng trưng bày", required: false, ct);
     }
 
     private int? year;
+    private Establishment? establishment;
     private List<GalleryImage> gallery = [];
     private List<Product> products = [];
 
     protected override async Task ValidateExtraAsync(CancellationToken ct)
     {
-        if (Extra.EstablishmentId is { } id && !Establishments.Any(e => e.Id == id))
+        if (Operator.Id is { } id && !OperatorPicker.Choices.Any(e => e.Id == id))
         {
-            ModelState.AddModelError("Extra.EstablishmentId", "Cơ sở không tồn tại.");
+            ModelState.AddModelError("Operator.Id", "Cơ sở không tồn tại.");
+        }
+        else
+        {
+            establishment = await EstablishmentPicker.ResolveAsync(Db, Operator, nameof(Operator), ModelState,
+                Clock.GetUtcNow().UtcDateTime, User.Identity?.Name, required: false, ct);
         }
 
         if (string.IsNullOrWhiteSpace(Extra.Address))
@@ -101,7 +110,8 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
 
     protected override void ApplyExtra(Showroom item)
     {
-        item.EstablishmentId = Extra.EstablishmentId;
+        item.Establishment = establishment;
+        item.EstablishmentId = establishment is { Id: > 0 } known ? known.Id : null;
         item.Address = Extra.Address!.Trim();
         item.PlaceId = Extra.PlaceId;
         item.OpeningHours = string.IsNullOrWhiteSpace(Extra.OpeningHours) ? null : Extra.OpeningHours.Trim();
