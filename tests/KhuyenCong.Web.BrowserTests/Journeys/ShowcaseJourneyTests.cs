@@ -55,7 +55,9 @@ public sealed partial class ShowcaseJourneyTests(BrowserGate gate)
               const video = document.querySelector('video');
               video.muted = true;
               let error = '';
-              try { await video.play(); } catch (e) { error = String(e); }
+              // A play() that never settles must fail the test, not hang it.
+              const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('play() did not settle within 10 s')), 10000));
+              try { await Promise.race([video.play(), timeout]); } catch (e) { error = String(e); }
               for (let i = 0; i < 100 && video.currentTime < 0.3; i++) {
                 await new Promise(r => setTimeout(r, 100));
               }
