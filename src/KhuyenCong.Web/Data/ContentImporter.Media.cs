@@ -64,7 +64,11 @@ public sealed partial class ContentImporter
             if (File.Exists(meta))
             {
                 var cached = System.Text.Json.JsonSerializer.Deserialize<Services.MediaUpload>(await File.ReadAllTextAsync(meta, ct), CacheJson);
-                if (cached is not null)
+                // The same bytes under another path in this database already hold that storage name: process anew.
+                var taken = cached is not null
+                    && (db.MediaFiles.Local.Any(m => m.StorageName == cached.StorageName)
+                        || await db.MediaFiles.AnyAsync(m => m.StorageName == cached.StorageName, ct));
+                if (cached is not null && !taken)
                 {
                     Directory.CreateDirectory(mediaFolder);
                     foreach (var file in Directory.GetFiles(entry, cached.StorageName + "*"))
