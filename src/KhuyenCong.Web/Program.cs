@@ -67,6 +67,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
 builder.Services.AddScoped<ContentPublisher>();
+builder.Services.AddScoped<RevisionRestore>();
 builder.Services.AddScoped<ContentImporter>();
 builder.Services.AddScoped<ProgramProgress>();
 builder.Services.AddHttpContextAccessor();

@@ -39,6 +39,7 @@ public static class Seo
             ("tv", await db.TvSegments.Published(now).CountAsync(ct), await db.TvSegments.Published(now).MaxAsync(t => (DateTime?)t.UpdatedAt, ct)),
             ("showrooms", await db.Showrooms.Published(now).CountAsync(ct), await db.Showrooms.Published(now).MaxAsync(s => (DateTime?)s.UpdatedAt, ct)),
             ("fairs", await db.Fairs.Published(now).CountAsync(ct), await db.Fairs.Published(now).MaxAsync(f => (DateTime?)f.UpdatedAt, ct)),
+            ("producers", await Producers(db, now).CountAsync(ct), await Producers(db, now).MaxAsync(e => (DateTime?)e.UpdatedAt, ct)),
         };
 
         return Xml(xml =>
@@ -88,6 +89,8 @@ public static class Seo
                 .Select(s => new Entry("/phong-trung-bay/" + s.Slug, s.UpdatedAt)).ToListAsync(ct),
             "fairs" => await db.Fairs.AsNoTracking().Published(now).OrderBy(f => f.Id).Skip(skip).Take(UrlsPerSitemap)
                 .Select(f => new Entry("/hoi-cho/" + f.Slug, f.UpdatedAt)).ToListAsync(ct),
+            "producers" => await Producers(db, now).AsNoTracking().OrderBy(e => e.Id).Skip(skip).Take(UrlsPerSitemap)
+                .Select(e => new Entry(SiteUrls.Establishment(e.Slug), e.UpdatedAt)).ToListAsync(ct),
             "topics" => await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).Skip(skip).Take(UrlsPerSitemap)
                 .Select(t => new Entry("/chuyen-muc/" + t.Slug,
                     t.Articles.Where(a => a.Status == ContentStatus.Published && a.PublishAt <= now).Max(a => (DateTime?)a.UpdatedAt) ?? DateTime.UnixEpoch))
@@ -114,6 +117,15 @@ public static class Seo
             xml.WriteEndElement();
         });
     }
+
+    /// <summary>
+    /// Establishments that have a public page: the same rule as the producer page, something published (a product
+    /// or a showroom) names them.
+    /// </summary>
+    private static IQueryable<Establishment> Producers(AppDbContext db, DateTime now) =>
+        db.Establishments.Where(e =>
+            db.Products.Published(now).Any(p => p.EstablishmentId == e.Id) ||
+            db.Showrooms.Published(now).Any(s => s.EstablishmentId == e.Id));
 
     private static IResult Xml(Action<XmlWriter> write)
     {

@@ -147,14 +147,43 @@ public sealed class ContentPublisher(
             values["Tags"] = article.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
         }
 
-        if (item is Product product)
+        switch (item)
         {
-            ProductFacts.AddToSnapshot(product, values);
+            case Product product:
+                ProductFacts.AddToSnapshot(product, values);
+                break;
+            case Showroom showroom:
+                values["Gallery"] = GallerySnapshot(showroom.Gallery);
+                if (IsKnown(db.Entry(showroom).Collection(s => s.Products)))
+                {
+                    values["Products"] = showroom.Products.Select(p => p.Id).Order().ToList();
+                }
+
+                break;
+            case Fair fair:
+                values["Gallery"] = GallerySnapshot(fair.Gallery);
+                if (IsKnown(db.Entry(fair).Collection(f => f.Participants)))
+                {
+                    values["Participants"] = fair.Participants.OrderBy(p => p.EstablishmentId)
+                        .Select(p => new { p.EstablishmentId, p.Booth, p.ProgrammeSupported }).ToList();
+                }
+
+                break;
         }
 
         // Stored, never written into HTML: keep Vietnamese letters as they are (a third of the size of \uXXXX).
         return JsonSerializer.Serialize(values, SnapshotJson);
     }
+
+    internal static object GallerySnapshot(IEnumerable<GalleryImage> gallery) =>
+        gallery.Select(g => new { g.Media, g.Alt, g.Caption }).ToList();
+
+    /// <summary>
+    /// Whether a list's contents are known at snapshot time: loaded, or filled in by the code that saves. A list that
+    /// was never loaded is left out of the snapshot rather than recorded as empty.
+    /// </summary>
+    private static bool IsKnown(Microsoft.EntityFrameworkCore.ChangeTracking.CollectionEntry collection) =>
+        collection.IsLoaded || collection.CurrentValue?.Cast<object>().Any() == true;
 
     private Task IndexAsync(RoutedContent item, string body, CancellationToken ct)
     {

@@ -21,7 +21,7 @@ public static class ProductFacts
         values["Certifications"] = product.Certifications
             .OrderBy(c => c.RoundYear).ThenBy(c => c.Level)
             .Select(c => new { c.Level, c.RoundYear, c.DecisionNumber, c.DecisionDate, c.Issuer }).ToList();
-        values["Gallery"] = product.Gallery.Select(g => new { g.Media, g.Alt, g.Caption }).ToList();
+        values["Gallery"] = ContentPublisher.GallerySnapshot(product.Gallery);
         values["WhereToBuy"] = product.WhereToBuy.Select(w => new { w.Name, w.Address, w.Phone, w.Url }).ToList();
         values["Support"] = product.Support.Select(s => new { s.Project, s.Year, s.Kind }).ToList();
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Admin;
 
 /// <summary>Revisions of one item: list, diff of any two, restore one as a new draft.</summary>
-public class HistoryModel(AppDbContext db, ContentPublisher publisher, TimeProvider clock) : SitePageModel
+public class HistoryModel(AppDbContext db, ContentPublisher publisher, RevisionRestore restore, TimeProvider clock) : SitePageModel
 {
     public sealed record Line(string Text, ChangeType Change);
 
@@ -22,7 +22,8 @@ public class HistoryModel(AppDbContext db, ContentPublisher publisher, TimeProvi
     public IReadOnlyList<(string Field, string? Before, string? After)> FieldChanges { get; private set; } = [];
     public IReadOnlyList<Line> BodyDiff { get; private set; } = [];
 
-    private static readonly string[] ComparedFields = ["Title", "Slug", "Summary", "Status", "PublishAt", "UnpublishAt", "Tags", "TopicId", "Kind", "Number", "Issuer", "Path", "EpisodeNumber", "Transcript", "VideoFile", "ExternalUrl", "StartsOn", "EndsOn", "Venue", "Address", "ResultsMarkdown"];
+    /// <summary>Bookkeeping that changes on every save, and the body (shown as a line diff below the table).</summary>
+    private static readonly HashSet<string> NotCompared = new(StringComparer.Ordinal) { "BodyMarkdown", "UpdatedAt", "UpdatedBy", "SourceHash" };
 
     public async Task<IActionResult> OnGetAsync(string type, int id, [FromQuery] int? a, [FromQuery] int? b, CancellationToken ct)
     {
@@ -42,7 +43,7 @@ public class HistoryModel(AppDbContext db, ContentPublisher publisher, TimeProvi
 
             var before = Parse(Left);
             var after = Parse(Right);
-            FieldChanges = ComparedFields
+            FieldChanges = before.Keys.Union(after.Keys).Where(f => !NotCompared.Contains(f)).Order(StringComparer.Ordinal)
                 .Select(f => (f, Value(before, f), Value(after, f)))
                 .Where(x => x.Item2 != x.Item3).ToList();
             var diff = InlineDiffBuilder.Diff(Value(before, "BodyMarkdown") ?? "", Value(after, "BodyMarkdown") ?? "");
@@ -70,16 +71,15 @@ public class HistoryModel(AppDbContext db, ContentPublisher publisher, TimeProvi
             return Forbid();
         }
 
-        var snapshot = Parse(revision);
-        Item.Title = Value(snapshot, "Title") ?? Item.Title;
-        Item.Summary = Value(snapshot, "Summary") ?? "";
-        Item.BodyMarkdown = Value(snapshot, "BodyMarkdown") ?? "";
+        var problems = await restore.ApplyAsync(Item, Parse(revision), ct);
         Item.Status = ContentStatus.Draft;
         Item.WentLiveAt = null;
         Item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         Item.UpdatedBy = User.Identity?.Name;
         await publisher.SaveAsync(Item, User.Identity?.Name ?? "?", "restore", $"Khôi phục phiên bản {number} thành bản nháp", ct);
-        TempData["Flash"] = $"Đã khôi phục phiên bản {number} thành bản nháp mới.";
+        TempData["Flash"] = problems.Count == 0
+            ? $"Đã khôi phục phiên bản {number} thành bản nháp mới."
+            : $"Đã khôi phục phiên bản {number} thành bản nháp mới. Cần kiểm tra: {string.Join(" ", problems)}";
         return Redirect($"/quan-tri/{type}/{id}");
     }
 

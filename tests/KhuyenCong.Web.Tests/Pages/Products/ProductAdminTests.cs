@@ -89,6 +89,65 @@ public sealed class ProductAdminTests(ShowcaseSiteFactory site) : IClassFixture<
     }
 
     [Fact]
+    public async Task Restoring_a_revision_brings_back_its_certifications_group_shops_and_support_as_a_draft()
+    {
+        var publisher = await site.SignInAsync(Roles.Publisher);
+        using var created = await publisher.PostFormAsync("/quan-tri/san-pham/them", Form("Chiếu cói phục hồi thử nghiệm", "publish", new()
+        {
+            ["Producer.Id"] = "", ["Producer.NewName"] = "Cơ sở Chiếu phục hồi", ["Producer.NewKind"] = "household-business", ["Producer.NewPlace"] = "huyen-cho-lach",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = IdFrom(created);
+        var first = await ProductAsync(id);
+        Assert.Equal(2, first.Certifications.Count);
+        var producer = first.EstablishmentId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Version 2: another group, one national certification only, no shop, other support.
+        using (var edited = await publisher.PostFormAsync($"/quan-tri/san-pham/{id}", Form("Chiếu cói phục hồi thử nghiệm (sửa)", "publish", new()
+        {
+            ["Producer.Id"] = producer, ["Extra.Group"] = "khac",
+            ["Extra.Certifications[0].Level"] = "quoc-gia", ["Extra.Certifications[0].Round"] = "2020", ["Extra.Certifications[0].Decision"] = "",
+            ["Extra.Certifications[0].Date"] = "", ["Extra.Certifications[0].Issuer"] = "",
+            ["Extra.Certifications[1].Level"] = "", ["Extra.Certifications[1].Round"] = "",
+            ["Extra.WhereToBuy[0].Name"] = "", ["Extra.WhereToBuy[0].Url"] = "",
+            ["Extra.Support[0].Project"] = "Hỗ trợ máy dệt", ["Extra.Support[0].Year"] = "2021",
+        })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        }
+
+        var second = await ProductAsync(id);
+        Assert.Equal(CnntGroup.Other, second.Group);
+        Assert.Equal(CertificationLevel.National, Assert.Single(second.Certifications).Level);
+        Assert.Empty(second.WhereToBuy);
+
+        var diff = await publisher.GetHtmlAsync($"/quan-tri/lich-su/san-pham/{id}?a=1&b=2");
+        var changed = diff.QuerySelectorAll("table.data-table tbody th[scope=row]").Select(th => th.TextContent).ToList();
+        Assert.Contains("Certifications", changed);
+        Assert.Contains("Group", changed);
+
+        using (var restore = await publisher.PostFormAsync($"/quan-tri/lich-su/san-pham/{id}?handler=Restore", new() { ["number"] = "1" }, $"/quan-tri/lich-su/san-pham/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
+        }
+
+        var restored = await ProductAsync(id);
+        Assert.Equal(ContentStatus.Draft, restored.Status);
+        Assert.Equal(first.Title, restored.Title);
+        Assert.Equal(second.Slug, restored.Slug); // the address stays as it is now: links to it keep working
+        Assert.Equal(first.Group, restored.Group);
+        Assert.Equal(
+            first.Certifications.Select(c => (c.Level, c.RoundYear, c.DecisionNumber, c.DecisionDate, c.Issuer)).Order(),
+            restored.Certifications.Select(c => (c.Level, c.RoundYear, c.DecisionNumber, c.DecisionDate, c.Issuer)).Order());
+        Assert.Equal(CertificationLevel.Regional, restored.HighestLevel);
+        Assert.Equal(2024, restored.LatestRoundYear);
+        Assert.Equal("Quầy hàng chợ Chợ Lách", Assert.Single(restored.WhereToBuy).Name);
+        Assert.Equal("Hỗ trợ thiết kế bao bì", Assert.Single(restored.Support).Project);
+        var rows = await site.WithDbAsync((db, _) => db.Set<ProductCertification>().CountAsync(c => c.ProductId == id));
+        Assert.Equal(2, rows);
+    }
+
+    [Fact]
     public async Task Edit_form_shows_existing_rows_plus_empty_ones_and_add_rows_adds_more_without_saving()
     {
         var editor = await site.SignInAsync(Roles.Editor);

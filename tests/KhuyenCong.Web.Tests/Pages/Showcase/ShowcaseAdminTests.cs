@@ -244,12 +244,24 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
 
         var noProducts = Form("Phòng trưng bày Quản trị (sửa)", "save");
         noProducts["Extra.Products"] = "";
+        noProducts["Extra.Gallery"] = "";
         using (var saved = await publisher.PostFormAsync($"/quan-tri/phong-trung-bay/{id}", noProducts))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
         Assert.Empty(await site.WithDbAsync((db, _) => db.Showrooms.Where(s => s.Id == id).SelectMany(s => s.Products).ToListAsync()));
+
+        // Restoring the first revision brings back the products on display and the photos.
+        using (var restore = await publisher.PostFormAsync($"/quan-tri/lich-su/phong-trung-bay/{id}?handler=Restore", new() { ["number"] = "1" }, $"/quan-tri/lich-su/phong-trung-bay/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
+        }
+
+        var back = await site.WithDbAsync((db, _) => db.Showrooms.Include(s => s.Products).AsNoTracking().SingleAsync(s => s.Id == id));
+        Assert.Equal((ContentStatus.Draft, "Phòng trưng bày Quản trị"), (back.Status, back.Title));
+        Assert.Equal(product.Id, Assert.Single(back.Products).Id);
+        Assert.Equal("Kệ thạch dừa", Assert.Single(back.Gallery).Alt);
 
         var admin = await site.SignInAsync(Roles.Admin);
         using (var deleted = await admin.PostFormAsync($"/quan-tri/phong-trung-bay/{id}", Form("Phòng trưng bày Quản trị (sửa)", "delete")))
@@ -353,6 +365,17 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
         }
 
         Assert.Equal(3, (await RowsAsync()).Count);
+
+        // Restoring the first revision brings its participants back, booths and support included, as a draft.
+        using (var restore = await publisher.PostFormAsync($"/quan-tri/lich-su/hoi-cho/{id}?handler=Restore", new() { ["number"] = "1" }, $"/quan-tri/lich-su/hoi-cho/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
+        }
+
+        Assert.Equal([(a.Id, "A1", true), (b.Id, "B2", false)], await RowsAsync());
+        var restored = await site.WithDbAsync((db, _) => db.Fairs.AsNoTracking().SingleAsync(f => f.Id == id));
+        Assert.Equal(ContentStatus.Draft, restored.Status);
+        Assert.Equal((fair.Venue, fair.StartsOn, fair.RegistrationDeadline), (restored.Venue, restored.StartsOn, restored.RegistrationDeadline));
     }
 
     [Fact]
