@@ -68,6 +68,7 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
 builder.Services.AddScoped<ContentPublisher>();
 builder.Services.AddScoped<RevisionRestore>();
+builder.Services.AddSingleton<ProductCatalog>();
 builder.Services.AddScoped<ContentImporter>();
 builder.Services.AddScoped<ProgramProgress>();
 builder.Services.AddHttpContextAccessor();

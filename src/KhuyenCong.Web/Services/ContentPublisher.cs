@@ -13,7 +13,8 @@ namespace KhuyenCong.Web.Services;
 /// content may bypass it, so no write can forget search, caches, revisions or the audit log.
 /// </summary>
 public sealed class ContentPublisher(
-    AppDbContext db, MarkdownRenderer markdown, ISearchIndex search, IOutputCacheStore cache, TimeProvider clock, AuditLog audit)
+    AppDbContext db, MarkdownRenderer markdown, ISearchIndex search, IOutputCacheStore cache, TimeProvider clock, AuditLog audit,
+    ProductCatalog catalog)
 {
     /// <summary>Output-cache tag on every public page built from content.</summary>
     public const string CacheTag = "content";
@@ -100,6 +101,7 @@ public sealed class ContentPublisher(
             await transaction.CommitAsync(ct);
         }
 
+        catalog.Invalidate();
         await cache.EvictByTagAsync(CacheTag, ct);
     }
 

@@ -11,10 +11,11 @@ namespace KhuyenCong.Web.Pages.Products;
 /// <summary>
 /// The showroom of typical products: facets that combine (group, level, round, place with its former units,
 /// producer type), each value with the count it would give under the other active facets, a keyword without
-/// diacritics, sorting and paging. Every facet count is one GROUP BY over indexed columns.
+/// diacritics, sorting and paging. Filters and counts run on the in-memory <see cref="ProductCatalog"/>; only
+/// the cards of the page shown are read from the database.
 /// </summary>
 [OutputCache]
-public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
+public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider clock) : SitePageModel
 {
     public const int PageSize = 24;
 
@@ -52,7 +53,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
     private CnntGroup? group;
     private CertificationLevel? level;
     private int? year;
-    private IReadOnlyCollection<int>? placeIds;
+    private HashSet<int>? placeIds;
     private EstablishmentKind? kind;
     private IReadOnlyList<string> terms = [];
 
@@ -71,31 +72,33 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
 
         var now = clock.GetUtcNow().UtcDateTime;
         Today = VietnamTime.ToLocal(now).Date;
-        var published = db.Products.AsNoTracking().Published(now);
+        var published = (await catalog.ItemsAsync(db, ct)).Where(p => p.IsVisibleAt(now)).ToList();
 
-        var filtered = Apply(published, Facet.None);
-        Total = await filtered.CountAsync(ct);
+        var filtered = published.Where(p => Matches(p, Facet.None)).ToList();
+        Total = filtered.Count;
         Pager = new Pager(page, PageSize, Total, Link);
         if (Pager.IsBeyondEnd && page > 1)
         {
             return NotFound();
         }
 
-        IQueryable<Product> ordered = Sort switch
+        IEnumerable<ProductCatalog.Item> ordered = Sort switch
         {
-            "ten" => filtered.OrderBy(p => p.Slug),
-            "chung-nhan" => filtered.OrderByDescending(p => p.LatestRoundYear).ThenByDescending(p => p.HighestLevel).ThenBy(p => p.Slug),
+            "ten" => filtered.OrderBy(p => p.Slug, StringComparer.Ordinal),
+            "chung-nhan" => filtered.OrderByDescending(p => p.LatestRoundYear).ThenByDescending(p => p.HighestLevel).ThenBy(p => p.Slug, StringComparer.Ordinal),
             _ => filtered.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id),
         };
-        Rows = await ordered.Skip(Pager.Skip).Take(PageSize)
+        var ids = ordered.Skip(Pager.Skip).Take(PageSize).Select(p => p.Id).ToList();
+        var cards = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new Card(p.Id, p.Title, p.Slug, p.Summary, p.Group, p.IsSet, p.FeaturedImage, p.FeaturedImageAlt,
                 p.HighestLevel, p.LatestRoundYear, p.IsSample, p.Establishment != null ? p.Establishment.Name : null, p.PlaceId))
-            .ToListAsync(ct);
+            .ToDictionaryAsync(c => c.Id, ct);
+        Rows = ids.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
         var names = Rows.Where(r => r.Image != null).Select(r => r.Image!).Distinct().ToList();
         Images = names.Count == 0 ? new Dictionary<string, MediaFile>()
             : await db.MediaFiles.AsNoTracking().Where(m => names.Contains(m.StorageName) && m.Kind == MediaKind.Image).ToDictionaryAsync(m => m.StorageName, ct);
 
-        await CountFacetsAsync(published, ct);
+        CountFacets(published);
 
         Section = "products";
         PageTitle = "Sản phẩm công nghiệp nông thôn tiêu biểu";
@@ -157,7 +160,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
                 return false;
             }
 
-            placeIds = Places.Covered(place);
+            placeIds = [.. Places.Covered(place)];
         }
 
         if (!string.IsNullOrEmpty(Sort) && ProductFilters.Sorts.All(s => s.Code != Sort))
@@ -169,82 +172,51 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
         return true;
     }
 
-    /// <summary>The active filters except <paramref name="except"/> (whose counts are being computed).</summary>
-    private IQueryable<Product> Apply(IQueryable<Product> query, Facet except)
+    /// <summary>Whether a product passes the active filters except <paramref name="except"/> (whose counts are being computed).</summary>
+    private bool Matches(ProductCatalog.Item p, Facet except)
     {
-        if (group is { } g && except != Facet.Group)
+        if ((group is { } g && except != Facet.Group && p.Group != g)
+            || (placeIds is not null && except != Facet.Place && (p.PlaceId is not { } placeId || !placeIds.Contains(placeId)))
+            || (kind is { } k && except != Facet.Kind && p.Kind != k))
         {
-            query = query.Where(p => p.Group == g);
-        }
-
-        if (placeIds is not null && except != Facet.Place)
-        {
-            var ids = placeIds;
-            query = query.Where(p => p.PlaceId != null && ids.Contains(p.PlaceId.Value));
-        }
-
-        if (kind is { } k && except != Facet.Kind)
-        {
-            query = query.Where(p => p.Establishment!.Kind == k);
+            return false;
         }
 
         var l = except == Facet.Level ? null : level;
         var y = except == Facet.Year ? null : year;
-        query = (l, y) switch
+        if ((l is not null || y is not null) && !p.Certifications.Any(c => (l is null || c.Level == l) && (y is null || c.Year == y)))
         {
-            ({ } lv, { } yr) => query.Where(p => db.ProductCertifications.Any(c => c.ProductId == p.Id && c.Level == lv && c.RoundYear == yr)),
-            ({ } lv, null) => query.Where(p => db.ProductCertifications.Any(c => c.ProductId == p.Id && c.Level == lv)),
-            (null, { } yr) => query.Where(p => db.ProductCertifications.Any(c => c.ProductId == p.Id && c.RoundYear == yr)),
-            _ => query,
-        };
-
-        foreach (var term in terms)
-        {
-            // The slug is the title folded (no diacritics, lower case), so folded terms match it directly.
-            query = query.Where(p => p.Slug.Contains(term));
+            return false;
         }
 
-        return query;
+        // The slug is the title folded (no diacritics, lower case), so folded terms match it directly.
+        return terms.All(term => p.Slug.Contains(term, StringComparison.Ordinal));
     }
 
-    private async Task CountFacetsAsync(IQueryable<Product> published, CancellationToken ct)
+    private void CountFacets(List<ProductCatalog.Item> published)
     {
-        var groups = await Apply(published, Facet.Group).GroupBy(p => p.Group)
-            .Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var groups = published.Where(p => Matches(p, Facet.Group)).CountBy(p => p.Group).ToDictionary();
         GroupOptions = ProductFilters.Groups
             .Select(x => new FacetOption(x.Code, Product.GroupLabel(x.Value), groups.GetValueOrDefault(x.Value), x.Value == group)).ToList();
 
-        var kinds = await Apply(published, Facet.Kind).Where(p => p.EstablishmentId != null).GroupBy(p => p.Establishment!.Kind)
-            .Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var kinds = published.Where(p => p.Kind is not null && Matches(p, Facet.Kind)).CountBy(p => p.Kind!.Value).ToDictionary();
         KindOptions = ProductFilters.Kinds
             .Select(x => new FacetOption(x.Code, Establishment.KindLabel(x.Value), kinds.GetValueOrDefault(x.Value), x.Value == kind)).ToList();
 
-        var byPlace = await Apply(published, Facet.Place).Where(p => p.PlaceId != null).GroupBy(p => p.PlaceId!.Value)
-            .Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var byPlace = published.Where(p => p.PlaceId is not null && Matches(p, Facet.Place)).CountBy(p => p.PlaceId!.Value).ToDictionary();
         PlaceOptions = Places.FilterChoices()
             .Select(p => new FacetOption(p.Code, PlaceLabel(p), Places.Covered(p).Sum(id => byPlace.GetValueOrDefault(id)), p.Code == Place)).ToList();
 
-        var forLevels = Apply(published, Facet.Level).Select(p => p.Id);
-        var certs = db.ProductCertifications.AsNoTracking().Where(c => forLevels.Contains(c.ProductId));
-        if (year is { } yr)
-        {
-            certs = certs.Where(c => c.RoundYear == yr);
-        }
-
-        var levels = await certs.GroupBy(c => c.Level)
-            .Select(x => new { x.Key, Count = x.Select(c => c.ProductId).Distinct().Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        // A product counts once per level (or round) it holds, within the selected round (or level).
+        var levels = published.Where(p => Matches(p, Facet.Level))
+            .SelectMany(p => p.Certifications.Where(c => year is null || c.Year == year).Select(c => c.Level).Distinct())
+            .CountBy(l => l).ToDictionary();
         LevelOptions = ProductFilters.Levels
             .Select(x => new FacetOption(x.Code, Product.LevelLabel(x.Value), levels.GetValueOrDefault(x.Value), x.Value == level)).ToList();
 
-        var forYears = Apply(published, Facet.Year).Select(p => p.Id);
-        var yearCerts = db.ProductCertifications.AsNoTracking().Where(c => forYears.Contains(c.ProductId));
-        if (level is { } lv)
-        {
-            yearCerts = yearCerts.Where(c => c.Level == lv);
-        }
-
-        var years = await yearCerts.GroupBy(c => c.RoundYear)
-            .Select(x => new { x.Key, Count = x.Select(c => c.ProductId).Distinct().Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var years = published.Where(p => Matches(p, Facet.Year))
+            .SelectMany(p => p.Certifications.Where(c => level is null || c.Level == level).Select(c => c.Year).Distinct())
+            .CountBy(y => y).ToDictionary();
         if (year is { } selected && !years.ContainsKey(selected))
         {
             years[selected] = 0;
