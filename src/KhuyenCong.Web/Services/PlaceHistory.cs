@@ -15,28 +15,6 @@ public sealed class PlaceHistory
     /// <summary>A place as recorded and, when it no longer exists, the unit that covers it now.</summary>
     public sealed record Display(string AsRecorded, string? NowPartOf);
 
-    /// <summary>
-    /// The same description for one place loaded with its Parent and Successor chain (no place list needed).
-    /// </summary>
-    public static Display Show(Place place, DateTime day)
-    {
-        ArgumentNullException.ThrowIfNull(place);
-        var asRecorded = place.Parent is { } parent ? $"{place.Name}, {parent.Name}" : place.Name;
-        if (place.IsValidOn(day))
-        {
-            return new Display(asRecorded, null);
-        }
-
-        // Follow successors (a district to its old province to the new one) until a unit valid that day.
-        var current = place.Successor ?? place.Parent?.Successor;
-        for (var hops = 0; current is not null && !current.IsValidOn(day) && hops < 5; hops++)
-        {
-            current = current.Successor;
-        }
-
-        return new Display(asRecorded, current is null ? null : "nay thuộc " + current.Name);
-    }
-
     public PlaceHistory(IEnumerable<Place> places)
     {
         ArgumentNullException.ThrowIfNull(places);
@@ -45,6 +23,8 @@ public sealed class PlaceHistory
     }
 
     public IReadOnlyDictionary<string, Place> ByCode { get; }
+
+    public IReadOnlyCollection<Place> All => byId.Values;
 
     public static async Task<PlaceHistory> LoadAsync(AppDbContext db, CancellationToken ct = default)
     {
@@ -67,26 +47,38 @@ public sealed class PlaceHistory
         return string.Join(", ", names);
     }
 
-    /// <summary>The unit that covers the place on <paramref name="day"/> (itself when still valid).</summary>
+    /// <summary>
+    /// The unit that covers the place on <paramref name="day"/> (itself when still valid). A unit without a successor
+    /// of its own is followed through its parent's (a district of 2021 to its old province to the new one).
+    /// </summary>
     public Place Current(Place place, DateTime day)
     {
         ArgumentNullException.ThrowIfNull(place);
         var p = place;
-        for (var i = 0; i < 10 && !p.IsValidOn(day) && Find(p.SuccessorId) is { } next; i++)
+        for (var i = 0; i < 10 && !p.IsValidOn(day); i++)
         {
+            var next = Find(p.SuccessorId) ?? Find(Find(p.ParentId)?.SuccessorId);
+            if (next is null)
+            {
+                break;
+            }
+
             p = next;
         }
 
         return p;
     }
 
-    /// <summary>"huyện Giồng Trôm, tỉnh Bến Tre — nay thuộc tỉnh Vĩnh Long"; no suffix when the place still exists.</summary>
-    public string Describe(Place place, DateTime day)
+    /// <summary>The place as recorded and, when it no longer exists on <paramref name="day"/>, the unit that covers it now.</summary>
+    public Display Show(Place place, DateTime day)
     {
-        var then = Historical(place);
         var now = Current(place, day);
-        return now.Id == place.Id ? then : $"{then} — nay thuộc {Historical(now)}";
+        return new Display(Historical(place), now.Id == place.Id ? null : "nay thuộc " + Historical(now));
     }
+
+    /// <summary>"huyện Giồng Trôm, tỉnh Bến Tre — nay thuộc tỉnh Vĩnh Long"; no suffix when the place still exists.</summary>
+    public string Describe(Place place, DateTime day) =>
+        Show(place, day) is { NowPartOf: { } now } shown ? $"{shown.AsRecorded} — {now}" : Historical(place);
 
     public string? Describe(int? placeId, DateTime day) => Find(placeId) is { } p ? Describe(p, day) : null;
 

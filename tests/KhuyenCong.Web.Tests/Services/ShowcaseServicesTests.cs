@@ -66,14 +66,17 @@ public sealed class ShowcaseServicesTests
     [Fact]
     public void A_district_of_2021_shows_the_province_it_now_belongs_to()
     {
-        var vinhLong = new Place { Code = "vinh-long", Name = "tỉnh Vĩnh Long", ValidFrom = ShowcaseData.Day(2025, 7, 1) };
-        var benTre = new Place { Code = "ben-tre", Name = "tỉnh Bến Tre", ValidTo = ShowcaseData.Day(2025, 6, 30), Successor = vinhLong };
-        var giongTrom = new Place { Code = "huyen-giong-trom", Name = "huyện Giồng Trôm", ValidTo = ShowcaseData.Day(2025, 6, 30), Parent = benTre, Successor = vinhLong };
+        var vinhLong = new Place { Id = 1, Code = "vinh-long", Name = "tỉnh Vĩnh Long", ValidFrom = ShowcaseData.Day(2025, 7, 1) };
+        var benTre = new Place { Id = 2, Code = "ben-tre", Name = "tỉnh Bến Tre", ValidTo = ShowcaseData.Day(2025, 6, 30), SuccessorId = 1 };
+        var giongTrom = new Place { Id = 3, Code = "huyen-giong-trom", Name = "huyện Giồng Trôm", ValidTo = ShowcaseData.Day(2025, 6, 30), ParentId = 2, SuccessorId = 1 };
+        var places = new PlaceHistory([vinhLong, benTre, giongTrom]);
 
-        Assert.Equal(new PlaceHistory.Display("huyện Giồng Trôm, tỉnh Bến Tre", null), PlaceHistory.Show(giongTrom, ShowcaseData.Day(2025, 6, 30)));
-        Assert.Equal(new PlaceHistory.Display("huyện Giồng Trôm, tỉnh Bến Tre", "nay thuộc tỉnh Vĩnh Long"), PlaceHistory.Show(giongTrom, ShowcaseData.Day(2025, 7, 1)));
-        giongTrom.Successor = null; // still found through the old province
-        Assert.Equal("nay thuộc tỉnh Vĩnh Long", PlaceHistory.Show(giongTrom, ShowcaseData.Day(2026, 1, 1)).NowPartOf);
-        Assert.Null(PlaceHistory.Show(vinhLong, ShowcaseData.Day(2026, 1, 1)).NowPartOf);
+        Assert.Equal(new PlaceHistory.Display("huyện Giồng Trôm, tỉnh Bến Tre", null), places.Show(giongTrom, ShowcaseData.Day(2025, 6, 30)));
+        Assert.Equal(new PlaceHistory.Display("huyện Giồng Trôm, tỉnh Bến Tre", "nay thuộc tỉnh Vĩnh Long"), places.Show(giongTrom, ShowcaseData.Day(2025, 7, 1)));
+        Assert.Equal("huyện Giồng Trôm, tỉnh Bến Tre — nay thuộc tỉnh Vĩnh Long", places.Describe(giongTrom, ShowcaseData.Day(2025, 7, 1)));
+        giongTrom.SuccessorId = null; // still found through the old province
+        Assert.Equal("nay thuộc tỉnh Vĩnh Long", places.Show(giongTrom, ShowcaseData.Day(2026, 1, 1)).NowPartOf);
+        Assert.Null(places.Show(vinhLong, ShowcaseData.Day(2026, 1, 1)).NowPartOf);
+        Assert.Equal("tỉnh Vĩnh Long", places.Describe(vinhLong, ShowcaseData.Day(2026, 1, 1)));
     }
 }

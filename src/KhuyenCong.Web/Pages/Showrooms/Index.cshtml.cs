@@ -22,7 +22,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
     [FromQuery(Name = "noi")] public string? PlaceCode { get; set; }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public IReadOnlyList<Place> Places { get; private set; } = [];
+    /// <summary>The place filter's choices: code and label (a former unit with its province and end date).</summary>
+    public IReadOnlyList<(string Code, string Label)> Places { get; private set; } = [];
     public IReadOnlyDictionary<int, PlaceHistory.Display> PlaceNames { get; private set; } = new Dictionary<int, PlaceHistory.Display>();
     public IReadOnlyDictionary<string, MediaFile> Images { get; private set; } = new Dictionary<string, MediaFile>();
     public int Total { get; private set; }
@@ -36,24 +37,16 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
             return BadInput();
         }
 
-        var places = await db.Places.AsNoTracking().ToListAsync(ct);
-        var byId = places.ToDictionary(p => p.Id);
-        foreach (var p in places)
-        {
-            p.Parent = p.ParentId is { } parentId ? byId.GetValueOrDefault(parentId) : null;
-            p.Successor = p.SuccessorId is { } successorId ? byId.GetValueOrDefault(successorId) : null;
-        }
-
-        HashSet<int>? placeIds = null;
+        var history = await PlaceHistory.LoadAsync(db, ct);
+        IReadOnlyCollection<int>? placeIds = null;
         if (!string.IsNullOrEmpty(PlaceCode))
         {
-            var chosen = places.FirstOrDefault(p => p.Code == PlaceCode);
-            if (chosen is null)
+            if (!history.ByCode.TryGetValue(PlaceCode, out var chosen))
             {
                 return BadInput();
             }
 
-            placeIds = Covered(chosen, places);
+            placeIds = history.Covered(chosen);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -73,8 +66,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
 
         Rows = filtered.Skip(Pager.Skip).Take(PageSize).ToList();
         var today = FairSchedule.Today(now);
-        PlaceNames = places.ToDictionary(p => p.Id, p => PlaceHistory.Show(p, today));
-        Places = places.OrderBy(p => p.Level).ThenBy(p => p.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
+        PlaceNames = history.All.ToDictionary(p => p.Id, p => history.Show(p, today));
+        Places = history.All.OrderBy(p => p.Level).ThenBy(p => p.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            .Select(p => (p.Code, p.ValidTo is null ? p.Name : $"{history.Historical(p)} (đến {VietnamTime.Day(p.ValidTo)})")).ToList();
         Images = await Showcase.ImagesAsync(db, Rows.Select(r => r.Image), ct);
         Section = "showrooms";
         PageTitle = "Phòng trưng bày sản phẩm";
@@ -82,26 +76,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
         CanonicalPath = Link(page);
         Breadcrumbs.Add(("Phòng trưng bày", null));
         return Page();
-    }
-
-    /// <summary>The chosen place and every unit that belonged to it or was merged into it (transitively).</summary>
-    private static HashSet<int> Covered(Place chosen, List<Place> places)
-    {
-        var ids = new HashSet<int> { chosen.Id };
-        bool grew;
-        do
-        {
-            grew = false;
-            foreach (var p in places)
-            {
-                if (!ids.Contains(p.Id) && ((p.ParentId is { } parent && ids.Contains(parent)) || (p.SuccessorId is { } next && ids.Contains(next))))
-                {
-                    grew |= ids.Add(p.Id);
-                }
-            }
-        }
-        while (grew);
-        return ids;
     }
 
     public string Link(int page)

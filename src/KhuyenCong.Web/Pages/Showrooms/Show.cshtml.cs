@@ -23,9 +23,6 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         var published = db.Showrooms.AsNoTracking().Published(now);
         var room = await published
             .Include(s => s.Establishment)
-            .Include(s => s.Place).ThenInclude(p => p!.Parent).ThenInclude(p => p!.Successor)
-            .Include(s => s.Place).ThenInclude(p => p!.Successor)
-            .AsSplitQuery()
             .FirstOrDefaultAsync(s => s.Slug == slug, ct);
         if (room is null)
         {
@@ -34,7 +31,8 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         }
 
         Showroom = room;
-        Place = room.Place is null ? null : PlaceHistory.Show(room.Place, FairSchedule.Today(now));
+        var places = await PlaceHistory.LoadAsync(db, ct);
+        Place = places.Find(room.PlaceId) is { } place ? places.Show(place, FairSchedule.Today(now)) : null;
         Products = await db.Products.AsNoTracking().Published(now)
             .Where(p => p.Showrooms.Any(s => s.Id == room.Id))
             .OrderBy(p => p.Title).Select(p => new ProductLink(p.Title, p.Slug)).ToListAsync(ct);
