@@ -22,6 +22,8 @@ internal sealed class EstablishmentConfiguration : IEntityTypeConfiguration<Esta
         e.HasIndex(x => x.Slug).IsUnique();
         e.HasIndex(x => x.Name);
         e.HasIndex(x => x.Kind);
+        // The product catalog's change stamp reads MAX(UpdatedAt) on every uncached product list.
+        e.HasIndex(x => x.UpdatedAt);
         e.HasOne(x => x.Place).WithMany().HasForeignKey(x => x.PlaceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -37,6 +39,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         e.HasIndex(x => new { x.HighestLevel, x.Status });
         e.HasIndex(x => new { x.LatestRoundYear, x.Status });
         e.HasIndex(x => new { x.Status, x.WentLiveAt });
+        e.HasIndex(x => x.UpdatedAt);
         e.HasIndex(x => new { x.Status, x.UnpublishAt });
         e.HasOne(x => x.Establishment).WithMany(s => s.Products).HasForeignKey(x => x.EstablishmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Place).WithMany().HasForeignKey(x => x.PlaceId).OnDelete(DeleteBehavior.Restrict);

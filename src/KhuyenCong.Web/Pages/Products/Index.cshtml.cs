@@ -23,6 +23,11 @@ public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider cl
         int Id, string Title, string Slug, string Summary, CnntGroup Group, bool IsSet, string? Image, string? ImageAlt,
         CertificationLevel? HighestLevel, int? LatestRoundYear, bool IsSample, string? Producer, int? PlaceId);
 
+    /// <summary>The card of each product (the list, the product page's related products, the producer page).</summary>
+    public static IQueryable<Card> Cards(IQueryable<Product> query) =>
+        query.Select(p => new Card(p.Id, p.Title, p.Slug, p.Summary, p.Group, p.IsSet, p.FeaturedImage, p.FeaturedImageAlt,
+            p.HighestLevel, p.LatestRoundYear, p.IsSample, p.Establishment != null ? p.Establishment.Name : null, p.PlaceId));
+
     public sealed record FacetOption(string Code, string Label, int Count, bool Selected);
 
     private enum Facet { None, Group, Level, Year, Place, Kind }
@@ -89,10 +94,7 @@ public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider cl
             _ => filtered.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id),
         };
         var ids = ordered.Skip(Pager.Skip).Take(PageSize).Select(p => p.Id).ToList();
-        var cards = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new Card(p.Id, p.Title, p.Slug, p.Summary, p.Group, p.IsSet, p.FeaturedImage, p.FeaturedImageAlt,
-                p.HighestLevel, p.LatestRoundYear, p.IsSample, p.Establishment != null ? p.Establishment.Name : null, p.PlaceId))
-            .ToDictionaryAsync(c => c.Id, ct);
+        var cards = await Cards(db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))).ToDictionaryAsync(c => c.Id, ct);
         Rows = ids.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
         var names = Rows.Where(r => r.Image != null).Select(r => r.Image!).Distinct().ToList();
         Images = names.Count == 0 ? new Dictionary<string, MediaFile>()

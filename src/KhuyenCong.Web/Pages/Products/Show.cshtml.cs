@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Products;
 
 [OutputCache]
-public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
+public class ShowModel(AppDbContext db, ProductCatalog catalog, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
     public sealed record Link(string Title, string Slug);
 
@@ -44,12 +44,16 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         var published = db.Products.AsNoTracking().Published(now).Where(p => p.Id != product.Id);
         if (product.EstablishmentId is { } producerId)
         {
-            OtherByProducer = await Cards(published.Where(p => p.EstablishmentId == producerId).OrderBy(p => p.Slug).Take(6)).ToListAsync(ct);
+            OtherByProducer = await IndexModel.Cards(published.Where(p => p.EstablishmentId == producerId).OrderBy(p => p.Slug).Take(6)).ToListAsync(ct);
         }
 
         var shown = OtherByProducer.Select(p => p.Id).ToList();
-        Related = await Cards(published.Where(p => p.Group == product.Group && !shown.Contains(p.Id))
-            .OrderByDescending(p => p.LatestRoundYear).ThenByDescending(p => p.PublishAt).Take(4)).ToListAsync(ct);
+        var relatedIds = (await catalog.ItemsAsync(db, ct))
+            .Where(p => p.Group == product.Group && p.Id != product.Id && !shown.Contains(p.Id) && p.IsVisibleAt(now))
+            .OrderByDescending(p => p.LatestRoundYear).ThenByDescending(p => p.PublishAt).ThenByDescending(p => p.Id)
+            .Take(4).Select(p => p.Id).ToList();
+        var related = await IndexModel.Cards(db.Products.AsNoTracking().Where(p => relatedIds.Contains(p.Id))).ToDictionaryAsync(c => c.Id, ct);
+        Related = relatedIds.Where(related.ContainsKey).Select(id => related[id]).ToList();
         Showrooms = await db.Showrooms.AsNoTracking().Published(now).Where(s => s.Products.Any(p => p.Id == product.Id))
             .OrderBy(s => s.Title).Select(s => new Link(s.Title, s.Slug)).ToListAsync(ct);
 
@@ -76,10 +80,6 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
             new[] { ("Trang chủ", "/") }.Concat(Breadcrumbs.Select(b => (b.Name, b.Path ?? CanonicalPath)))));
         return Page();
     }
-
-    private static IQueryable<IndexModel.Card> Cards(IQueryable<Product> query) =>
-        query.Select(p => new IndexModel.Card(p.Id, p.Title, p.Slug, p.Summary, p.Group, p.IsSet, p.FeaturedImage, p.FeaturedImageAlt,
-            p.HighestLevel, p.LatestRoundYear, p.IsSample, p.Establishment != null ? p.Establishment.Name : null, p.PlaceId));
 
     private Dictionary<string, object?> StructuredProduct(Product product)
     {

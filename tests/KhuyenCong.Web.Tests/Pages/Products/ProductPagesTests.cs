@@ -119,6 +119,14 @@ public sealed class ProductPagesTests(ShowcaseSiteFactory site) : IClassFixture<
             .Select(p => p.Slug).ToListAsync());
         var listed = doc.QuerySelectorAll(".producer-card li a").Select(a => a.GetAttribute("href")!.Replace("/san-pham/", "", StringComparison.Ordinal)).ToList();
         Assert.Equal(other.Order(), listed.Order());
+
+        // Related: the same group, not this product nor the producer's others, latest round first, then newest.
+        var now = DateTime.UtcNow;
+        var expected = await site.WithDbAsync(async (db, _) => (await db.Products.Where(p => p.Status == ContentStatus.Published && p.PublishAt <= now
+                && p.Group == CnntGroup.Handicraft && p.Slug != "fx-gao-dua-my-nghe" && !other.Contains(p.Slug))
+            .Select(p => new { p.Slug, p.LatestRoundYear, p.PublishAt, p.Id }).ToListAsync())
+            .OrderByDescending(p => p.LatestRoundYear).ThenByDescending(p => p.PublishAt).ThenByDescending(p => p.Id).Take(4).Select(p => p.Slug).ToList());
+        Assert.Equal(expected, related);
     }
 
     [Fact]

@@ -518,6 +518,8 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt");
+
                     b.ToTable("Establishments");
                 });
 
@@ -980,6 +982,8 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Group", "Status");
 
