@@ -20,7 +20,10 @@ public sealed class ProductCatalog : IDisposable
 {
     public sealed record Item(
         int Id, string Slug, CnntGroup Group, int? PlaceId, EstablishmentKind? Kind, DateTime PublishAt, DateTime? UnpublishAt,
-        int? LatestRoundYear, CertificationLevel? HighestLevel, IReadOnlyList<(CertificationLevel Level, int Year)> Certifications)
+        int? LatestRoundYear, CertificationLevel? HighestLevel,
+#pragma warning disable CA1819 // read on every uncached list request for every product: an array avoids an enumerator each time
+        (CertificationLevel Level, int Year)[] Certifications)
+#pragma warning restore CA1819
     {
         /// <summary>The same rule as <see cref="RoutedContentQueries.Published{T}"/> for an item already known to have the published status.</summary>
         public bool IsVisibleAt(DateTime utcNow) => PublishAt <= utcNow && (UnpublishAt is null || UnpublishAt > utcNow);
@@ -30,7 +33,25 @@ public sealed class ProductCatalog : IDisposable
         long Generation, int Products, DateTime? ProductsChanged, int Establishments, DateTime? EstablishmentsChanged,
         int Certifications, int? LastCertification);
 
-    private sealed record Copy(Stamp Stamp, IReadOnlyList<Item> Items);
+    /// <summary>The products in each order the list offers, sorted once per load rather than on every request.</summary>
+    public sealed class Orders
+    {
+        internal Orders(Item[] items)
+        {
+            Newest = [.. items.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id)];
+            ByName = [.. items.OrderBy(p => p.Slug, StringComparer.Ordinal)];
+            ByCertification = [.. items.OrderByDescending(p => p.LatestRoundYear).ThenByDescending(p => p.HighestLevel).ThenBy(p => p.Slug, StringComparer.Ordinal)];
+        }
+
+        /// <summary>Newest first (publication time, then id): the list's default order.</summary>
+        public IReadOnlyList<Item> Newest { get; }
+        /// <summary>By slug, which is the title folded: A–Z without diacritics.</summary>
+        public IReadOnlyList<Item> ByName { get; }
+        /// <summary>Latest certification round first, then the highest level, then A–Z.</summary>
+        public IReadOnlyList<Item> ByCertification { get; }
+    }
+
+    private sealed record Copy(Stamp Stamp, Orders Items);
 
     private readonly SemaphoreSlim loading = new(1, 1);
     private Copy? copy;
@@ -42,7 +63,7 @@ public sealed class ProductCatalog : IDisposable
     public void Invalidate() => Interlocked.Increment(ref generation);
 
     /// <summary>Every product with the published status (scheduled and expired included; see <see cref="Item.IsVisibleAt"/>).</summary>
-    public async Task<IReadOnlyList<Item>> ItemsAsync(AppDbContext db, CancellationToken ct)
+    public async Task<Orders> ItemsAsync(AppDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
 
@@ -61,7 +82,7 @@ public sealed class ProductCatalog : IDisposable
                 return loaded.Items;
             }
 
-            var items = await LoadAsync(db, ct);
+            var items = new Orders(await LoadAsync(db, ct));
             Volatile.Write(ref copy, new Copy(stamp, items));
             return items;
         }
@@ -84,7 +105,7 @@ public sealed class ProductCatalog : IDisposable
             await certifications.CountAsync(ct), await certifications.MaxAsync(c => (int?)c.Id, ct));
     }
 
-    private static async Task<IReadOnlyList<Item>> LoadAsync(AppDbContext db, CancellationToken ct)
+    private static async Task<Item[]> LoadAsync(AppDbContext db, CancellationToken ct)
     {
         var published = db.Products.AsNoTracking().Where(p => p.Status == ContentStatus.Published && p.PublishAt != null);
         var certifications = (await db.ProductCertifications.AsNoTracking()
@@ -100,7 +121,7 @@ public sealed class ProductCatalog : IDisposable
             })
             .ToListAsync(ct);
         return rows.Select(p => new Item(p.Id, p.Slug, p.Group, p.PlaceId, p.Kind, p.PublishAt!.Value, p.UnpublishAt, p.LatestRoundYear,
-                p.HighestLevel, certifications[p.Id].Distinct().ToArray()))
+                p.HighestLevel, certifications[p.Id].Distinct().OrderBy(c => c.Year).ThenBy(c => c.Level).ToArray()))
             .ToArray();
     }
 }

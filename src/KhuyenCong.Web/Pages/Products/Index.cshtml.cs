@@ -30,7 +30,19 @@ public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider cl
 
     public sealed record FacetOption(string Code, string Label, int Count, bool Selected);
 
-    private enum Facet { None, Group, Level, Year, Place, Kind }
+    [Flags]
+    private enum Facet { None = 0, Group = 1, Level = 2, Year = 4, Place = 8, Kind = 16, Keyword = 32 }
+
+    /// <summary>
+    /// Which active filters one product fails, worked out once: it counts under a facet when it passes every other
+    /// filter. Level and round filter the same certification, so they are kept as three answers: a certification
+    /// matching both, the level alone, the round alone.
+    /// </summary>
+    private readonly record struct Verdict(Facet Failed, bool CertMatches, bool LevelMatches, bool YearMatches)
+    {
+        public bool PassesExcept(Facet facet) => (Failed & ~facet) == 0
+            && facet switch { Facet.Level => YearMatches, Facet.Year => LevelMatches, _ => CertMatches };
+    }
 
     [FromQuery(Name = "nhom")] public string? Group { get; set; }
     [FromQuery(Name = "cap")] public string? Level { get; set; }
@@ -60,7 +72,7 @@ public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider cl
     private int? year;
     private HashSet<int>? placeIds;
     private EstablishmentKind? kind;
-    private IReadOnlyList<string> terms = [];
+    private string[] terms = [];
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "trang")] string? trang, CancellationToken ct)
     {
@@ -77,22 +89,21 @@ public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider cl
 
         var now = clock.GetUtcNow().UtcDateTime;
         Today = VietnamTime.ToLocal(now).Date;
-        var published = (await catalog.ItemsAsync(db, ct)).Where(p => p.IsVisibleAt(now)).ToList();
-
-        var filtered = published.Where(p => Matches(p, Facet.None)).ToList();
-        Total = filtered.Count;
+        var catalogOrders = await catalog.ItemsAsync(db, ct);
+        var published = catalogOrders.Newest.Where(p => p.IsVisibleAt(now)).ToList();
+        Total = published.Count(p => Judge(p).PassesExcept(Facet.None));
         Pager = new Pager(page, PageSize, Total, Link);
         if (Pager.IsBeyondEnd && page > 1)
         {
             return NotFound();
         }
 
-        IEnumerable<ProductCatalog.Item> ordered = Sort switch
+        var ordered = (Sort switch
         {
-            "ten" => filtered.OrderBy(p => p.Slug, StringComparer.Ordinal),
-            "chung-nhan" => filtered.OrderByDescending(p => p.LatestRoundYear).ThenByDescending(p => p.HighestLevel).ThenBy(p => p.Slug, StringComparer.Ordinal),
-            _ => filtered.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id),
-        };
+            "ten" => catalogOrders.ByName,
+            "chung-nhan" => catalogOrders.ByCertification,
+            _ => catalogOrders.Newest,
+        }).Where(p => p.IsVisibleAt(now) && Judge(p).PassesExcept(Facet.None));
         var ids = ordered.Skip(Pager.Skip).Take(PageSize).Select(p => p.Id).ToList();
         var cards = await Cards(db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))).ToDictionaryAsync(c => c.Id, ct);
         Rows = ids.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
@@ -170,55 +181,116 @@ public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider cl
             return false;
         }
 
-        terms = SearchQuery.Terms(Keyword);
+        terms = [.. SearchQuery.Terms(Keyword)];
         return true;
     }
 
-    /// <summary>Whether a product passes the active filters except <paramref name="except"/> (whose counts are being computed).</summary>
-    private bool Matches(ProductCatalog.Item p, Facet except)
+    private Verdict Judge(ProductCatalog.Item p)
     {
-        if ((group is { } g && except != Facet.Group && p.Group != g)
-            || (placeIds is not null && except != Facet.Place && (p.PlaceId is not { } placeId || !placeIds.Contains(placeId)))
-            || (kind is { } k && except != Facet.Kind && p.Kind != k))
+        var failed = Facet.None;
+        if (group is { } g && p.Group != g)
         {
-            return false;
+            failed |= Facet.Group;
         }
 
-        var l = except == Facet.Level ? null : level;
-        var y = except == Facet.Year ? null : year;
-        if ((l is not null || y is not null) && !p.Certifications.Any(c => (l is null || c.Level == l) && (y is null || c.Year == y)))
+        if (placeIds is not null && (p.PlaceId is not { } placeId || !placeIds.Contains(placeId)))
         {
-            return false;
+            failed |= Facet.Place;
+        }
+
+        if (kind is { } k && p.Kind != k)
+        {
+            failed |= Facet.Kind;
         }
 
         // The slug is the title folded (no diacritics, lower case), so folded terms match it directly.
-        return terms.All(term => p.Slug.Contains(term, StringComparison.Ordinal));
+        foreach (var term in terms)
+        {
+            if (!p.Slug.Contains(term, StringComparison.Ordinal))
+            {
+                failed |= Facet.Keyword;
+                break;
+            }
+        }
+
+        bool both = level is null && year is null, levelOnly = level is null, yearOnly = year is null;
+        if (!both)
+        {
+            foreach (var c in p.Certifications)
+            {
+                var l = level is null || c.Level == level;
+                var y = year is null || c.Year == year;
+                both |= l && y;
+                levelOnly |= l;
+                yearOnly |= y;
+            }
+        }
+
+        return new Verdict(failed, both, levelOnly, yearOnly);
     }
 
     private void CountFacets(List<ProductCatalog.Item> published)
     {
-        var groups = published.Where(p => Matches(p, Facet.Group)).CountBy(p => p.Group).ToDictionary();
+        var groups = new Dictionary<CnntGroup, int>();
+        var kinds = new Dictionary<EstablishmentKind, int>();
+        var byPlace = new Dictionary<int, int>();
+        var levels = new Dictionary<CertificationLevel, int>();
+        var years = new Dictionary<int, int>();
+        foreach (var p in published)
+        {
+            var verdict = Judge(p);
+            if (verdict.PassesExcept(Facet.Group))
+            {
+                groups[p.Group] = groups.GetValueOrDefault(p.Group) + 1;
+            }
+
+            if (p.Kind is { } k && verdict.PassesExcept(Facet.Kind))
+            {
+                kinds[k] = kinds.GetValueOrDefault(k) + 1;
+            }
+
+            if (p.PlaceId is { } placeId && verdict.PassesExcept(Facet.Place))
+            {
+                byPlace[placeId] = byPlace.GetValueOrDefault(placeId) + 1;
+            }
+
+            // A product counts once per level (or round) it holds, within the selected round (or level). Its
+            // certifications are distinct (round, level) pairs in that order, so only the unfixed side repeats.
+            if (verdict.PassesExcept(Facet.Level))
+            {
+                var seen = 0;
+                foreach (var c in p.Certifications)
+                {
+                    if ((year is null || c.Year == year) && (seen & (1 << (int)c.Level)) == 0)
+                    {
+                        seen |= 1 << (int)c.Level;
+                        levels[c.Level] = levels.GetValueOrDefault(c.Level) + 1;
+                    }
+                }
+            }
+
+            if (verdict.PassesExcept(Facet.Year))
+            {
+                var last = 0;
+                foreach (var c in p.Certifications)
+                {
+                    if ((level is null || c.Level == level) && c.Year != last)
+                    {
+                        last = c.Year;
+                        years[c.Year] = years.GetValueOrDefault(c.Year) + 1;
+                    }
+                }
+            }
+        }
+
         GroupOptions = ProductFilters.Groups
             .Select(x => new FacetOption(x.Code, Product.GroupLabel(x.Value), groups.GetValueOrDefault(x.Value), x.Value == group)).ToList();
-
-        var kinds = published.Where(p => p.Kind is not null && Matches(p, Facet.Kind)).CountBy(p => p.Kind!.Value).ToDictionary();
         KindOptions = ProductFilters.Kinds
             .Select(x => new FacetOption(x.Code, Establishment.KindLabel(x.Value), kinds.GetValueOrDefault(x.Value), x.Value == kind)).ToList();
-
-        var byPlace = published.Where(p => p.PlaceId is not null && Matches(p, Facet.Place)).CountBy(p => p.PlaceId!.Value).ToDictionary();
         PlaceOptions = Places.FilterChoices()
             .Select(p => new FacetOption(p.Code, PlaceLabel(p), Places.Covered(p).Sum(id => byPlace.GetValueOrDefault(id)), p.Code == Place)).ToList();
-
-        // A product counts once per level (or round) it holds, within the selected round (or level).
-        var levels = published.Where(p => Matches(p, Facet.Level))
-            .SelectMany(p => p.Certifications.Where(c => year is null || c.Year == year).Select(c => c.Level).Distinct())
-            .CountBy(l => l).ToDictionary();
         LevelOptions = ProductFilters.Levels
             .Select(x => new FacetOption(x.Code, Product.LevelLabel(x.Value), levels.GetValueOrDefault(x.Value), x.Value == level)).ToList();
-
-        var years = published.Where(p => Matches(p, Facet.Year))
-            .SelectMany(p => p.Certifications.Where(c => level is null || c.Level == level).Select(c => c.Year).Distinct())
-            .CountBy(y => y).ToDictionary();
         if (year is { } selected && !years.ContainsKey(selected))
         {
             years[selected] = 0;

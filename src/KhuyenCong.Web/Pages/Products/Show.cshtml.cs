@@ -48,7 +48,7 @@ public class ShowModel(AppDbContext db, ProductCatalog catalog, TimeProvider clo
         }
 
         var shown = OtherByProducer.Select(p => p.Id).ToList();
-        var relatedIds = (await catalog.ItemsAsync(db, ct))
+        var relatedIds = (await catalog.ItemsAsync(db, ct)).Newest
             .Where(p => p.Group == product.Group && p.Id != product.Id && !shown.Contains(p.Id) && p.IsVisibleAt(now))
             .OrderByDescending(p => p.LatestRoundYear).ThenByDescending(p => p.PublishAt).ThenByDescending(p => p.Id)
             .Take(4).Select(p => p.Id).ToList();
