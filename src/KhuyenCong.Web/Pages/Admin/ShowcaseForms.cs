@@ -48,35 +48,4 @@ public static class ShowcaseForms
             state.AddModelError(altField, "Nhập mô tả ảnh cho người không xem được ảnh.");
         }
     }
-
-    /// <summary>Gallery lines "mã ảnh | mô tả | chú thích (tùy chọn)"; every image must exist and have a description.</summary>
-    public static async Task<List<GalleryImage>> GalleryAsync(AppDbContext db, ModelStateDictionary state, string? text, string field, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        var images = new List<GalleryImage>();
-        var lines = (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var (line, i) in lines.Select((l, i) => (l, i + 1)))
-        {
-            var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            if (parts.Length < 2 || parts[0].Length == 0 || parts[1].Length == 0 || parts[1].Length > 300)
-            {
-                state.AddModelError(field, $"Dòng {i}: ghi theo dạng “mã ảnh | mô tả ảnh | chú thích”.");
-                continue;
-            }
-
-            images.Add(new GalleryImage { Media = parts[0], Alt = parts[1], Caption = parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null });
-        }
-
-        var codes = images.Select(g => g.Media).Distinct(StringComparer.Ordinal).ToList();
-        var found = await db.MediaFiles.Where(m => codes.Contains(m.StorageName) && m.Kind == MediaKind.Image).Select(m => m.StorageName).ToListAsync(ct);
-        foreach (var missing in codes.Except(found, StringComparer.Ordinal))
-        {
-            state.AddModelError(field, $"Không tìm thấy ảnh “{missing}” trong thư viện.");
-        }
-
-        return images;
-    }
-
-    public static string GalleryInput(IEnumerable<GalleryImage> gallery) =>
-        string.Join("\n", gallery.Select(g => g.Caption is null ? $"{g.Media} | {g.Alt}" : $"{g.Media} | {g.Alt} | {g.Caption}"));
 }

@@ -214,7 +214,8 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
             ("Operator.Id", owner.Id.ToString(CultureInfo.InvariantCulture)), ("Extra.Address", "ấp Phú Hòa, xã Thử"),
             ("Extra.PlaceId", placeId.ToString(CultureInfo.InvariantCulture)), ("Extra.OpeningHours", "8:00–17:00"), ("Extra.YearSupported", "2024"),
             ("Extra.FeaturedImage", image), ("Extra.FeaturedImageAlt", "Mặt tiền phòng trưng bày"),
-            ("Extra.Gallery", $"{photo} | Kệ thạch dừa | Sản phẩm chủ lực"), ("Extra.Products", product.Slug));
+            ("Extra.Gallery[0].Media", photo), ("Extra.Gallery[0].Alt", "Kệ thạch dừa"), ("Extra.Gallery[0].Caption", "Sản phẩm chủ lực"),
+            ("Extra.Gallery[1].Media", ""), ("Extra.Gallery[1].Alt", ""), ("Extra.Gallery[1].Caption", ""), ("Extra.Products", product.Slug));
 
         int id;
         using (var created = await publisher.PostFormAsync("/quan-tri/phong-trung-bay/them", Form("Phòng trưng bày Quản trị", "publish")))
@@ -233,6 +234,22 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
         var edit = await publisher.GetHtmlAsync($"/quan-tri/phong-trung-bay/{id}");
         Assert.Equal(product.Slug, edit.QuerySelector("textarea[name='Extra.Products']")!.TextContent.Trim());
 
+        // The gallery is rows like the product editor's: the saved photo, then three blank rows.
+        Assert.Equal(photo, edit.QuerySelector("input[name='Extra.Gallery[0].Media']")!.GetAttribute("value"));
+        Assert.Equal(4, edit.QuerySelectorAll("input[name^='Extra.Gallery['][name$='.Media']").Length);
+
+        var badPhoto = Form("Phòng trưng bày Quản trị", "save");
+        badPhoto["Extra.Gallery[1].Media"] = "khong-co-anh";
+        badPhoto["Extra.Gallery[1].Alt"] = "Ảnh không có";
+        badPhoto["Extra.Gallery[0].Alt"] = "";
+        using (var refused = await publisher.PostFormAsync($"/quan-tri/phong-trung-bay/{id}", badPhoto))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var body = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("Ảnh dòng 1: nhập mô tả ảnh.", body, StringComparison.Ordinal);
+            Assert.Contains("Ảnh dòng 2: không tìm thấy ảnh này trong thư viện.", body, StringComparison.Ordinal);
+        }
+
         var bad = Form("Phòng trưng bày Quản trị", "save");
         bad["Extra.Products"] = "khong-co-san-pham";
         bad["Extra.YearSupported"] = "năm ngoái";
@@ -244,7 +261,9 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
 
         var noProducts = Form("Phòng trưng bày Quản trị (sửa)", "save");
         noProducts["Extra.Products"] = "";
-        noProducts["Extra.Gallery"] = "";
+        noProducts["Extra.Gallery[0].Media"] = "";
+        noProducts["Extra.Gallery[0].Alt"] = "";
+        noProducts["Extra.Gallery[0].Caption"] = "";
         using (var saved = await publisher.PostFormAsync($"/quan-tri/phong-trung-bay/{id}", noProducts))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -286,7 +305,7 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
                 ("Extra.Level", "Provincial"), ("Extra.StartsOn", "2025-12-01"), ("Extra.EndsOn", "2025-12-05"), ("Extra.RegistrationDeadline", "2025-11-15"),
                 ("Extra.Venue", "Quảng trường Đồng Khởi"), ("Extra.Address", "thành phố Bến Tre"), ("Extra.HowToApply", "Gửi phiếu đăng ký."),
                 ("Extra.FundingLine", "Khuyến công địa phương"), ("Extra.FeaturedImage", image), ("Extra.FeaturedImageAlt", "Cổng hội chợ"),
-                ("Extra.Gallery", ""), ("Extra.Results", ""));
+                ("Extra.Results", ""));
             for (var i = 0; i < rows.Length; i++)
             {
                 form[$"Participants[{i}].EstablishmentId"] = rows[i].Who.Id.ToString(CultureInfo.InvariantCulture);
@@ -386,7 +405,7 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
         var form = With(Common("Phòng trưng bày cơ sở mới", "save"),
             ("Operator.NewName", "Hộ kinh doanh Trưng Bày Mới"), ("Operator.NewKind", "household-business"), ("Operator.NewPlace", "huyen-cho-lach"),
             ("Extra.Address", "ấp Hòa Bình, xã Thử"), ("Extra.OpeningHours", ""), ("Extra.YearSupported", "2025"),
-            ("Extra.FeaturedImage", image), ("Extra.FeaturedImageAlt", "Mặt tiền"), ("Extra.Gallery", ""), ("Extra.Products", ""));
+            ("Extra.FeaturedImage", image), ("Extra.FeaturedImageAlt", "Mặt tiền"), ("Extra.Products", ""));
         int id;
         using (var created = await publisher.PostFormAsync("/quan-tri/phong-trung-bay/them", form))
         {

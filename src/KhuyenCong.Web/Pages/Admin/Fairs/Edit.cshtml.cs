@@ -30,7 +30,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Nguồn kinh phí")] public string? FundingLine { get; set; }
         [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")][Display(Name = "Ảnh đại diện (mã ảnh trong thư viện)")] public string? FeaturedImage { get; set; }
         [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Mô tả ảnh đại diện")] public string? FeaturedImageAlt { get; set; }
-        [StringLength(20_000, ErrorMessage = "Quá dài.")][Display(Name = "Ảnh khác (mỗi dòng: mã ảnh | mô tả ảnh | chú thích)")] public string? Gallery { get; set; }
+        public List<GalleryRow> Gallery { get; set; } = [];
         [StringLength(MarkdownRenderer.MaxInputChars, ErrorMessage = "Quá dài.")][Display(Name = "Báo cáo kết quả (Markdown, sau hội chợ)")] public string? Results { get; set; }
     }
 
@@ -71,7 +71,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
                 StartsOn = ShowcaseForms.DayInput(item.StartsOn), EndsOn = ShowcaseForms.DayInput(item.EndsOn),
                 Venue = item.Venue, Address = item.Address, RegistrationDeadline = ShowcaseForms.DayInput(item.RegistrationDeadline),
                 HowToApply = item.HowToApply, FundingLine = item.FundingLine, FeaturedImage = item.FeaturedImage,
-                FeaturedImageAlt = item.FeaturedImageAlt, Gallery = ShowcaseForms.GalleryInput(item.Gallery), Results = item.ResultsMarkdown,
+                FeaturedImageAlt = item.FeaturedImageAlt, Gallery = GalleryRows.From(item.Gallery), Results = item.ResultsMarkdown,
             };
             var names = Establishments.ToDictionary(e => e.Id, e => e.Name);
             Participants = item.Participants.OrderBy(p => names.GetValueOrDefault(p.EstablishmentId), StringComparer.Ordinal)
@@ -79,6 +79,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         }
 
         NewParticipantPicker = await EstablishmentPicker.ViewAsync(Db, nameof(NewParticipant), NewParticipant, "Thêm một cơ sở tham gia", required: false, ct);
+        GalleryRows.Pad(Extra.Gallery, 3);
     }
 
     private Establishment? added;
@@ -122,7 +123,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         }
 
         await ShowcaseForms.CheckImageAsync(Db, ModelState, Extra.FeaturedImage, Extra.FeaturedImageAlt, "Extra.FeaturedImage", "Extra.FeaturedImageAlt", ct);
-        gallery = await ShowcaseForms.GalleryAsync(Db, ModelState, Extra.Gallery, "Extra.Gallery", ct);
+        gallery = GalleryRows.Read(Extra.Gallery, await GalleryRows.KnownImagesAsync(Db, GalleryRows.MediaNames(Extra.Gallery), ct), ModelState, "Extra.Gallery");
         if (Participants.Count > MaxRows + BlankRows)
         {
             ModelState.AddModelError("Participants", $"Tối đa {MaxRows} cơ sở tham gia.");

@@ -30,14 +30,6 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         public bool IsEmpty => new[] { Level, Round, Decision, Date, Issuer }.All(string.IsNullOrWhiteSpace);
     }
 
-    public sealed class GalleryRow
-    {
-        public string? Media { get; set; }
-        public string? Alt { get; set; }
-        public string? Caption { get; set; }
-        public bool IsEmpty => new[] { Media, Alt, Caption }.All(string.IsNullOrWhiteSpace);
-    }
-
     public sealed class ShopRow
     {
         public string? Name { get; set; }
@@ -101,7 +93,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
                     Level = ProductFilters.LevelCode(c.Level), Round = c.RoundYear.ToString(CultureInfo.InvariantCulture),
                     Decision = c.DecisionNumber, Date = c.DecisionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Issuer = c.Issuer,
                 }).ToList(),
-                Gallery = item.Gallery.Select(g => new GalleryRow { Media = g.Media, Alt = g.Alt, Caption = g.Caption }).ToList(),
+                Gallery = GalleryRows.From(item.Gallery),
                 WhereToBuy = item.WhereToBuy.Select(w => new ShopRow { Name = w.Name, Address = w.Address, Phone = w.Phone, Url = w.Url }).ToList(),
                 Support = item.Support.Select(s => new SupportRow { Project = s.Project, Year = s.Year == 0 ? null : s.Year.ToString(CultureInfo.InvariantCulture), Kind = s.Kind }).ToList(),
             };
@@ -183,9 +175,8 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             mediaNames.Add(Extra.FeaturedImage.Trim());
         }
 
-        mediaNames.AddRange(Extra.Gallery.Where(r => !string.IsNullOrWhiteSpace(r.Media)).Select(r => r.Media!.Trim()));
-        var known = (await Db.MediaFiles.AsNoTracking().Where(m => mediaNames.Contains(m.StorageName) && m.Kind == MediaKind.Image)
-            .Select(m => m.StorageName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        mediaNames.AddRange(GalleryRows.MediaNames(Extra.Gallery));
+        var known = await GalleryRows.KnownImagesAsync(Db, mediaNames, ct);
         if (!string.IsNullOrWhiteSpace(Extra.FeaturedImage) && !known.Contains(Extra.FeaturedImage.Trim()))
         {
             ModelState.AddModelError("Extra.FeaturedImage", "Không tìm thấy ảnh này trong thư viện.");
@@ -239,28 +230,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             }
         }
 
-        for (var i = 0; i < Extra.Gallery.Count; i++)
-        {
-            var r = Extra.Gallery[i];
-            if (r.IsEmpty)
-            {
-                continue;
-            }
-
-            var media = r.Media?.Trim();
-            if (string.IsNullOrEmpty(media) || !known.Contains(media))
-            {
-                ModelState.AddModelError($"Extra.Gallery[{i}].Media", $"Ảnh dòng {i + 1}: không tìm thấy ảnh này trong thư viện.");
-            }
-            else if (string.IsNullOrWhiteSpace(r.Alt))
-            {
-                ModelState.AddModelError($"Extra.Gallery[{i}].Alt", $"Ảnh dòng {i + 1}: nhập mô tả ảnh.");
-            }
-            else
-            {
-                gallery.Add(new GalleryImage { Media = media, Alt = Trim(r.Alt, 300)!, Caption = Trim(r.Caption, 300) });
-            }
-        }
+        gallery.AddRange(GalleryRows.Read(Extra.Gallery, known, ModelState, "Extra.Gallery"));
 
         for (var i = 0; i < Extra.WhereToBuy.Count; i++)
         {

@@ -21,7 +21,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         [Display(Name = "Năm được hỗ trợ")] public string? YearSupported { get; set; }
         [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")][Display(Name = "Ảnh đại diện (mã ảnh trong thư viện)")] public string? FeaturedImage { get; set; }
         [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Mô tả ảnh đại diện")] public string? FeaturedImageAlt { get; set; }
-        [StringLength(20_000, ErrorMessage = "Quá dài.")][Display(Name = "Ảnh khác (mỗi dòng: mã ảnh | mô tả ảnh | chú thích)")] public string? Gallery { get; set; }
+        public List<GalleryRow> Gallery { get; set; } = [];
         [StringLength(20_000, ErrorMessage = "Quá dài.")][Display(Name = "Sản phẩm trưng bày (mỗi dòng một đường dẫn sản phẩm, ví dụ keo-dua-sua)")] public string? Products { get; set; }
     }
 
@@ -48,12 +48,13 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
                 Address = item.Address, PlaceId = item.PlaceId, OpeningHours = item.OpeningHours,
                 YearSupported = item.YearSupported?.ToString(CultureInfo.InvariantCulture),
                 FeaturedImage = item.FeaturedImage, FeaturedImageAlt = item.FeaturedImageAlt,
-                Gallery = ShowcaseForms.GalleryInput(item.Gallery), Products = string.Join("\n", item.Products.Select(p => p.Slug).Order(StringComparer.Ordinal)),
+                Gallery = GalleryRows.From(item.Gallery), Products = string.Join("\n", item.Products.Select(p => p.Slug).Order(StringComparer.Ordinal)),
             };
             Operator = EstablishmentPick.Of(item.EstablishmentId);
         }
 
         OperatorPicker = await EstablishmentPicker.ViewAsync(Db, nameof(Operator), Operator, "Cơ sở quản lý phòng trưng bày", required: false, ct);
+        GalleryRows.Pad(Extra.Gallery, 3);
     }
 
     private int? year;
@@ -97,7 +98,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         }
 
         await ShowcaseForms.CheckImageAsync(Db, ModelState, Extra.FeaturedImage, Extra.FeaturedImageAlt, "Extra.FeaturedImage", "Extra.FeaturedImageAlt", ct);
-        gallery = await ShowcaseForms.GalleryAsync(Db, ModelState, Extra.Gallery, "Extra.Gallery", ct);
+        gallery = GalleryRows.Read(Extra.Gallery, await GalleryRows.KnownImagesAsync(Db, GalleryRows.MediaNames(Extra.Gallery), ct), ModelState, "Extra.Gallery");
         var slugs = (Extra.Products ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.Ordinal).Take(500).ToList();
         products = await Db.Products.Where(p => slugs.Contains(p.Slug)).ToListAsync(ct);
