@@ -144,7 +144,9 @@ public sealed class ContentPublisher(
             }
         }
 
-        if (item is Article article)
+        // A list that was not loaded (the scheduler publishes without tags) is left out, not recorded as empty:
+        // restoring that revision then leaves the tags as they are.
+        if (item is Article article && IsKnown(db.Entry(article).Collection(a => a.Tags)))
         {
             values["Tags"] = article.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
         }
