@@ -33,9 +33,11 @@ public abstract class RoutedContent
     public string? SourceHash { get; set; }
 
     public bool IsPublishedAt(DateTime utcNow) =>
-        Status == ContentStatus.Published
-        && PublishAt is { } at && at <= utcNow
-        && (UnpublishAt is null || UnpublishAt > utcNow);
+        Status == ContentStatus.Published && IsWithinSchedule(PublishAt, UnpublishAt, utcNow);
+
+    /// <summary>The schedule half of the visibility rule: live from <paramref name="publishAt"/> until <paramref name="unpublishAt"/>.</summary>
+    public static bool IsWithinSchedule(DateTime? publishAt, DateTime? unpublishAt, DateTime utcNow) =>
+        publishAt is { } at && at <= utcNow && (unpublishAt is null || unpublishAt > utcNow);
 }
 
 public static class RoutedContentQueries

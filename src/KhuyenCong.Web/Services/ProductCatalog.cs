@@ -26,7 +26,7 @@ public sealed class ProductCatalog : IDisposable
 #pragma warning restore CA1819
     {
         /// <summary>The same rule as <see cref="RoutedContentQueries.Published{T}"/> for an item already known to have the published status.</summary>
-        public bool IsVisibleAt(DateTime utcNow) => PublishAt <= utcNow && (UnpublishAt is null || UnpublishAt > utcNow);
+        public bool IsVisibleAt(DateTime utcNow) => RoutedContent.IsWithinSchedule(PublishAt, UnpublishAt, utcNow);
     }
 
     private sealed record Stamp(

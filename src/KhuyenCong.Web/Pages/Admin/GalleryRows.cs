@@ -48,6 +48,10 @@ public static class GalleryRows
             .Select(m => m.StorageName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>Reads the rows (see <see cref="Read"/>), looking their images up in the media library.</summary>
+    public static async Task<List<GalleryImage>> ReadAsync(AppDbContext db, IReadOnlyList<GalleryRow> rows, ModelStateDictionary state, string prefix, CancellationToken ct) =>
+        Read(rows, await KnownImagesAsync(db, MediaNames(rows), ct), state, prefix);
+
     /// <summary>
     /// The gallery the rows describe, in order, blank rows skipped. A row naming an unknown image or without a
     /// description is an error on that row's field (<paramref name="prefix"/>[i].Media or .Alt).

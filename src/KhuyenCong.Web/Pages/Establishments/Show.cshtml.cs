@@ -33,11 +33,10 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
             return NotFound();
         }
 
-        Products = await db.Products.AsNoTracking().Published(now).Where(p => p.EstablishmentId == establishment.Id)
-            .OrderByDescending(p => p.LatestRoundYear).ThenBy(p => p.Slug)
-            .Select(p => new ProductCard(p.Id, p.Title, p.Slug, p.Summary, p.Group, p.IsSet, p.FeaturedImage, p.FeaturedImageAlt,
-                p.HighestLevel, p.LatestRoundYear, p.IsSample, null, p.PlaceId))
-            .ToListAsync(ct);
+        // The producer's own page does not repeat its name on every card.
+        Products = (await Pages.Products.IndexModel.Cards(db.Products.AsNoTracking().Published(now).Where(p => p.EstablishmentId == establishment.Id)
+                .OrderByDescending(p => p.LatestRoundYear).ThenBy(p => p.Slug))
+            .ToListAsync(ct)).Select(c => c with { Producer = null }).ToList();
         Showrooms = await db.Showrooms.AsNoTracking().Published(now).Where(s => s.EstablishmentId == establishment.Id)
             .OrderBy(s => s.Title).Select(s => new Link(s.Title, s.Slug)).ToListAsync(ct);
         if (Products.Count == 0 && Showrooms.Count == 0)

@@ -91,7 +91,7 @@ public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider cl
         Today = VietnamTime.ToLocal(now).Date;
         var catalogOrders = await catalog.ItemsAsync(db, ct);
         var published = catalogOrders.Newest.Where(p => p.IsVisibleAt(now)).ToList();
-        Total = published.Count(p => Judge(p).PassesExcept(Facet.None));
+        CountFacets(published); // and Total: one pass decides every filter for every product
         Pager = new Pager(page, PageSize, Total, Link);
         if (Pager.IsBeyondEnd && page > 1)
         {
@@ -110,8 +110,6 @@ public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider cl
         var names = Rows.Where(r => r.Image != null).Select(r => r.Image!).Distinct().ToList();
         Images = names.Count == 0 ? new Dictionary<string, MediaFile>()
             : await db.MediaFiles.AsNoTracking().Where(m => names.Contains(m.StorageName) && m.Kind == MediaKind.Image).ToDictionaryAsync(m => m.StorageName, ct);
-
-        CountFacets(published);
 
         Section = "products";
         PageTitle = "Sản phẩm công nghiệp nông thôn tiêu biểu";
@@ -229,6 +227,7 @@ public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider cl
         return new Verdict(failed, both, levelOnly, yearOnly);
     }
 
+    /// <summary>The number of matching products and every facet's counts, in one pass.</summary>
     private void CountFacets(List<ProductCatalog.Item> published)
     {
         var groups = new Dictionary<CnntGroup, int>();
@@ -236,9 +235,15 @@ public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider cl
         var byPlace = new Dictionary<int, int>();
         var levels = new Dictionary<CertificationLevel, int>();
         var years = new Dictionary<int, int>();
+        var total = 0;
         foreach (var p in published)
         {
             var verdict = Judge(p);
+            if (verdict.PassesExcept(Facet.None))
+            {
+                total++;
+            }
+
             if (verdict.PassesExcept(Facet.Group))
             {
                 groups[p.Group] = groups.GetValueOrDefault(p.Group) + 1;
@@ -283,6 +288,7 @@ public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider cl
             }
         }
 
+        Total = total;
         GroupOptions = ProductFilters.Groups
             .Select(x => new FacetOption(x.Code, Product.GroupLabel(x.Value), groups.GetValueOrDefault(x.Value), x.Value == group)).ToList();
         KindOptions = ProductFilters.Kinds

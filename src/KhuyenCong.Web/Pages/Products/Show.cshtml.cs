@@ -30,10 +30,7 @@ public class ShowModel(AppDbContext db, ProductCatalog catalog, TimeProvider clo
             .FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (product is null)
         {
-            var current = await db.SlugRedirects.AsNoTracking()
-                .Where(r => r.ContentType == nameof(Models.Product) && r.OldSlug == slug)
-                .Join(db.Products.Published(now), r => r.ContentId, p => p.Id, (r, p) => p.Slug)
-                .FirstOrDefaultAsync(ct);
+            var current = await Showcase.RedirectedSlugAsync(db, db.Products.Published(now), slug, ct);
             return current is null ? NotFound() : RedirectPermanent(SiteUrls.Product(current));
         }
 

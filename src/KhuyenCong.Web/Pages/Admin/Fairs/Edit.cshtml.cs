@@ -123,7 +123,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         }
 
         await ShowcaseForms.CheckImageAsync(Db, ModelState, Extra.FeaturedImage, Extra.FeaturedImageAlt, "Extra.FeaturedImage", "Extra.FeaturedImageAlt", ct);
-        gallery = GalleryRows.Read(Extra.Gallery, await GalleryRows.KnownImagesAsync(Db, GalleryRows.MediaNames(Extra.Gallery), ct), ModelState, "Extra.Gallery");
+        gallery = await GalleryRows.ReadAsync(Db, Extra.Gallery, ModelState, "Extra.Gallery", ct);
         if (Participants.Count > MaxRows + BlankRows)
         {
             ModelState.AddModelError("Participants", $"Tối đa {MaxRows} cơ sở tham gia.");

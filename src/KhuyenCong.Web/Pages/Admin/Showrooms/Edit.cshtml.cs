@@ -98,7 +98,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         }
 
         await ShowcaseForms.CheckImageAsync(Db, ModelState, Extra.FeaturedImage, Extra.FeaturedImageAlt, "Extra.FeaturedImage", "Extra.FeaturedImageAlt", ct);
-        gallery = GalleryRows.Read(Extra.Gallery, await GalleryRows.KnownImagesAsync(Db, GalleryRows.MediaNames(Extra.Gallery), ct), ModelState, "Extra.Gallery");
+        gallery = await GalleryRows.ReadAsync(Db, Extra.Gallery, ModelState, "Extra.Gallery", ct);
         var slugs = (Extra.Products ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.Ordinal).Take(500).ToList();
         products = await Db.Products.Where(p => slugs.Contains(p.Slug)).ToListAsync(ct);
