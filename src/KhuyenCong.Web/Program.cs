@@ -44,6 +44,8 @@ builder.WebHost.ConfigureKestrel(k =>
 
 // Options, one class per concern, validated at start.
 builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+// The public base URL (required outside Development; it also sets AllowedHosts) and the known reverse proxies.
+builder.AddDeploymentSettings();
 builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
     .Validate(o => o.Provider is "Sqlite", "Database:Provider must be 'Sqlite' (the PostgreSQL mode is not built yet).")
     .ValidateOnStart();
@@ -199,6 +201,7 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
 }
 
 // Pipeline: errors, headers, compression, static files, routing, cache, pages and endpoints.
+app.UseKnownProxies();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/loi");

@@ -33,6 +33,8 @@ public class SiteFactory : WebApplicationFactory<Program>
         {
             ["Data:Path"] = DataPath,
             ["Site:PublicBaseUrl"] = "https://khuyencong.test",
+            // Host filtering (Production): the test client talks to "localhost".
+            ["AllowedHosts"] = "localhost;khuyencong.test",
             // Every test class imports the starting content into a fresh data folder; the images are encoded once.
             ["Data:ImportMediaCache"] = MediaCache,
         }));

@@ -15,6 +15,10 @@ public sealed class SiteOptions
     [Required] public string Phone { get; set; } = "";
     public string UnitPhone { get; set; } = "";
     [Required, EmailAddress] public string Email { get; set; } = "";
-    /// <summary>Absolute base URL used in feeds, sitemaps and canonical links when set; otherwise the request's host.</summary>
+    /// <summary>
+    /// Absolute base URL of every absolute link (canonical, og:url, feeds, sitemaps, robots.txt, .ics, the API) and,
+    /// outside Development, the only host accepted. Required outside Development; in Development, unset means the
+    /// request's own host.
+    /// </summary>
     [Url] public string? PublicBaseUrl { get; set; }
 }

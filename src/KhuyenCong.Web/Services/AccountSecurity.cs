@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using KhuyenCong.Web.Models;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using System.Security.Cryptography;
 
 namespace KhuyenCong.Web.Services;
 
@@ -47,7 +50,11 @@ public sealed class VietnameseIdentityErrors : IdentityErrorDescriber
     public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "Không thực hiện được thao tác với tài khoản." };
 }
 
-/// <summary>The sliding 30-minute session may not outlive 8 hours from sign-in, however active the user is.</summary>
+/// <summary>
+/// Session checks on every request that carries a sign-in cookie: the 30-minute sliding session may not outlive
+/// 8 hours from sign-in, and the cookie's security stamp must still be the account's. Sign-out, a password change,
+/// a reset, a role change and disabling all renew the stamp, so every copy of an older cookie is dead at once.
+/// </summary>
 public static class AbsoluteSessionLimit
 {
     public static readonly TimeSpan Limit = TimeSpan.FromHours(8);
@@ -73,30 +80,114 @@ public static class AbsoluteSessionLimit
             return;
         }
 
+        if (!await HasCurrentStampAsync(context))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        // The periodic refresh of the principal (roles, name) stays Identity's.
         await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>One lookup by primary key; later lookups of the same user in the request come from the context.</summary>
+    private static async Task<bool> HasCurrentStampAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var claimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var stamp = context.Principal?.FindFirst(claimType)?.Value;
+        var id = context.Principal is null ? null : users.GetUserId(context.Principal);
+        if (string.IsNullOrEmpty(stamp) || string.IsNullOrEmpty(id))
+        {
+            return false;
+        }
+
+        var user = await users.FindByIdAsync(id);
+        return user is { IsDisabled: false } && string.Equals(stamp, await users.GetSecurityStampAsync(user), StringComparison.Ordinal);
     }
 }
 
 /// <summary>
-/// Counts failed sign-ins per IP and per user name in a sliding window; past the limit the login answers 429.
-/// Complements Identity's lockout (per account) and the rate limiter (all requests per IP).
+/// The sign-in defence besides Identity's lockout (5 failures lock an account for 15 minutes). Failed sign-ins are
+/// counted in a sliding window per client IP and submitted name (a tight limit, so one attacker cannot lock
+/// anybody else out by it) and per client IP alone (a limit only a flood reaches, so staff behind one address keep
+/// signing in while another account is attacked). A name with no account gets exactly the answers and the work an
+/// account gets: a password hash is checked against a dummy hash, and Identity's lockout rule is replayed in memory,
+/// so neither the time nor the message tells whether an address has an account.
 /// </summary>
-public sealed class LoginThrottle(TimeProvider clock)
+public sealed class LoginThrottle(TimeProvider clock, IOptions<IdentityOptions> identity)
 {
-    public const int MaxFailuresPerName = 10;
-    public const int MaxFailuresPerIp = 50;
+    public const int MaxFailuresPerIpAndName = 10;
+    public const int MaxFailuresPerIp = 300;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> failures = new(StringComparer.Ordinal);
 
-    public bool IsBlocked(string ip, string userName) => Count("ip:" + ip) >= MaxFailuresPerIp || Count("user:" + userName.ToUpperInvariant()) >= MaxFailuresPerName;
+    /// <summary>Past this many keys, expired ones are swept (the maps cannot grow without bound).</summary>
+    private const int SweepAbove = 20_000;
+
+    private static readonly AppUser Nobody = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UnknownAccount> unknown = new(StringComparer.Ordinal);
+    private string? dummyHash;
+
+    public bool IsBlocked(string ip, string userName) =>
+        Count("ip:" + ip) >= MaxFailuresPerIp || Count("ip+user:" + ip + "\n" + Key(userName)) >= MaxFailuresPerIpAndName;
 
     public void RecordFailure(string ip, string userName)
     {
         Add("ip:" + ip);
-        Add("user:" + userName.ToUpperInvariant());
+        Add("ip+user:" + ip + "\n" + Key(userName));
     }
 
-    private void Add(string key) => failures.GetOrAdd(key, _ => new ConcurrentQueue<DateTimeOffset>()).Enqueue(clock.GetUtcNow());
+    /// <summary>The same password work as checking a real account's password (same hasher, same cost).</summary>
+    public void VerifyDummy(IPasswordHasher<AppUser> hasher, string password)
+    {
+        ArgumentNullException.ThrowIfNull(hasher);
+        var hash = dummyHash ??= hasher.HashPassword(Nobody, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+        hasher.VerifyHashedPassword(Nobody, hash, password);
+    }
+
+    /// <summary>Whether a name without an account is "locked out", as an account would be after the same failures.</summary>
+    public bool IsUnknownLockedOut(string userName) =>
+        unknown.TryGetValue(Key(userName), out var state) && state.IsLockedOut(clock.GetUtcNow());
+
+    /// <summary>A failure for a name without an account; true when it now counts as locked out (Identity's rule).</summary>
+    public bool RecordUnknownFailure(string userName)
+    {
+        var now = clock.GetUtcNow();
+        var lockout = identity.Value.Lockout;
+        if (unknown.Count > SweepAbove)
+        {
+            foreach (var (key, old) in unknown)
+            {
+                if (old.IsStale(now, lockout.DefaultLockoutTimeSpan))
+                {
+                    unknown.TryRemove(key, out _);
+                }
+            }
+        }
+
+        return unknown.GetOrAdd(Key(userName), _ => new UnknownAccount()).Fail(now, lockout.MaxFailedAccessAttempts, lockout.DefaultLockoutTimeSpan);
+    }
+
+    private static string Key(string userName) => userName.Trim().ToUpperInvariant();
+
+    private void Add(string key)
+    {
+        if (failures.Count > SweepAbove)
+        {
+            foreach (var queueKey in failures.Keys)
+            {
+                if (Count(queueKey) == 0)
+                {
+                    failures.TryRemove(queueKey, out _);
+                }
+            }
+        }
+
+        failures.GetOrAdd(key, _ => new ConcurrentQueue<DateTimeOffset>()).Enqueue(clock.GetUtcNow());
+    }
 
     private int Count(string key)
     {
@@ -112,5 +203,51 @@ public sealed class LoginThrottle(TimeProvider clock)
         }
 
         return queue.Count;
+    }
+
+    /// <summary>Identity's counter for a name with no account: N failures lock it for the lockout time, then it starts over.</summary>
+    private sealed class UnknownAccount
+    {
+        private readonly Lock gate = new();
+        private int failed;
+        private DateTimeOffset lockedUntil;
+        private DateTimeOffset lastFailure;
+
+        public bool IsLockedOut(DateTimeOffset now)
+        {
+            lock (gate)
+            {
+                return lockedUntil > now;
+            }
+        }
+
+        public bool IsStale(DateTimeOffset now, TimeSpan lockout)
+        {
+            lock (gate)
+            {
+                return lockedUntil <= now && now - lastFailure > lockout;
+            }
+        }
+
+        public bool Fail(DateTimeOffset now, int maxFailures, TimeSpan lockout)
+        {
+            lock (gate)
+            {
+                lastFailure = now;
+                if (lockedUntil > now)
+                {
+                    return true;
+                }
+
+                if (++failed >= maxFailures)
+                {
+                    failed = 0;
+                    lockedUntil = now + lockout;
+                    return true;
+                }
+
+                return false;
+            }
+        }
     }
 }

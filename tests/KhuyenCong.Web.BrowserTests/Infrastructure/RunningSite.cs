@@ -8,7 +8,7 @@ namespace KhuyenCong.Web.BrowserTests.Infrastructure;
 /// <summary>
 /// The real app as a child process: the web project's build output (same configuration as these tests; Release
 /// under tests/run.sh) run with <c>dotnet KhuyenCong.Web.dll</c> from the repository root, in Production, on a free
-/// port of 127.0.0.1, with a fresh data folder into which a content folder was imported with the <c>import</c> verb.
+/// port of 127.0.0.1 (also its Site:PublicBaseUrl), with a fresh data folder into which a content folder was imported with the <c>import</c> verb.
 /// </summary>
 public sealed class RunningSite : IAsyncDisposable
 {
@@ -76,6 +76,8 @@ public sealed class RunningSite : IAsyncDisposable
 
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
         environment["ASPNETCORE_URLS"] = baseUrl.ToString().TrimEnd('/');
+        // Production needs its public address: absolute links are made from it and only its host is accepted.
+        environment["Site__PublicBaseUrl"] = baseUrl.ToString().TrimEnd('/');
         var output = new OutputTail(200);
         var server = Launch([], environment, output);
         var site = new RunningSite(server, output, baseUrl, dataPath);

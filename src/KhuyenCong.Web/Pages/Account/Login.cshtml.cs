@@ -34,14 +34,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
     public async Task<IActionResult> OnPostAsync()
     {
         PageTitle = "Đăng nhập";
-        var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.IsBlocked(ip, Input.Email))
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(string.Empty, "Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.");
-            return Page();
-        }
-
+        // Empty, blank or malformed fields never reach the throttle or the account store.
         if (!ModelState.IsValid)
         {
             PageTitle = "Lỗi: Đăng nhập";
@@ -49,18 +42,43 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email);
-        var result = user is null || user.IsDisabled
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var email = Input.Email.Trim();
+        var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.IsBlocked(ip, email))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(string.Empty, "Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.");
+            return Page();
+        }
+
+        // Every attempt costs one password hash and answers by the same lockout rule, account or not.
+        var user = await users.FindByEmailAsync(email);
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null || user.IsDisabled)
+        {
+            throttle.VerifyDummy(users.PasswordHasher, Input.Password);
+            result = throttle.IsUnknownLockedOut(email) || throttle.RecordUnknownFailure(email)
+                ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut
+                : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        else if (await users.IsLockedOutAsync(user))
+        {
+            throttle.VerifyDummy(users.PasswordHasher, Input.Password);
+            result = Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        }
+
         if (result.Succeeded)
         {
-            await audit.WriteAsync("login-success", "User", user!.Id, Input.Email, actor: Input.Email);
+            await audit.WriteAsync("login-success", "User", user!.Id, email, actor: email);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/quan-tri", StringComparison.Ordinal) ? ReturnUrl : "/quan-tri");
         }
 
-        throttle.RecordFailure(ip, Input.Email);
-        await audit.WriteAsync(result.IsLockedOut ? "login-locked" : "login-failure", "User", user?.Id, Input.Email, actor: Input.Email);
+        throttle.RecordFailure(ip, email);
+        await audit.WriteAsync(result.IsLockedOut ? "login-locked" : "login-failure", "User", user?.Id, email, actor: email);
         PageTitle = "Lỗi: Đăng nhập";
         Response.StatusCode = StatusCodes.Status400BadRequest;
         ModelState.AddModelError(string.Empty, result.IsLockedOut

@@ -115,10 +115,10 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit) : SitePageMo
         user.IsDisabled = disable;
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, disable ? DateTimeOffset.MaxValue : null);
-        // A new security stamp ends the user's sessions at the next validation (within a minute).
+        // A new security stamp ends the user's sessions at their next request (the stamp is checked on every one).
         await users.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(disable ? "user-disable" : "user-enable", "User", user.Id, user.Email);
-        TempData["Flash"] = disable ? $"Đã khóa {user.Email}; các phiên đăng nhập của họ kết thúc trong vòng một phút." : $"Đã mở khóa {user.Email}.";
+        TempData["Flash"] = disable ? $"Đã khóa {user.Email}; các phiên đăng nhập của họ đã kết thúc." : $"Đã mở khóa {user.Email}.";
         return RedirectToPage();
     }
 
