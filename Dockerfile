@@ -1,5 +1,9 @@
 # KhuyenCong.Web container image. Not built on the development machines (no Docker engine there): kept correct
-# by reading. Build: docker build -t khuyencong-web .   Run: docker run -p 8080:8080 -v kc-data:/data khuyencong-web
+# by reading. Build: docker build -t khuyencong-web .
+# Run:  docker run -p 8080:8080 -v kc-data:/data -e Site__PublicBaseUrl=https://khuyencong.example.vn khuyencong-web
+# Production refuses to start without Site__PublicBaseUrl (absolute links are made from it and only its host is
+# answered). Behind a reverse proxy add -e ReverseProxy__KnownProxies=<proxy address> (or ReverseProxy__KnownNetworks
+# =<CIDR>), so X-Forwarded-For/-Proto are believed from it and from nothing else.
 
 # --- build stage: the .NET SDK restores, builds and publishes in Release ---
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build

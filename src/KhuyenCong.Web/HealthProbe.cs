@@ -2,7 +2,8 @@ namespace KhuyenCong.Web;
 
 /// <summary>
 /// "healthcheck" verb: GET /healthz on this machine's own server (first ASPNETCORE_URLS entry, default
-/// port 8080) and exit 0 when it answers 200. The runtime image has no curl, so the app checks itself.
+/// port 8080) and exit 0 when it answers 200. The runtime image has no curl, so the app checks itself. The request
+/// names the public host (Site__PublicBaseUrl), the only one host filtering lets through in Production.
 /// </summary>
 public static class HealthProbe
 {
@@ -17,7 +18,13 @@ public static class HealthProbe
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(4) };
         try
         {
-            using var response = await http.GetAsync(new Uri(new Uri(first), "/healthz"));
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(first), "/healthz"));
+            if (Uri.TryCreate(Environment.GetEnvironmentVariable("Site__PublicBaseUrl"), UriKind.Absolute, out var publicBase))
+            {
+                request.Headers.Host = publicBase.Host;
+            }
+
+            using var response = await http.SendAsync(request);
             Console.WriteLine($"healthz: {(int)response.StatusCode}");
             return response.IsSuccessStatusCode ? 0 : 1;
         }

@@ -365,10 +365,28 @@ public sealed class SignInSecurityTests(ProxiedSiteFactory site) : IClassFixture
 }
 
 /// <summary>
+/// The production defaults, configured as a deployment would be: AllowedHosts left at the framework's "*" and only
+/// Site:PublicBaseUrl set (https://khuyencong.test). No reverse proxy is configured.
+/// </summary>
+public sealed class PublicHostSiteFactory : SiteFactory
+{
+    public static readonly Uri PublicBase = new("https://khuyencong.test");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["AllowedHosts"] = "*" }));
+    }
+
+    /// <summary>A browser on the public address (cookies kept, no auto-redirect).</summary>
+    public HttpClient PublicBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = PublicBase });
+}
+
+/// <summary>
 /// The deployment defaults (issue 14, findings 9 and 10): with no proxy configured forwarded headers are ignored;
 /// outside Development only the public host answers and every absolute link is made from Site:PublicBaseUrl.
 /// </summary>
-public sealed class DeploymentSecurityTests(SiteFactory site) : IClassFixture<SiteFactory>
+public sealed class DeploymentSecurityTests(PublicHostSiteFactory site) : IClassFixture<PublicHostSiteFactory>
 {
     public static TheoryData<string> AbsoluteLinkUrls => new()
     {
@@ -377,29 +395,34 @@ public sealed class DeploymentSecurityTests(SiteFactory site) : IClassFixture<Si
 
     [Theory]
     [MemberData(nameof(AbsoluteLinkUrls))]
-    public async Task Absolute_links_come_from_the_public_base_url_and_a_foreign_host_is_refused(string url)
+    public async Task Only_the_public_host_answers_and_absolute_links_use_it(string url)
     {
-        var client = site.Browser();
+        var client = site.PublicBrowser();
         using (var ours = await client.GetAsync(new Uri(url, UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, ours.StatusCode);
             var body = await ours.Content.ReadAsStringAsync();
-            // The test client says "Host: localhost" (an allowed name that is not the public one).
-            Assert.DoesNotContain("//localhost", body, StringComparison.OrdinalIgnoreCase);
+            if (url is not ("/tin-tuc" or "/hoi-cho/lich.ics"))
+            {
+                Assert.Contains("https://khuyencong.test/", body, StringComparison.Ordinal);
+            }
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Host = "evil.example";
-        using var evil = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.BadRequest, evil.StatusCode);
-        Assert.DoesNotContain("evil.example", await evil.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        foreach (var host in new[] { "evil.example", "localhost", "khuyencong.test.evil.example" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Host = host;
+            using var foreign = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+            Assert.DoesNotContain(host, await foreign.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]
     public async Task Canonical_and_share_links_of_a_page_use_the_public_base_url()
     {
         var article = await site.NewArticleAsync("Liên kết tuyệt đối của bài");
-        var page = await site.Browser().GetHtmlAsync("/tin-tuc/" + article.Slug);
+        var page = await site.PublicBrowser().GetHtmlAsync("/tin-tuc/" + article.Slug);
         Assert.Equal("https://khuyencong.test/tin-tuc/" + article.Slug, page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
         Assert.Equal("https://khuyencong.test/tin-tuc/" + article.Slug, page.QuerySelector("meta[property='og:url']")?.GetAttribute("content"));
     }
@@ -407,15 +430,14 @@ public sealed class DeploymentSecurityTests(SiteFactory site) : IClassFixture<Si
     [Fact]
     public async Task Forwarded_headers_are_ignored_when_no_proxy_is_configured()
     {
-        var client = site.NewBrowser();
+        var client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = PublicHostSiteFactory.PublicBase });
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "192.0.2.99");
         var email = $"gia-mao-{Guid.NewGuid():N}"[..20] + "@khuyencong.test";
         (await client.PostFormAsync("/dang-nhap", new() { ["Input.Email"] = email, ["Input.Password"] = "mật khẩu sai để ghi" })).Dispose();
-
         var ip = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.Actor == email).Select(a => a.Ip).SingleAsync());
         Assert.Equal(TestClientAddress.Address.ToString(), ip);
 
-        var plain = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+        var plain = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://khuyencong.test") });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/dang-nhap");
         request.Headers.Add("X-Forwarded-Proto", "https");
         using var response = await plain.SendAsync(request);
