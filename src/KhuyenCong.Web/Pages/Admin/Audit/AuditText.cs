@@ -81,6 +81,9 @@ public static class AuditText
     public static string? EditPath(string type, string? id) =>
         id is not null && EditPaths.TryGetValue(type, out var segment) && int.TryParse(id, out _) ? $"/quan-tri/{segment}/{id}" : null;
 
+    /// <summary>Who did it, as a person reads it: the content importer's fixed actor name is the English verb "import".</summary>
+    public static string Actor(string? actor) => actor == Data.ContentImporter.Actor ? "nhập từ tệp nội dung" : actor ?? "";
+
     /// <summary>The id shown beside the type: content numbers, file codes and registration references, never account keys.</summary>
     public static string? VisibleId(string type, string? id) => type == "User" ? null : id;
 }
