@@ -135,6 +135,65 @@ public sealed partial class DashboardAndAuditTests(SiteFactory site) : IClassFix
     [GeneratedRegex(@"\b(save|submit|publish|send|archive|delete|restore|import|create|update|media|user|password|login|logout|registration)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsciiWord();
 
+    /// <summary>Every editor-area page (from the app's endpoint table) with a real item for each {id}.</summary>
+    private async Task<List<string>> EditorPagesAsync()
+    {
+        var firstIds = await site.WithDbAsync(async (db, _) => new Dictionary<string, int>
+        {
+            ["tin-bai"] = await db.Articles.MinAsync(x => x.Id), ["van-ban"] = await db.Documents.MinAsync(x => x.Id),
+            ["trang"] = await db.Pages.MinAsync(x => x.Id), ["san-pham"] = await db.Products.MinAsync(x => x.Id),
+            ["truyen-hinh"] = await db.TvSegments.MinAsync(x => x.Id), ["phong-trung-bay"] = await db.Showrooms.MinAsync(x => x.Id),
+            ["hoi-cho"] = await db.Fairs.MinAsync(x => x.Id), ["co-so"] = await db.Establishments.MinAsync(x => x.Id),
+        });
+        var patterns = site.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+            .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
+            .Where(p => p.StartsWith("/quan-tri", StringComparison.Ordinal)).Distinct().ToList();
+        var urls = new List<string>();
+        foreach (var pattern in patterns)
+        {
+            if (pattern.Contains("{type}", StringComparison.Ordinal))
+            {
+                urls.AddRange(firstIds.Where(x => x.Key != "co-so").Select(x => pattern.Replace("{type}", x.Key, StringComparison.Ordinal)
+                    .Replace("{id:int}", x.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+                continue;
+            }
+
+            var parts = pattern.Split('/');
+            var segment = parts.Length > 2 ? parts[2] : "";
+            var url = pattern.Replace("{id:int}", firstIds.GetValueOrDefault(segment, 0).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{id:int?}", "", StringComparison.Ordinal);
+            if (!url.Contains('{', StringComparison.Ordinal) && !url.EndsWith("/0", StringComparison.Ordinal))
+            {
+                urls.Add(url.TrimEnd('/'));
+            }
+        }
+
+        return urls.Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
+    public async Task Every_editor_page_has_unique_ids_and_labels_that_name_form_fields()
+    {
+        var admin = await site.SignInAsync(Roles.Admin);
+        var urls = await EditorPagesAsync();
+        Assert.Contains("/quan-tri/san-pham/them", urls);
+        Assert.Contains(urls, u => u.StartsWith("/quan-tri/lich-su/hoi-cho/", StringComparison.Ordinal));
+        foreach (var url in urls)
+        {
+            var page = await admin.GetHtmlAsync(url);
+            var ids = page.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+            var repeated = ids.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.True(repeated.Count == 0, $"{url}: repeated ids {string.Join(", ", repeated)}");
+            foreach (var label in page.QuerySelectorAll("label[for]"))
+            {
+                var target = page.GetElementById(label.GetAttribute("for")!);
+                Assert.True(target?.TagName is "INPUT" or "SELECT" or "TEXTAREA", $"{url}: label “{label.TextContent.Trim()}” points at {target?.TagName ?? "nothing"}");
+            }
+        }
+    }
+
     /// <summary>A new audit action written anywhere in the code must get its Vietnamese words, or this fails.</summary>
     [Fact]
     public void Every_audit_action_written_by_the_code_has_Vietnamese_words()
