@@ -8,7 +8,7 @@ namespace KhuyenCong.Web.BrowserTests.Journeys;
 public sealed class PhoneTests(BrowserGate gate)
 {
     /// <summary>Whether the page scrolls sideways, and which elements stick out past the right edge.</summary>
-    private const string OverflowScript = """
+    internal const string OverflowScript = """
         () => {
             const root = document.documentElement;
             const width = root.clientWidth;
