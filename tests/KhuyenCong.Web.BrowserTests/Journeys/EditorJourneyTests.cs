@@ -63,7 +63,7 @@ public sealed partial class EditorJourneyTests(BrowserGate gate)
         var publisher = await publisherContext.NewPageAsync();
         await SignInAsync(publisher, "duyetbai@khuyencong.test", publisherPassword);
         await publisher.GotoAsync("/quan-tri");
-        await publisher.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
+        await publisher.Locator("section[aria-labelledby=in-review-heading]").GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await publisher.GetByRole(AriaRole.Button, new() { Name = "Đăng (hoặc lên lịch)" }).ClickAsync();
         await Expect(publisher.Locator(".flash")).ToHaveTextAsync("Đã đăng.");
 
