@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using KhuyenCong.Web.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
@@ -31,9 +30,18 @@ public sealed class HtmlValidityTests(BrowserGate gate, ITestOutputHelper output
             files[Path.GetFileName(file)] = $"{pageType} ({url})";
         }
 
+        var errors = await ErrorsAsync(files, folder, output);
+        Assert.True(errors.Count == 0, $"{errors.Count} HTML error(s) from the Nu Html Checker:\n{string.Join('\n', errors)}");
+    }
+
+    /// <summary>
+    /// The Nu Html Checker's errors for saved pages (file name → what to call it in a message), in one java run;
+    /// warnings go to the output when one is given.
+    /// </summary>
+    internal static async Task<List<string>> ErrorsAsync(IReadOnlyDictionary<string, string> files, string folder, ITestOutputHelper? output = null)
+    {
         var report = await CheckAsync(files.Keys.Select(f => Path.Combine(folder, f)));
-        var errors = new StringBuilder();
-        var errorCount = 0;
+        var errors = new List<string>();
         foreach (var message in report.GetProperty("messages").EnumerateArray())
         {
             var type = message.GetProperty("type").GetString();
@@ -45,16 +53,15 @@ public sealed class HtmlValidityTests(BrowserGate gate, ITestOutputHelper output
             var text = $"{where} line {line}: {message.GetProperty("message").GetString()} [{extract}]";
             if (type == "error" || type == "non-document-error")
             {
-                errorCount++;
-                errors.AppendLine(text);
+                errors.Add(text);
             }
             else if (isWarning)
             {
-                output.WriteLine("warning: " + text);
+                output?.WriteLine("warning: " + text);
             }
         }
 
-        Assert.True(errorCount == 0, $"{errorCount} HTML error(s) from the Nu Html Checker:\n{errors}");
+        return errors;
     }
 
     /// <summary>One run of vnu.jar over the files; its JSON report (--format json goes to stderr unless --stdout).</summary>

@@ -8,12 +8,20 @@ namespace KhuyenCong.Web.BrowserTests.Journeys;
 public sealed class PhoneTests(BrowserGate gate)
 {
     /// <summary>Whether the page scrolls sideways, and which elements stick out past the right edge.</summary>
-    private const string OverflowScript = """
+    internal const string OverflowScript = """
         () => {
             const root = document.documentElement;
             const width = root.clientWidth;
+            // Content inside a scrolling or clipping box (a labelled table region) does not make the page scroll: skip it,
+            // so the list names what does.
+            const clipped = e => {
+                for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                    if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true;
+                }
+                return false;
+            };
             const wide = [...document.body.querySelectorAll('*')]
-                .filter(e => e.getBoundingClientRect().right > width + 0.5 && getComputedStyle(e).position !== 'absolute')
+                .filter(e => e.getBoundingClientRect().right > width + 0.5 && getComputedStyle(e).position !== 'absolute' && !clipped(e))
                 .slice(0, 10)
                 .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : '') + ' right=' + Math.round(e.getBoundingClientRect().right));
             return { scrollWidth: root.scrollWidth, clientWidth: width, wide };

@@ -105,7 +105,7 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
 
             Input = new ContentInput
             {
-                Title = Item.Title, Slug = Item.Slug, Summary = Item.Summary, Body = Item.BodyMarkdown,
+                Title = Item.Title, Slug = Item.Slug, Summary = Item.Summary, Body = Item.BodyMarkdown.ReplaceLineEndings("\n"),
                 PublishAt = LocalInput(Item.PublishAt), UnpublishAt = LocalInput(Item.UnpublishAt),
                 SeoTitle = Item.SeoTitle, SeoDescription = Item.SeoDescription,
             };
@@ -211,8 +211,9 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
         var oldSlug = isNew ? null : item.Slug;
         item.Title = Input.Title.Trim();
         item.Slug = slug;
-        item.Summary = Input.Summary?.Trim() ?? "";
-        item.BodyMarkdown = Input.Body ?? "";
+        // Browsers send textarea lines as CR LF; stored text uses LF (a CR would come back as &#xD; in the form).
+        item.Summary = Input.Summary?.Trim().ReplaceLineEndings("\n") ?? "";
+        item.BodyMarkdown = (Input.Body ?? "").ReplaceLineEndings("\n");
         item.SeoTitle = Input.SeoTitle;
         item.SeoDescription = Input.SeoDescription;
         item.UnpublishAt = unpublishAt;

@@ -4,38 +4,92 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Admin;
 
-/// <summary>Dashboard: what waits for review, what is scheduled, what changed, how much there is.</summary>
+/// <summary>
+/// Dashboard over every content type: what waits for review, what is scheduled, what a reviewer sent back to the
+/// signed-in user, what changed last, and how much there is of each kind.
+/// </summary>
 public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
 {
-    public sealed record Row(string Type, int Id, string Title, ContentStatus Status, DateTime? PublishAt, DateTime UpdatedAt, string? UpdatedBy);
+    public sealed record Row(string Type, string TypeLabel, int Id, string Title, ContentStatus Status, DateTime? PublishAt,
+        DateTime UpdatedAt, string? UpdatedBy, string? ReviewNote)
+    {
+        public string EditPath => $"/quan-tri/{Type}/{Id}";
+    }
+
+    public sealed record Count(string Label, string Path, int Total, int Published, int InReview, int Drafts);
+
+    private const int ListSize = 20;
 
     public IReadOnlyList<Row> InReview { get; private set; } = [];
     public IReadOnlyList<Row> Scheduled { get; private set; } = [];
-    public IReadOnlyList<AuditEntry> Recent { get; private set; } = [];
-    public IReadOnlyList<(string Label, string Path, int Total, int Published, int Drafts)> Counts { get; private set; } = [];
+    public IReadOnlyList<Row> SentBack { get; private set; } = [];
+    public IReadOnlyList<Row> Recent { get; private set; } = [];
+    public IReadOnlyList<Count> Counts { get; private set; } = [];
+    public int MediaCount { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageTitle = "Tổng quan";
         var now = clock.GetUtcNow().UtcDateTime;
-        InReview = [.. await Rows(db.Articles, "tin-bai", x => x.Status == ContentStatus.InReview, ct),
-            .. await Rows(db.Documents, "van-ban", x => x.Status == ContentStatus.InReview, ct),
-            .. await Rows(db.Pages, "trang", x => x.Status == ContentStatus.InReview, ct)];
-        Scheduled = [.. await Rows(db.Articles, "tin-bai", x => x.Status == ContentStatus.Published && x.PublishAt > now, ct),
-            .. await Rows(db.Documents, "van-ban", x => x.Status == ContentStatus.Published && x.PublishAt > now, ct),
-            .. await Rows(db.Pages, "trang", x => x.Status == ContentStatus.Published && x.PublishAt > now, ct)];
-        Recent = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(15).ToListAsync(ct);
-        Counts =
-        [
-            ("Tin bài", "/quan-tri/tin-bai", await db.Articles.CountAsync(ct), await db.Articles.CountAsync(x => x.Status == ContentStatus.Published, ct), await db.Articles.CountAsync(x => x.Status == ContentStatus.Draft, ct)),
-            ("Văn bản", "/quan-tri/van-ban", await db.Documents.CountAsync(ct), await db.Documents.CountAsync(x => x.Status == ContentStatus.Published, ct), await db.Documents.CountAsync(x => x.Status == ContentStatus.Draft, ct)),
-            ("Trang", "/quan-tri/trang", await db.Pages.CountAsync(ct), await db.Pages.CountAsync(x => x.Status == ContentStatus.Published, ct), await db.Pages.CountAsync(x => x.Status == ContentStatus.Draft, ct)),
-            ("Tệp trong thư viện", "/quan-tri/thu-vien", await db.MediaFiles.CountAsync(ct), 0, 0),
-        ];
+        var parts = new[]
+        {
+            await ListsAsync(db.Articles, "tin-bai", "Tin bài", now, ct),
+            await ListsAsync(db.Documents, "van-ban", "Văn bản", now, ct),
+            await ListsAsync(db.Pages, "trang", "Trang", now, ct),
+            await ListsAsync(db.Products, "san-pham", "Sản phẩm", now, ct),
+            await ListsAsync(db.TvSegments, "truyen-hinh", "Truyền hình", now, ct),
+            await ListsAsync(db.Showrooms, "phong-trung-bay", "Phòng trưng bày", now, ct),
+            await ListsAsync(db.Fairs, "hoi-cho", "Hội chợ", now, ct),
+        };
+        InReview = parts.SelectMany(p => p.InReview).OrderBy(r => r.UpdatedAt).Take(ListSize).ToList();
+        Scheduled = parts.SelectMany(p => p.Scheduled).OrderBy(r => r.PublishAt).Take(ListSize).ToList();
+        Recent = parts.SelectMany(p => p.Recent).OrderByDescending(r => r.UpdatedAt).Take(15).ToList();
+        Counts = parts.Select(p => p.Count).ToList();
+        MediaCount = await db.MediaFiles.CountAsync(ct);
+        SentBack = await SentBackToMeAsync(parts.SelectMany(p => p.Returned).ToList(), ct);
     }
 
-    private static async Task<List<Row>> Rows<T>(IQueryable<T> set, string type, System.Linq.Expressions.Expression<Func<T, bool>> filter, CancellationToken ct)
-        where T : RoutedContent =>
-        await set.AsNoTracking().Where(filter).OrderBy(x => x.PublishAt).Take(20)
-            .Select(x => new Row(type, x.Id, x.Title, x.Status, x.PublishAt, x.UpdatedAt, x.UpdatedBy)).ToListAsync(ct);
+    /// <summary>
+    /// Drafts carrying a reviewer's note were sent back (a submit clears the note). The workflow has no owner field, so
+    /// the author is whoever last submitted the item for review, read from the audit log.
+    /// </summary>
+    private async Task<IReadOnlyList<Row>> SentBackToMeAsync(List<(string EntityType, Row Row)> returned, CancellationToken ct)
+    {
+        var me = User.Identity?.Name;
+        if (me is null || returned.Count == 0)
+        {
+            return [];
+        }
+
+        var types = returned.Select(r => r.EntityType).Distinct().ToList();
+        var ids = returned.Select(r => r.Row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        var submits = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "submit" && types.Contains(a.EntityType) && a.EntityId != null && ids.Contains(a.EntityId))
+            .Select(a => new { a.Id, a.EntityType, a.EntityId, a.Actor }).ToListAsync(ct);
+        var lastSubmitter = submits.GroupBy(a => (a.EntityType, a.EntityId))
+            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id)!.Actor);
+        return returned
+            .Where(r => lastSubmitter.GetValueOrDefault((r.EntityType, r.Row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))) == me)
+            .Select(r => r.Row).OrderByDescending(r => r.UpdatedAt).Take(ListSize).ToList();
+    }
+
+    private sealed record Part(List<Row> InReview, List<Row> Scheduled, List<(string EntityType, Row Row)> Returned, List<Row> Recent, Count Count);
+
+    private static async Task<Part> ListsAsync<T>(IQueryable<T> set, string type, string label, DateTime now, CancellationToken ct)
+        where T : RoutedContent
+    {
+        var items = set.AsNoTracking();
+        IQueryable<Row> Rows(IQueryable<T> q) =>
+            q.Select(x => new Row(type, label, x.Id, x.Title, x.Status, x.PublishAt, x.UpdatedAt, x.UpdatedBy, x.ReviewNote));
+
+        var inReview = await Rows(items.Where(x => x.Status == ContentStatus.InReview).OrderBy(x => x.UpdatedAt).Take(ListSize)).ToListAsync(ct);
+        var scheduled = await Rows(items.Where(x => x.Status == ContentStatus.Published && x.PublishAt > now).OrderBy(x => x.PublishAt).Take(ListSize)).ToListAsync(ct);
+        var returned = await Rows(items.Where(x => x.Status == ContentStatus.Draft && x.ReviewNote != null && x.ReviewNote != "")
+            .OrderByDescending(x => x.UpdatedAt).Take(100)).ToListAsync(ct);
+        var recent = await Rows(items.OrderByDescending(x => x.UpdatedAt).Take(15)).ToListAsync(ct);
+        var counts = await items.GroupBy(x => x.Status).Select(g => new { Status = g.Key, N = g.Count() }).ToListAsync(ct);
+        int N(ContentStatus s) => counts.FirstOrDefault(c => c.Status == s)?.N ?? 0;
+        var count = new Count(label, "/quan-tri/" + type, counts.Sum(c => c.N), N(ContentStatus.Published), N(ContentStatus.InReview), N(ContentStatus.Draft));
+        return new Part(inReview, scheduled, returned.Select(r => (typeof(T).Name, r)).ToList(), recent, count);
+    }
 }

@@ -63,6 +63,6 @@ public sealed class RevisionRestoreTests(SiteFactory site) : IClassFixture<SiteF
 
         Assert.Equal(["Nhãn khôi phục Bao bì", "Nhãn khôi phục Kẹo"], await TagsAsync(article.Id));
         var restored = await site.WithDbAsync((db, _) => db.Articles.AsNoTracking().SingleAsync(a => a.Id == article.Id));
-        Assert.Equal(("Tóm tắt đổi khi đăng theo lịch.", ContentStatus.Draft), (restored.Summary, restored.Status));
+        Assert.Equal(("Tóm tắt đổi khi đăng theo lịch.", ContentStatus.Published), (restored.Summary, restored.Status));
     }
 }

@@ -123,8 +123,8 @@ public sealed class ProductAdminTests(ShowcaseSiteFactory site) : IClassFixture<
 
         var diff = await publisher.GetHtmlAsync($"/quan-tri/lich-su/san-pham/{id}?a=1&b=2");
         var changed = diff.QuerySelectorAll("table.data-table tbody th[scope=row]").Select(th => th.TextContent).ToList();
-        Assert.Contains("Certifications", changed);
-        Assert.Contains("Group", changed);
+        Assert.Contains("Chứng nhận sản phẩm CNNT tiêu biểu", changed);
+        Assert.Contains("Nhóm sản phẩm", changed);
 
         using (var restore = await publisher.PostFormAsync($"/quan-tri/lich-su/san-pham/{id}?handler=Restore", new() { ["number"] = "1" }, $"/quan-tri/lich-su/san-pham/{id}"))
         {
@@ -132,7 +132,7 @@ public sealed class ProductAdminTests(ShowcaseSiteFactory site) : IClassFixture<
         }
 
         var restored = await ProductAsync(id);
-        Assert.Equal(ContentStatus.Draft, restored.Status);
+        Assert.Equal(ContentStatus.Published, restored.Status);
         Assert.Equal(first.Title, restored.Title);
         Assert.Equal(second.Slug, restored.Slug); // the address stays as it is now: links to it keep working
         Assert.Equal(first.Group, restored.Group);

@@ -91,7 +91,7 @@ public sealed class ProgramAdminTests(SiteFactory site) : IClassFixture<SiteFact
         var editor = await site.SignInAsync(Roles.Editor);
         var count = await site.WithDbAsync((db, _) => db.Achievements.CountAsync());
         using var response = await editor.PostFormAsync(Url + "?handler=Save", Form(target, date, quantity, evidence: evidence), Url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.NotNull(doc.QuerySelector(".error-summary"));
         Assert.NotNull(doc.QuerySelector($".error-summary a[href='#{field.Replace('.', '_')}']"));

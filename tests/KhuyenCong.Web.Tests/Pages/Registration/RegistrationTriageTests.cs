@@ -35,12 +35,12 @@ public sealed class RegistrationTriageTests(RegistrationSite site) : IClassFixtu
     {
         var (id, reference) = await SubmitOneAsync();
         var staff = await site.SignInAsync(Roles.Editor);
-        using (var reply = await staff.PostFormAsync($"/quan-tri/dang-ky/{id}?handler=Note", new() { ["noi-dung"] = "Cán bộ sẽ gọi điện trong tuần.", ["cong-khai"] = "1" }, $"/quan-tri/dang-ky/{id}"))
+        using (var reply = await staff.PostFormAsync($"/quan-tri/dang-ky/{id}?handler=Note", new() { ["ghi-chu"] = "Cán bộ sẽ gọi điện trong tuần.", ["cong-khai"] = "1" }, $"/quan-tri/dang-ky/{id}"))
         {
             Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
         }
 
-        using (var note = await staff.PostFormAsync($"/quan-tri/dang-ky/{id}?handler=Note", new() { ["noi-dung"] = "Ghi chú nội bộ bí mật" }, $"/quan-tri/dang-ky/{id}"))
+        using (var note = await staff.PostFormAsync($"/quan-tri/dang-ky/{id}?handler=Note", new() { ["ghi-chu"] = "Ghi chú nội bộ bí mật" }, $"/quan-tri/dang-ky/{id}"))
         {
             Assert.Equal(HttpStatusCode.Redirect, note.StatusCode);
         }
@@ -188,6 +188,13 @@ public sealed class RegistrationTriageTests(RegistrationSite site) : IClassFixtu
     {
         var (id, reference) = await SubmitOneAsync();
         var staff = await site.SignInAsync(Roles.Editor);
+        var before = await staff.GetHtmlAsync($"/quan-tri/dang-ky/{id}");
+        var ids = before.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+        Assert.Equal(ids.Distinct().ToList(), ids);
+        foreach (var label in before.QuerySelectorAll("label[for]"))
+        {
+            Assert.True(before.GetElementById(label.GetAttribute("for")!)?.TagName is "INPUT" or "SELECT" or "TEXTAREA", label.TextContent);
+        }
         using (var export = await staff.PostFormAsync($"/quan-tri/dang-ky/{id}?handler=Export", [], $"/quan-tri/dang-ky/{id}"))
         {
             Assert.Equal(HttpStatusCode.OK, export.StatusCode);
@@ -205,6 +212,16 @@ public sealed class RegistrationTriageTests(RegistrationSite site) : IClassFixtu
         {
             Assert.Equal(HttpStatusCode.Redirect, erase.StatusCode);
         }
+
+        // The erased record reads cleanly: no separator left over from the parts that are gone.
+        var detail = await staff.GetHtmlAsync($"/quan-tri/dang-ky/{id}");
+        foreach (var value in detail.QuerySelectorAll(".summary-value").Select(v => v.TextContent.Trim()))
+        {
+            Assert.DoesNotMatch(@"^[,;]|[,;(]$|\(\s*\)|,\s*,", value);
+        }
+
+        var contact = detail.QuerySelectorAll(".summary-row").Single(r => r.QuerySelector("dt")!.TextContent == "Người liên hệ");
+        Assert.Equal("(đã xóa)", contact.QuerySelector("dd")!.TextContent.Trim());
 
         var stored = await site.WithDbAsync((db, _) => db.Registrations.SingleAsync(r => r.Id == id));
         Assert.Null(stored.Phone);

@@ -278,7 +278,7 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
         }
 
         var back = await site.WithDbAsync((db, _) => db.Showrooms.Include(s => s.Products).AsNoTracking().SingleAsync(s => s.Id == id));
-        Assert.Equal((ContentStatus.Draft, "Phòng trưng bày Quản trị"), (back.Status, back.Title));
+        Assert.Equal((ContentStatus.Published, "Phòng trưng bày Quản trị"), (back.Status, back.Title)); // a restore keeps it online
         Assert.Equal(product.Id, Assert.Single(back.Products).Id);
         Assert.Equal("Kệ thạch dừa", Assert.Single(back.Gallery).Alt);
 
@@ -385,7 +385,7 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
 
         Assert.Equal(3, (await RowsAsync()).Count);
 
-        // Restoring the first revision brings its participants back, booths and support included, as a draft.
+        // Restoring the first revision brings its participants back, booths and support included; the fair stays published.
         using (var restore = await publisher.PostFormAsync($"/quan-tri/lich-su/hoi-cho/{id}?handler=Restore", new() { ["number"] = "1" }, $"/quan-tri/lich-su/hoi-cho/{id}"))
         {
             Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
@@ -393,7 +393,7 @@ public sealed class ShowcaseAdminTests(SiteFactory site) : IClassFixture<SiteFac
 
         Assert.Equal([(a.Id, "A1", true), (b.Id, "B2", false)], await RowsAsync());
         var restored = await site.WithDbAsync((db, _) => db.Fairs.AsNoTracking().SingleAsync(f => f.Id == id));
-        Assert.Equal(ContentStatus.Draft, restored.Status);
+        Assert.Equal(ContentStatus.Published, restored.Status);
         Assert.Equal((fair.Venue, fair.StartsOn, fair.RegistrationDeadline), (restored.Venue, restored.StartsOn, restored.RegistrationDeadline));
     }
 

@@ -9,6 +9,7 @@ namespace KhuyenCong.Web.Pages.Admin.Audit;
 public class IndexModel(AppDbContext db) : SitePageModel
 {
     public const int PageSize = 50;
+    private static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 
     [FromQuery(Name = "nguoi")] public string? Actor { get; set; }
     [FromQuery(Name = "hanh-dong")] public string? Action { get; set; }
@@ -17,6 +18,7 @@ public class IndexModel(AppDbContext db) : SitePageModel
 
     public IReadOnlyList<AuditEntry> Rows { get; private set; } = [];
     public IReadOnlyList<string> Actions { get; private set; } = [];
+    public IReadOnlyList<string> Types { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "trang")] string? trang, CancellationToken ct)
@@ -49,7 +51,8 @@ public class IndexModel(AppDbContext db) : SitePageModel
             query = query.Where(a => a.At >= start);
         }
 
-        Actions = await db.AuditEntries.Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
+        Actions = (await db.AuditEntries.Select(a => a.Action).Distinct().ToListAsync(ct)).OrderBy(a => AuditText.Action(a), StringComparer.Create(Vi, false)).ToList();
+        Types = (await db.AuditEntries.Select(a => a.EntityType).Distinct().ToListAsync(ct)).OrderBy(AuditText.Type, StringComparer.Create(Vi, false)).ToList();
         Pager = new Pager(page, PageSize, await query.CountAsync(ct), Link);
         Rows = await query.OrderByDescending(a => a.Id).Skip(Pager.Skip).Take(PageSize).ToListAsync(ct);
         return Page();

@@ -120,6 +120,8 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, AuditLog audi
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
+            PageTitle = "Lỗi: " + PageTitle;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 

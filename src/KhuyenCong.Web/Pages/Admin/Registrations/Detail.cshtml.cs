@@ -19,7 +19,8 @@ public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audi
     public IReadOnlyList<AppUser> Staff { get; private set; } = [];
 
     [BindProperty(Name = "trang-thai")] public string? NewStatus { get; set; }
-    [BindProperty(Name = "noi-dung")] public string? NoteText { get; set; }
+    // Not "noi-dung": that is the id of the page's <main> (the skip link's target), and the field's id follows its name.
+    [BindProperty(Name = "ghi-chu")] public string? NoteText { get; set; }
     [BindProperty(Name = "cong-khai")] public string? IsPublic { get; set; }
     [BindProperty(Name = "nguoi")] public string? AssigneeId { get; set; }
     [BindProperty(Name = "xac-nhan")] public string? Confirm { get; set; }
@@ -59,12 +60,12 @@ public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audi
         var problem = FormText.Clean(NoteText, "Nội dung", 2000, true, out var text);
         if (problem is not null || text.Length == 0)
         {
-            return Invalid("noi-dung", problem ?? "Nhập nội dung ghi chú hoặc trả lời.");
+            return Invalid("ghi-chu", problem ?? "Nhập nội dung ghi chú hoặc trả lời.");
         }
 
         if (Registration.PersonalDataErasedAt is not null)
         {
-            return Invalid("noi-dung", "Hồ sơ đã xóa dữ liệu cá nhân, không thể thêm ghi chú.");
+            return Invalid("ghi-chu", "Hồ sơ đã xóa dữ liệu cá nhân, không thể thêm ghi chú.");
         }
 
         var isPublic = IsPublic == "1";

@@ -35,7 +35,23 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit) : SitePageMo
     public string? OneTimePassword { get; private set; }
     public string? OneTimeFor { get; private set; }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task OnGetAsync()
+    {
+        // Shown once after the redirect that follows a create or reset (post/redirect/get): TempData is read once, and
+        // its cookie is encrypted with the site's Data Protection keys and HttpOnly.
+        (OneTimePassword, OneTimeFor) = (TempData[OneTimePasswordKey] as string, TempData[OneTimeForKey] as string);
+        await LoadAsync();
+    }
+
+    private const string OneTimePasswordKey = "OneTimePassword";
+    private const string OneTimeForKey = "OneTimeFor";
+
+    private RedirectToPageResult ShowOnce(string password, string? email)
+    {
+        TempData[OneTimePasswordKey] = password;
+        TempData[OneTimeForKey] = email;
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
@@ -57,11 +73,7 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit) : SitePageMo
             {
                 await users.AddToRoleAsync(user, NewUser.Role);
                 await audit.WriteAsync("user-create", "User", user.Id, $"{user.Email} ({NewUser.Role})");
-                (OneTimePassword, OneTimeFor) = (password, user.Email);
-                NewUser = new NewUserInput();
-                ModelState.Clear();
-                await LoadAsync();
-                return Page();
+                return ShowOnce(password, user.Email);
             }
 
             foreach (var error in result.Errors)
@@ -137,9 +149,7 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit) : SitePageMo
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
         await audit.WriteAsync("user-reset", "User", user.Id, user.Email);
-        (OneTimePassword, OneTimeFor) = (password, user.Email);
-        await LoadAsync();
-        return Page();
+        return ShowOnce(password, user.Email);
     }
 
     private async Task LoadAsync()
