@@ -263,3 +263,34 @@ public sealed class ProgramFairHeldTests(DuringFairSiteFactory site) : IClassFix
         Assert.Equal(2, after["hoi-cho"].Achieved);
     }
 }
+
+/// <summary>The programme page stays light on a phone: summary first, the long tables on the detail page.</summary>
+public sealed class ProgramPageWeightTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task The_summary_page_is_under_60_KB_and_every_table_is_in_a_labelled_focusable_region()
+    {
+        var client = site.Browser();
+        var html = await client.GetStringAsync(new Uri("/chuong-trinh", UriKind.Relative));
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(html) <= 60 * 1024, $"/chuong-trinh is {System.Text.Encoding.UTF8.GetByteCount(html)} bytes");
+        foreach (var url in new[] { "/chuong-trinh", "/chuong-trinh/so-lieu" })
+        {
+            var doc = await client.GetHtmlAsync(url);
+            Assert.NotEmpty(doc.QuerySelectorAll("table"));
+            foreach (var table in doc.QuerySelectorAll("main table"))
+            {
+                var region = table.ParentElement!;
+                Assert.Equal("region", region.GetAttribute("role"));
+                Assert.Equal("0", region.GetAttribute("tabindex"));
+                Assert.True(region.HasAttribute("aria-label") || region.HasAttribute("aria-labelledby"), url);
+            }
+        }
+
+        // The progress table reflows on a phone: every figure cell names its column.
+        var page = await client.GetHtmlAsync("/chuong-trinh");
+        Assert.All(page.QuerySelectorAll("#table-tien-do tbody td"), td => Assert.False(string.IsNullOrEmpty(td.GetAttribute("data-label"))));
+        // The summary comes before the tables.
+        var summary = page.QuerySelector("#tom-tat")!;
+        Assert.True(summary.CompareDocumentPosition(page.QuerySelector("table")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+    }
+}
