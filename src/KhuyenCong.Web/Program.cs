@@ -73,6 +73,7 @@ builder.Services.AddScoped<RevisionRestore>();
 builder.Services.AddSingleton<ProductCatalog>();
 builder.Services.AddScoped<ContentImporter>();
 builder.Services.AddScoped<ProgramProgress>();
+builder.Services.AddScoped<ProgramPeriods>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<SiteUrls>();
 
@@ -171,7 +172,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
     o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admins);
     o.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admins);
+    o.Conventions.AuthorizePage("/Admin/Program/Periods", Policies.Admins);
     o.Conventions.AuthorizePage("/Account/ChangePassword");
+    o.Conventions.AddPageRoute("/Program/Index", "chuong-trinh/giai-doan/{period}");
     o.Conventions.AddPageRoute("/Admin/Articles/Edit", "quan-tri/tin-bai/them");
     o.Conventions.AddPageRoute("/Admin/Documents/Edit", "quan-tri/van-ban/them");
     o.Conventions.AddPageRoute("/Admin/StaticPages/Edit", "quan-tri/trang/them");

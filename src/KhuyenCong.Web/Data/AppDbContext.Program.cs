@@ -6,6 +6,7 @@ namespace KhuyenCong.Web.Data;
 
 public partial class AppDbContext
 {
+    public DbSet<ProgramPeriod> ProgramPeriods => Set<ProgramPeriod>();
     public DbSet<ProgramTarget> ProgramTargets => Set<ProgramTarget>();
     public DbSet<ProgramFigure> ProgramFigures => Set<ProgramFigure>();
     public DbSet<ProgramSourceIssue> ProgramSourceIssues => Set<ProgramSourceIssue>();
@@ -19,9 +20,18 @@ internal sealed class ProgramTargetConfiguration : IEntityTypeConfiguration<Prog
     public void Configure(EntityTypeBuilder<ProgramTarget> e) => e.HasIndex(x => x.Code).IsUnique();
 }
 
+internal sealed class ProgramPeriodConfiguration : IEntityTypeConfiguration<ProgramPeriod>
+{
+    public void Configure(EntityTypeBuilder<ProgramPeriod> e)
+    {
+        e.HasIndex(x => x.Code).IsUnique();
+        e.Ignore(x => x.SupportLines);
+    }
+}
+
 internal sealed class ProgramFigureConfiguration : IEntityTypeConfiguration<ProgramFigure>
 {
-    public void Configure(EntityTypeBuilder<ProgramFigure> e) => e.HasIndex(x => new { x.Table, x.RowCode, x.Year, x.Source }).IsUnique();
+    public void Configure(EntityTypeBuilder<ProgramFigure> e) => e.HasIndex(x => new { x.PeriodCode, x.Table, x.RowCode, x.Year, x.Source }).IsUnique();
 }
 
 internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achievement>

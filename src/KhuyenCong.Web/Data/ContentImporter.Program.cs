@@ -38,9 +38,24 @@ public sealed partial class ContentImporter
             return $"program: {data.Targets.Count} targets, {data.Figures.Count} figures unchanged, {data.Issues.Count} mismatches in the source";
         }
 
-        await db.ProgramTargets.ExecuteDeleteAsync(ct);
-        await db.ProgramFigures.ExecuteDeleteAsync(ct);
+        // Periods an administrator added in the editor area (and their targets and budget) are not the files' to replace.
+        var adminPeriods = await db.ProgramPeriods.Where(p => p.Origin == ProgramPeriodOrigins.Admin).Select(p => p.Code).ToListAsync(ct);
+        var clash = data.Periods.FirstOrDefault(p => adminPeriods.Contains(p.Code));
+        if (clash is not null)
+        {
+            throw new ContentImportException(ProgramSource.PeriodsFile, 0, $"period {clash.Code} was added in the editor area; remove it there or from the file");
+        }
+
+        await db.ProgramTargets.Where(t => !adminPeriods.Contains(t.PeriodCode)).ExecuteDeleteAsync(ct);
+        await db.ProgramFigures.Where(f => !adminPeriods.Contains(f.PeriodCode)).ExecuteDeleteAsync(ct);
+        await db.ProgramPeriods.Where(p => p.Origin == ProgramPeriodOrigins.Content).ExecuteDeleteAsync(ct);
         await db.ProgramSourceIssues.ExecuteDeleteAsync(ct);
+        foreach (var p in data.Periods)
+        {
+            p.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        }
+
+        db.ProgramPeriods.AddRange(data.Periods);
         db.ProgramTargets.AddRange(data.Targets);
         db.ProgramFigures.AddRange(data.Figures);
         db.ProgramSourceIssues.AddRange(data.Issues);
@@ -54,6 +69,6 @@ public sealed partial class ContentImporter
         dataset.ImportedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        return $"program: {data.Targets.Count} targets, {data.Figures.Count} figures imported, {data.Issues.Count} mismatches in the source";
+        return $"program: {data.Periods.Count} periods, {data.Targets.Count} targets, {data.Figures.Count} figures imported, {data.Issues.Count} mismatches in the source";
     }
 }

@@ -46,8 +46,23 @@ public static class ProgramData
 
         return Results.Json(new
         {
-            decision = new { number = "1625/QĐ-UBND", date = "2021-07-12", issuer = "UBND tỉnh Bến Tre", url = urls.Absolute(SiteUrls.Document("quyet-dinh-1625-qd-ubnd")) },
-            period = new { from = 2021, to = 2025 },
+            decision = r.Period?.DecisionNumber is null ? null : new
+            {
+                number = r.Period.DecisionNumber, date = r.Period.DecisionDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                issuer = "UBND tỉnh Bến Tre", url = r.Period.DecisionSlug is null ? null : urls.Absolute(SiteUrls.Document(r.Period.DecisionSlug)),
+            },
+            period = r.Period is null ? null : new
+            {
+                code = r.Period.Code, title = r.Period.Title, from = r.Period.FirstYear, to = r.Period.LastYear,
+                startsOn = r.Period.StartsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                endsOn = r.Period.EndsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                status = r.HasEnded ? "ended" : r.NotStarted ? "upcoming" : "current",
+            },
+            periods = r.Calendar?.Periods.Select(p => new
+            {
+                code = p.Code, title = p.Title, from = p.FirstYear, to = p.LastYear, resultsOnly = p.ResultsOnly,
+                status = r.Calendar.HasEnded(p) ? "ended" : p.StartsOn > r.Calendar.Today ? "upcoming" : "current",
+            }),
             unit = "million VND",
             computedAt = r.ComputedAt,
             targets = r.Targets.Select(p => new
@@ -77,6 +92,7 @@ public static class ProgramData
                 appendix2 = Rows("appendix2"),
                 byYear = Rows("section5"),
                 results2016To2020 = Rows("appendix1"),
+                plan = Rows("plan"),
             },
             sourceMismatches = r.Issues.Select(i => new { file = "content/" + i.File, line = i.Line, location = i.Location, expected = i.Expected, printed = i.Printed, message = i.Message }),
         }, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)

@@ -4,6 +4,8 @@ namespace KhuyenCong.Web.Models;
 public class ProgramTarget
 {
     public int Id { get; set; }
+    /// <summary>The <see cref="ProgramPeriod.Code"/> the target belongs to.</summary>
+    public string PeriodCode { get; set; } = "2021-2025";
     public required string Code { get; set; }
     /// <summary>Programme content number 1–6 (mục IV.1–IV.6 of the decision).</summary>
     public int Content { get; set; }
@@ -26,7 +28,9 @@ public class ProgramTarget
 public class ProgramFigure
 {
     public int Id { get; set; }
-    /// <summary>"appendix2" (2021–2025 by line), "section5" (by year), "appendix1" (2016–2020 results).</summary>
+    /// <summary>The <see cref="ProgramPeriod.Code"/> the figure belongs to.</summary>
+    public string PeriodCode { get; set; } = "2021-2025";
+    /// <summary>"appendix2" (2021–2025 by line), "section5" (by year), "appendix1" (2016–2020 results), "plan" (a later period's budget lines).</summary>
     public required string Table { get; set; }
     /// <summary>"total", a group ("I"), a line ("I.1"), or a year ("2021") in the by-year tables.</summary>
     public required string RowCode { get; set; }
@@ -120,13 +124,13 @@ public static class ProgramMeasures
 
     public static string Label(string measure) => measure switch
     {
-        Articles => "tin bài đã đăng trên trang từ năm 2021",
-        TvSegments => "chuyên mục truyền hình đã đăng trên trang",
-        Fairs => "hội chợ đã đăng trên trang",
-        FairParticipations => "lượt tham gia hội chợ được Chương trình hỗ trợ",
-        Showrooms => "phòng trưng bày đã đăng trên trang",
-        SelectionRounds => "kỳ bình chọn cấp tỉnh 2021–2025 của sản phẩm trên trang",
-        CertifiedProducts => "sản phẩm trên trang được công nhận cấp tỉnh kỳ 2021–2025",
+        Articles => "tin bài đăng trên trang trong giai đoạn",
+        TvSegments => "chuyên mục truyền hình phát sóng trong giai đoạn",
+        Fairs => "hội chợ cấp tỉnh đã tổ chức xong trong giai đoạn",
+        FairParticipations => "lượt tham gia hội chợ được Chương trình hỗ trợ, ở các hội chợ đã kết thúc trong giai đoạn",
+        Showrooms => "phòng trưng bày được hỗ trợ trong các năm của giai đoạn",
+        SelectionRounds => "kỳ bình chọn cấp tỉnh trong giai đoạn của sản phẩm trên trang",
+        CertifiedProducts => "sản phẩm trên trang được công nhận cấp tỉnh trong giai đoạn",
         _ => "nhập bởi biên tập viên",
     };
 }

@@ -7,11 +7,6 @@ namespace KhuyenCong.Web.Pages;
 /// <summary>Small queries shared by the TV, showroom and fair pages.</summary>
 public static class Showcase
 {
-    /// <summary>The programme's targets (Decision 1625/QĐ-UBND): about 20 TV segments, 20 showrooms, 90 fair participations.</summary>
-    public const int TvTarget = 20;
-    public const int ShowroomTarget = 20;
-    public const int FairParticipationTarget = 90;
-
     /// <summary>srcset sizes of a list thumbnail.</summary>
     public const string ThumbSizes = "(max-width: 48rem) 100vw, 14rem";
 

@@ -27,11 +27,24 @@ public sealed record TargetProgress(ProgramTarget Target, IReadOnlyDictionary<in
         : $"Tự tính: {ProgramMeasures.Label(Target.Measure)}" + (Manual > 0 ? $"; cộng {ProgramSource.Money(Manual)} nhập bởi biên tập viên" : "");
 }
 
-/// <summary>The whole programme as the page, the API and the dashboard show it.</summary>
+/// <summary>One period of the programme as the page, the API and the dashboard show it.</summary>
 public sealed record ProgramReport(
     IReadOnlyList<TargetProgress> Targets, IReadOnlyList<ProgramFigure> Figures, IReadOnlyList<ProgramSourceIssue> Issues,
     IReadOnlyList<int> Years, DateTime ComputedAt)
 {
+    /// <summary>The period reported on (null only when no period is known at all).</summary>
+    public ProgramPeriod? Period { get; init; }
+    public ProgramCalendar? Calendar { get; init; }
+
+    /// <summary>The period's last day has passed: the figures are its final results.</summary>
+    public bool HasEnded => Period is not null && Calendar is not null && Calendar.HasEnded(Period);
+
+    /// <summary>The period has not begun yet.</summary>
+    public bool NotStarted => Period is not null && Calendar is not null && Period.StartsOn > Calendar.Today;
+
+    /// <summary>The progress of the first target counted by <paramref name="measure"/>, if the period has one.</summary>
+    public TargetProgress? ByMeasure(string measure) => Targets.FirstOrDefault(t => t.Target.Measure == measure && t.Target.Minimum is not null);
+
     public long Amount(string table, string row, int? year, string source) =>
         Figures.FirstOrDefault(f => f.Table == table && f.RowCode == row && f.Year == year && f.Source == source)?.Amount ?? 0;
 
@@ -57,19 +70,36 @@ public sealed record ProgramReport(
         };
 }
 
-/// <summary>Computes <see cref="ProgramReport"/> from the imported decision, published content and achievements.</summary>
-public sealed class ProgramProgress(AppDbContext db, TimeProvider clock)
+/// <summary>
+/// Computes <see cref="ProgramReport"/> for one period from the imported decision, published content and achievements.
+/// Only what happened inside the period's dates and has already happened counts: an article published in the period,
+/// a TV segment aired in it, a provincial fair that started in it and has ended, a showroom supported in one of its
+/// years up to this year, an achievement dated in it. Years shown are the period's own.
+/// </summary>
+public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, ProgramPeriods periods)
 {
-    /// <summary>1 January 2021, 00:00 in Vietnam, as UTC.</summary>
-    public static readonly DateTime ProgrammeStartUtc = new(2020, 12, 31, 17, 0, 0, DateTimeKind.Utc);
+    /// <summary>The report of <paramref name="periodCode"/>, or of the period the site shows today (current, else the last ended).</summary>
+    public async Task<ProgramReport> ReportAsync(CancellationToken ct = default) => await ReportAsync(null, ct);
 
-    public async Task<ProgramReport> ReportAsync(CancellationToken ct = default)
+    public async Task<ProgramReport> ReportAsync(string? periodCode, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var targets = await db.ProgramTargets.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
-        var figures = await db.ProgramFigures.AsNoTracking().OrderBy(f => f.Table).ThenBy(f => f.RowOrder).ToListAsync(ct);
-        var issues = await db.ProgramSourceIssues.AsNoTracking().OrderBy(i => i.File).ThenBy(i => i.Line).ThenBy(i => i.Id).ToListAsync(ct);
-        var manual = (await db.Achievements.AsNoTracking().Where(a => !a.IsDeleted)
+        var calendar = await periods.CalendarAsync(ct);
+        var period = periodCode is null ? calendar.Shown : calendar.Find(periodCode);
+        var code = period?.Code ?? ProgramSource.DecisionPeriod;
+        var targets = await db.ProgramTargets.AsNoTracking().Where(t => t.PeriodCode == code).OrderBy(t => t.SortOrder).ToListAsync(ct);
+        // The figures of the period, and the results of the period before it (the comparison of the decision).
+        var previous = calendar.Periods.Where(p => period is not null && p.EndsOn < period.StartsOn).OrderByDescending(p => p.EndsOn).Select(p => p.Code).FirstOrDefault() ?? "";
+        var figures = await db.ProgramFigures.AsNoTracking().Where(f => f.PeriodCode == code || (f.PeriodCode == previous && f.Table == "appendix1"))
+            .OrderBy(f => f.Table).ThenBy(f => f.RowOrder).ToListAsync(ct);
+        var issues = code == ProgramSource.DecisionPeriod
+            ? await db.ProgramSourceIssues.AsNoTracking().OrderBy(i => i.File).ThenBy(i => i.Line).ThenBy(i => i.Id).ToListAsync(ct)
+            : [];
+        var today = calendar.Today;
+        var first = period?.StartsOn ?? new DateTime(2021, 1, 1);
+        var last = period?.EndsOn ?? new DateTime(2025, 12, 31);
+        var codes = targets.Select(t => t.Code).ToList();
+        var manual = (await db.Achievements.AsNoTracking().Where(a => !a.IsDeleted && codes.Contains(a.TargetCode) && a.Date >= first && a.Date <= last && a.Date <= today)
                 .Select(a => new { a.TargetCode, a.Date, a.Quantity }).ToListAsync(ct))
             .GroupBy(a => a.TargetCode)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, long>)g.GroupBy(a => a.Date.Year).ToDictionary(y => y.Key, y => (long)y.Sum(a => a.Quantity)));
@@ -77,45 +107,56 @@ public sealed class ProgramProgress(AppDbContext db, TimeProvider clock)
         var computed = new Dictionary<string, IReadOnlyDictionary<int, long>>(StringComparer.Ordinal);
         foreach (var measure in targets.Select(t => t.Measure).Where(m => m != ProgramMeasures.Manual).Distinct())
         {
-            var years = await YearsAsync(measure, now, ct);
+            var years = await YearsAsync(measure, now, today, first, last, ct);
             computed[measure] = years.GroupBy(y => y).ToDictionary(g => g.Key, g => (long)g.Count());
         }
 
         var empty = new Dictionary<int, long>();
         var progress = targets.Select(t => new TargetProgress(t,
             computed.GetValueOrDefault(t.Measure) ?? empty, manual.GetValueOrDefault(t.Code) ?? empty)).ToList();
-        var lastYear = progress.SelectMany(p => p.ComputedByYear.Keys.Concat(p.ManualByYear.Keys)).DefaultIfEmpty(2025).Max();
-        var shown = Enumerable.Range(2021, Math.Max(2025, lastYear) - 2020).ToList();
-        return new ProgramReport(progress, figures, issues, shown, now);
+        var shown = Enumerable.Range(first.Year, last.Year - first.Year + 1).ToList();
+        return new ProgramReport(progress, figures, issues, shown, now) { Period = period, Calendar = calendar };
     }
 
-    /// <summary>One Vietnam year per counted item of a computed measure.</summary>
-    private async Task<List<int>> YearsAsync(string measure, DateTime now, CancellationToken ct)
+    /// <summary>One Vietnam year per counted item of a computed measure, inside [first, last] and not after today.</summary>
+    private async Task<List<int>> YearsAsync(string measure, DateTime now, DateTime today, DateTime first, DateTime last, CancellationToken ct)
     {
         static int Year(DateTime utc) => VietnamTime.ToLocal(utc).Year;
+        // Vietnam has no daylight saving time: midnight there is 17:00 UTC the day before.
+        var fromUtc = DateTime.SpecifyKind(first.AddHours(-7), DateTimeKind.Utc);
+        var toUtc = DateTime.SpecifyKind(last.AddDays(1).AddHours(-7), DateTimeKind.Utc);
+        if (now < toUtc)
+        {
+            toUtc = now;
+        }
+
+        // A fair is held once it has ended (its last day is before today).
+        var heldUntil = today <= last ? today.AddDays(-1) : last;
+        var lastYear = Math.Min(last.Year, today.Year);
         switch (measure)
         {
             case ProgramMeasures.Articles:
-                return (await db.Articles.AsNoTracking().Published(now).Where(a => a.PublishAt >= ProgrammeStartUtc)
+                return (await db.Articles.AsNoTracking().Published(now).Where(a => a.PublishAt >= fromUtc && a.PublishAt < toUtc)
                     .Select(a => a.PublishAt!.Value).ToListAsync(ct)).Select(Year).ToList();
             case ProgramMeasures.TvSegments:
                 return (await db.TvSegments.AsNoTracking().Published(now).Select(t => t.AirDate ?? t.PublishAt!.Value).ToListAsync(ct))
-                    .Where(d => d >= ProgrammeStartUtc).Select(Year).ToList();
+                    .Where(d => d >= fromUtc && d < toUtc).Select(Year).ToList();
             case ProgramMeasures.Fairs:
-                return (await db.Fairs.AsNoTracking().Published(now).Where(f => f.StartsOn >= ProgrammeStartUtc.Date.AddDays(1))
+                return (await db.Fairs.AsNoTracking().Published(now)
+                    .Where(f => f.Level == FairLevel.Provincial && f.StartsOn >= first && f.EndsOn <= heldUntil)
                     .Select(f => f.StartsOn).ToListAsync(ct)).Select(d => d.Year).ToList();
             case ProgramMeasures.FairParticipations:
-                var fairs = db.Fairs.AsNoTracking().Published(now).Where(f => f.StartsOn >= ProgrammeStartUtc.Date.AddDays(1));
+                var fairs = db.Fairs.AsNoTracking().Published(now).Where(f => f.StartsOn >= first && f.EndsOn <= heldUntil);
                 return (await db.FairParticipations.AsNoTracking().Where(p => p.ProgrammeSupported)
                     .Join(fairs, p => p.FairId, f => f.Id, (p, f) => f.StartsOn).ToListAsync(ct)).Select(d => d.Year).ToList();
             case ProgramMeasures.Showrooms:
                 return (await db.Showrooms.AsNoTracking().Published(now).Select(s => new { s.YearSupported, s.PublishAt }).ToListAsync(ct))
-                    .Select(s => s.YearSupported ?? Year(s.PublishAt!.Value)).Where(y => y >= 2021).ToList();
+                    .Select(s => s.YearSupported ?? Year(s.PublishAt!.Value)).Where(y => y >= first.Year && y <= lastYear).ToList();
             case ProgramMeasures.SelectionRounds:
             case ProgramMeasures.CertifiedProducts:
                 var products = db.Products.AsNoTracking().Published(now);
                 var certs = await db.ProductCertifications.AsNoTracking()
-                    .Where(c => c.Level == CertificationLevel.Provincial && c.RoundYear >= 2021 && c.RoundYear <= 2025)
+                    .Where(c => c.Level == CertificationLevel.Provincial && c.RoundYear >= first.Year && c.RoundYear <= lastYear)
                     .Join(products, c => c.ProductId, p => p.Id, (c, p) => new { c.ProductId, c.RoundYear }).ToListAsync(ct);
                 return measure == ProgramMeasures.SelectionRounds
                     ? certs.Select(c => c.RoundYear).Distinct().ToList()
@@ -124,4 +165,10 @@ public sealed class ProgramProgress(AppDbContext db, TimeProvider clock)
                 return [];
         }
     }
+}
+
+/// <summary>What the list pages' progress block shows: one target of the shown period (<see cref="TargetProgress"/>).</summary>
+public sealed record TargetProgressView(ProgramReport Report, string Measure, string Id)
+{
+    public TargetProgress? Progress => Report.ByMeasure(Measure);
 }

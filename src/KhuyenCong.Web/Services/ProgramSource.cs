@@ -18,11 +18,48 @@ public static class ProgramSource
     public const string BudgetFile = "program/budget-2021-2025.csv";
     public const string ByYearFile = "program/budget-by-year.csv";
     public const string ResultsFile = "program/results-2016-2020.csv";
+    public const string PeriodsFile = "program/periods.yml";
+    /// <summary>The period of Quyết định 1625/QĐ-UBND (targets.yml, Appendix 2, section V.2).</summary>
+    public const string DecisionPeriod = "2021-2025";
+    /// <summary>The period of Appendix 1 (results 2016–2020).</summary>
+    public const string PastPeriod = "2016-2020";
     public static readonly int[] Years = [2021, 2022, 2023, 2024, 2025];
     public static readonly int[] PastYears = [2016, 2017, 2018, 2019, 2020];
     private static readonly string[] BudgetSources = [ProgramSources.Total, ProgramSources.National, ProgramSources.Local, ProgramSources.Beneficiary];
 
-    public sealed record Data(IReadOnlyList<ProgramTarget> Targets, IReadOnlyList<ProgramFigure> Figures, IReadOnlyList<ProgramSourceIssue> Issues);
+    public sealed record Data(IReadOnlyList<ProgramTarget> Targets, IReadOnlyList<ProgramFigure> Figures, IReadOnlyList<ProgramSourceIssue> Issues)
+    {
+        public IReadOnlyList<ProgramPeriod> Periods { get; init; } = [];
+    }
+
+    private sealed class SupportModel
+    {
+        public string Code { get; set; } = "";
+        public string Target { get; set; } = "";
+        public string Budget { get; set; } = "";
+    }
+
+    private sealed class PeriodsFileModel
+    {
+        public List<PeriodModel> Periods { get; set; } = [];
+    }
+
+    private sealed class PeriodModel
+    {
+        public string? Code { get; set; }
+        public string? Title { get; set; }
+        public string? DecisionNumber { get; set; }
+        public string? DecisionDate { get; set; }
+        public string? DecisionSlug { get; set; }
+        public string? Starts { get; set; }
+        public string? Ends { get; set; }
+        public bool ResultsOnly { get; set; }
+        public string? Summary { get; set; }
+        public List<SupportModel>? SupportLines { get; set; }
+        /// <summary>A later period's targets and budget, in the editor area's format (see ProgramPeriods.Draft).</summary>
+        public string? Targets { get; set; }
+        public string? Budget { get; set; }
+    }
 
     private sealed class TargetsFileModel
     {
@@ -56,7 +93,7 @@ public static class ProgramSource
 
     /// <summary>Every file of the folder, for the import's idempotency hash.</summary>
     public static IEnumerable<string> Files(string contentRoot) =>
-        new[] { TargetsFile, BudgetFile, ByYearFile, ResultsFile }.Select(f => Path.Combine(contentRoot, f));
+        new[] { TargetsFile, BudgetFile, ByYearFile, ResultsFile, PeriodsFile }.Select(f => Path.Combine(contentRoot, f)).Where(File.Exists);
 
     public static Data Read(string contentRoot)
     {
@@ -79,7 +116,60 @@ public static class ProgramSource
             });
         }
 
-        return new Data(targets, figures, issues);
+        foreach (var f in figures)
+        {
+            f.PeriodCode = f.Table == "appendix1" ? PastPeriod : DecisionPeriod;
+        }
+
+        foreach (var t in targets)
+        {
+            t.PeriodCode = DecisionPeriod;
+        }
+
+        var periods = ReadPeriods(contentRoot, targets, figures);
+        return new Data(targets, figures, issues) { Periods = periods };
+    }
+
+    /// <summary>
+    /// program/periods.yml: the periods. Without the file the site knows 2016–2020 and 2021–2025 from the decision.
+    /// A period with inline targets or budget goes through the editor area's checks (<see cref="ProgramPeriods.Validate"/>).
+    /// </summary>
+    private static List<ProgramPeriod> ReadPeriods(string root, List<ProgramTarget> targets, List<ProgramFigure> figures)
+    {
+        var path = Path.Combine(root, PeriodsFile);
+        var model = File.Exists(path) ? FrontMatter.Deserialize<PeriodsFileModel>(PeriodsFile, File.ReadAllText(path)) : new PeriodsFileModel
+        {
+            Periods =
+            [
+                new() { Code = PastPeriod, Title = "Chương trình khuyến công giai đoạn 2016–2020", Starts = "2016-01-01", Ends = "2020-12-31", ResultsOnly = true },
+                new() { Code = DecisionPeriod, Title = "Chương trình khuyến công giai đoạn 2021–2025", DecisionNumber = "1625/QĐ-UBND", DecisionDate = "2021-07-12", Starts = "2021-01-01", Ends = "2025-12-31" },
+            ],
+        };
+        var result = new List<ProgramPeriod>();
+        var kinds = Registrations.RegistrationCatalog.Lines.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var (p, i) in model.Periods.Select((p, i) => (p, i)))
+        {
+            var (parsed, errors) = ProgramPeriods.Validate(new ProgramPeriods.Draft
+            {
+                Title = p.Title, DecisionNumber = p.DecisionNumber, DecisionDate = p.DecisionDate, StartsOn = p.Starts, EndsOn = p.Ends,
+                Summary = p.Summary, Targets = p.Targets, Budget = p.Budget,
+            }, result, targets.Select(t => t.Code).ToHashSet(StringComparer.Ordinal), ProgramPeriodOrigins.Content, PeriodsFile);
+            if (parsed is null || (p.Code is not null && p.Code != parsed.Period.Code)
+                || p.SupportLines?.Any(l => !kinds.Contains(l.Code) || string.IsNullOrWhiteSpace(l.Target)) == true)
+            {
+                throw new ContentImportException(PeriodsFile, 0, $"period #{i + 1} ('{p.Code}'): " +
+                    (errors.Count > 0 ? string.Join(" ", errors.Values) : "code must be START-END years; support lines need a known registration code and a target"));
+            }
+
+            parsed.Period.ResultsOnly = p.ResultsOnly;
+            parsed.Period.DecisionSlug = p.DecisionSlug;
+            parsed.Period.SupportLinesJson = System.Text.Json.JsonSerializer.Serialize((p.SupportLines ?? []).Select(l => new ProgramSupportLine(l.Code, l.Target.Trim(), l.Budget.Trim())).ToList());
+            result.Add(parsed.Period);
+            targets.AddRange(parsed.Targets);
+            figures.AddRange(parsed.Figures);
+        }
+
+        return result;
     }
 
     // ---- reading -------------------------------------------------------------------------------------------

@@ -57,8 +57,26 @@ public static class ProgramTables
     public const string Comparison = "so-sanh-2016-2020";
     public const string Appendix1 = "phu-luc-1";
     public const string Issues = "sai-lech-so-lieu";
+    public const string Plan = "kinh-phi-ke-hoach";
 
-    public static readonly string[] Names = [Progress, ProgressByYear, ByYear, ByContent, Appendix2, Section5, Comparison, Appendix1, Issues];
+    public static readonly string[] Names = [Progress, ProgressByYear, ByYear, ByContent, Appendix2, Section5, Comparison, Appendix1, Issues, Plan];
+
+    /// <summary>The tables that hold figures for the report's period.</summary>
+    public static IReadOnlyList<string> NamesFor(ProgramReport r)
+    {
+        bool Has(string table) => r.Figures.Any(f => f.Table == table);
+        return Names.Where(n => n switch
+        {
+            Progress or ProgressByYear => r.Targets.Count > 0,
+            ByYear or ByContent or Appendix2 => Has("appendix2"),
+            Section5 => Has("section5"),
+            Comparison => Has("appendix1") && Has("appendix2"),
+            Appendix1 => Has("appendix1"),
+            Issues => r.Issues.Count > 0,
+            Plan => Has("plan"),
+            _ => false,
+        }).ToList();
+    }
 
     public static readonly string[] BudgetSources = [ProgramSources.National, ProgramSources.Local, ProgramSources.Beneficiary];
 
@@ -85,11 +103,12 @@ public static class ProgramTables
         Comparison => BuildComparison(r),
         Appendix1 => BuildAppendix1(r),
         Issues => BuildIssues(r),
+        Plan => BuildPlan(r),
         _ => null,
     };
 
     private static DataTable BuildProgress(ProgramReport r) => new(Progress,
-        "Tiến độ thực hiện các chỉ tiêu (lũy kế từ năm 2021)",
+        $"Tiến độ thực hiện các chỉ tiêu, giai đoạn {r.Period?.YearsText ?? "2021–2025"}",
         ["Mã", "Nội dung", "Chỉ tiêu", "Đơn vị", "Chỉ tiêu tối thiểu", "Chỉ tiêu tối đa", "Đã đạt", "Tỷ lệ (%)", .. r.Years.Select(y => "Năm " + y), "Nguồn số liệu"],
         r.Targets.Select(p => (IReadOnlyList<TableCell>)[
             p.Target.Code, "IV." + p.Target.Content, p.Target.Title, p.Target.Unit,
@@ -155,6 +174,14 @@ public static class ProgramTables
         ["Tệp dữ liệu", "Dòng", "Vị trí", "Giá trị tính được", "Giá trị in trong Quyết định", "Giải thích"],
         r.Issues.Select(i => (IReadOnlyList<TableCell>)["content/" + i.File, TableCell.Of(i.Line), i.Location, TableCell.Of(i.Expected), TableCell.Of(i.Printed), i.Message]).ToList())
     { RowHeader = 2 };
+
+    private static DataTable BuildPlan(ProgramReport r) => new(Plan,
+        $"Kinh phí theo nội dung, giai đoạn {r.Period?.YearsText} (triệu đồng)",
+        ["Mã", "Nội dung", .. BudgetSources.Select(ProgramSources.Label), "Tổng kinh phí"],
+        r.Rows("plan").OrderBy(row => row.RowKind == "total" ? 1 : 0).ThenBy(row => row.RowOrder).Select(row => (IReadOnlyList<TableCell>)[
+            row.RowKind == "total" ? "" : row.RowCode, row.RowTitle,
+            .. BudgetSources.Select(s => Cell(r, "plan", row.RowCode, null, s)), Cell(r, "plan", row.RowCode, null, ProgramSources.Total)]).ToList())
+    { RowHeader = 1 };
 
     private static TableCell Cell(ProgramReport r, string table, string row, int? year, string source)
     {

@@ -15,6 +15,7 @@ public static class PageTypes
         ["search"] = "/tim-kiem?q=dao+tao",
         ["static-page"] = "/gioi-thieu-trang",
         ["program"] = "/chuong-trinh",
+        ["program-detail"] = "/chuong-trinh/so-lieu",
         ["sub-page"] = "/chuong-trinh/kinh-phi",
         ["contact"] = "/lien-he",
         ["english"] = "/english",
@@ -29,7 +30,7 @@ public static class PageTypes
     };
 
     public static readonly IReadOnlyList<string> Names =
-        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "program", "sub-page", "contact", "english", "not-found",
+        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "program", "program-detail", "sub-page", "contact", "english", "not-found",
          "tv-list", "tv-segment", "showrooms", "showroom", "fairs", "fair",
          "registration-start", "registration-privacy", "registration-lookup", "registration-ineligible"];
 

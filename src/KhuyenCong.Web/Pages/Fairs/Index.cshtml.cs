@@ -9,14 +9,15 @@ namespace KhuyenCong.Web.Pages.Fairs;
 
 /// <summary>Fairs: upcoming and ongoing first (soonest first), then the archive of past fairs by year.</summary>
 [OutputCache]
-public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, ProgramProgress progress) : SitePageModel
 {
     public sealed record Row(string Title, string Slug, DateTime StartsOn, DateTime EndsOn, DateTime? RegistrationDeadline,
         string Venue, string HostProvince, FairLevel Level, string Summary, bool IsSample, FairPhase Phase);
 
     public IReadOnlyList<Row> Current { get; private set; } = [];
     public IReadOnlyList<IGrouping<int, Row>> PastByYear { get; private set; } = [];
-    public int SupportedParticipations { get; private set; }
+    /// <summary>The programme period shown today, for the fairs and participations targets.</summary>
+    public ProgramReport Programme { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -31,8 +32,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
         Current = all.Where(f => f.Phase != FairPhase.Past).OrderBy(f => f.StartsOn).ThenBy(f => f.Title, StringComparer.Ordinal).ToList();
         PastByYear = all.Where(f => f.Phase == FairPhase.Past).OrderByDescending(f => f.StartsOn)
             .GroupBy(f => f.StartsOn.Year).OrderByDescending(g => g.Key).ToList();
-        SupportedParticipations = await db.FairParticipations.AsNoTracking()
-            .CountAsync(p => p.ProgrammeSupported && published.Any(f => f.Id == p.FairId), ct);
+        Programme = await progress.ReportAsync(ct);
         Section = "fairs";
         PageTitle = "Hội chợ triển lãm";
         MetaDescription = "Hội chợ, triển lãm hàng công nghiệp nông thôn: lịch sắp diễn ra, cách đăng ký tham gia, kết quả các kỳ đã tổ chức.";

@@ -1,14 +1,17 @@
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Program;
 
 /// <summary>
-/// /chuong-trinh: the programme's goals (the prose of the static page with that path), its progress against every
-/// target, its budget as SVG charts with equal tables, the 2016–2020 comparison and the source's own mismatches.
+/// /chuong-trinh: the period the site shows today (the one running, else the final results of the last one), as a
+/// summary first: status, key figures, progress against every target, the budget charts with equal tables. The long
+/// tables (per year, the appendices, the source's mismatches) are on <see cref="DetailModel"/>.
+/// /chuong-trinh/giai-doan/{period} shows any other period the same way.
 /// </summary>
 [OutputCache]
 public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider clock, SiteUrls urls) : SitePageModel
@@ -20,25 +23,55 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider 
     public Document? Decision { get; private set; }
     public IReadOnlyList<(string Title, string Path, string Summary)> Children { get; private set; } = [];
     public DataTable Table(string name) => ProgramTables.Build(name, Report)!;
+    public IReadOnlyList<string> TableNames => ProgramTables.NamesFor(Report);
+    public string DetailPath { get; private set; } = "/chuong-trinh/so-lieu";
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? period, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        Report = await progress.ReportAsync(ct);
-        Intro = await db.Pages.AsNoTracking().Published(now).FirstOrDefaultAsync(p => p.Path == "chuong-trinh", ct);
-        if (Intro is not null)
+        Report = await progress.ReportAsync(period, ct);
+        if (Report.Period is null)
         {
-            Children = (await db.Pages.AsNoTracking().Published(now).Where(p => p.ParentId == Intro.Id)
+            return NotFound();
+        }
+
+        var shown = Report.Calendar!.Shown?.Code == Report.Period.Code;
+        if (period is not null && shown)
+        {
+            return RedirectPermanent("/chuong-trinh");
+        }
+
+        DetailPath = shown ? "/chuong-trinh/so-lieu" : "/chuong-trinh/so-lieu/" + Report.Period.Code;
+        if (Report.Period.Code == ProgramSource.DecisionPeriod)
+        {
+            Intro = await db.Pages.AsNoTracking().Published(now).FirstOrDefaultAsync(p => p.Path == "chuong-trinh", ct);
+        }
+
+        var root = await db.Pages.AsNoTracking().Published(now).Where(p => p.Path == "chuong-trinh").Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        if (root is not null && shown)
+        {
+            Children = (await db.Pages.AsNoTracking().Published(now).Where(p => p.ParentId == root)
                     .OrderBy(p => p.SortOrder).ThenBy(p => p.Title).Select(p => new { p.Title, p.Path, p.Summary }).ToListAsync(ct))
                 .Select(p => (p.Title, p.Path, p.Summary)).ToList();
         }
 
-        Decision = await db.Documents.AsNoTracking().Published(now).FirstOrDefaultAsync(d => d.Slug == DecisionSlug, ct);
+        if (Report.Period.DecisionSlug is { } slug)
+        {
+            Decision = await db.Documents.AsNoTracking().Published(now).FirstOrDefaultAsync(d => d.Slug == slug, ct);
+        }
+
         Section = "program";
-        PageTitle = Intro?.Title ?? "Chương trình khuyến công tỉnh Bến Tre giai đoạn 2021–2025";
-        MetaDescription = "Mục tiêu, kinh phí và tiến độ thực hiện Chương trình khuyến công tỉnh Bến Tre giai đoạn 2021–2025 (Quyết định 1625/QĐ-UBND), cập nhật từ nội dung trên trang.";
-        CanonicalPath = "/chuong-trinh";
-        Breadcrumbs.Add(("Chương trình", null));
+        PageTitle = Report.Period.Title;
+        var state = Report.HasEnded ? "kết quả cuối cùng" : "mục tiêu, kinh phí và tiến độ";
+        MetaDescription = $"{Report.Period.Title}: {state}" + (Report.Period.DecisionNumber is { } n ? $" (Quyết định {n})" : "") + ", cập nhật từ nội dung trên trang.";
+        CanonicalPath = shown ? "/chuong-trinh" : "/chuong-trinh/giai-doan/" + Report.Period.Code;
+        Breadcrumbs.Add(("Chương trình", shown ? null : "/chuong-trinh"));
+        if (!shown)
+        {
+            Breadcrumbs.Add(("Giai đoạn " + Report.Period.YearsText, null));
+        }
+
         StructuredData.Add(JsonLd.Breadcrumbs(urls, [("Trang chủ", "/"), ("Chương trình", CanonicalPath)]));
+        return Page();
     }
 }

@@ -12,7 +12,7 @@ namespace KhuyenCong.Web.Pages.Showrooms;
 /// that belonged to it or was merged into it). A plain GET form; an unknown place is a 400.
 /// </summary>
 [OutputCache]
-public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, ProgramProgress progress) : SitePageModel
 {
     public const int PageSize = 20;
 
@@ -28,6 +28,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
     public IReadOnlyDictionary<string, MediaFile> Images { get; private set; } = new Dictionary<string, MediaFile>();
     public int Total { get; private set; }
     public int AllCount { get; private set; }
+    /// <summary>The programme period shown today, for the showrooms target.</summary>
+    public ProgramReport Programme { get; private set; } = null!;
     public Pager Pager { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "trang")] string? trang, CancellationToken ct)
@@ -56,6 +58,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
                 s.YearSupported, s.Summary, s.FeaturedImage, s.FeaturedImageAlt, s.IsSample))
             .ToListAsync(ct);
         AllCount = all.Count;
+        Programme = await progress.ReportAsync(ct);
         var filtered = placeIds is null ? all : all.Where(r => r.PlaceId is { } id && placeIds.Contains(id)).ToList();
         Total = filtered.Count;
         Pager = new Pager(page, PageSize, Total, Link);

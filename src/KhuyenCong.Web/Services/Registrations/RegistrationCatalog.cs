@@ -2,7 +2,7 @@ using KhuyenCong.Web.Models;
 
 namespace KhuyenCong.Web.Services.Registrations;
 
-/// <summary>One support line of the programme (Quyết định 1625/QĐ-UBND, 12/7/2021) that can be asked for.</summary>
+/// <summary>One kind of support that can be asked for; <see cref="Target"/> and <see cref="Budget"/> are those of 2021–2025 (the period's own are in ProgramPeriod.SupportLines).</summary>
 public sealed record SupportLine(string Code, string Name, string Explanation, string Target, string Budget);
 
 /// <summary>The fixed answer lists of the form: establishment types, sectors, support lines, timings.</summary>

@@ -61,7 +61,7 @@ public sealed class ProgramProgressTests(SiteFactory site) : IClassFixture<SiteF
         var fair = new Fair
         {
             Title = "Hội chợ CNNT 2023", Slug = "hoi-cho-cnnt-2023", Status = ContentStatus.Published, PublishAt = published,
-            StartsOn = new DateTime(2023, 10, 5), EndsOn = new DateTime(2023, 10, 9),
+            StartsOn = new DateTime(2023, 10, 5), EndsOn = new DateTime(2023, 10, 9), Level = FairLevel.Provincial,
         };
         await site.WithDbAsync(async (db, sp) =>
         {

@@ -1067,6 +1067,10 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PeriodCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Printed")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1106,10 +1110,68 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Table", "RowCode", "Year", "Source")
+                    b.HasIndex("PeriodCode", "Table", "RowCode", "Year", "Source")
                         .IsUnique();
 
                     b.ToTable("ProgramFigures");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.ProgramPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionSlug")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResultsOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportLinesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ProgramPeriods");
                 });
 
             modelBuilder.Entity("KhuyenCong.Web.Models.ProgramSourceIssue", b =>
@@ -1172,6 +1234,10 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("Minimum")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
