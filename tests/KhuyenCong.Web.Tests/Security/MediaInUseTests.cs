@@ -19,13 +19,13 @@ public sealed class MediaInUseTests(SiteFactory site) : IClassFixture<SiteFactor
     private static string Slug(string title) => Slugifier.Slugify(title);
 
     /// <summary>A library row under a fresh storage name (no files needed: the rule reads the database).</summary>
-    private Task<MediaFile> NewMediaAsync(MediaKind kind = MediaKind.Image) => site.WithDbAsync(async (db, _) =>
+    private Task<MediaFile> NewMediaAsync(MediaKind kind = MediaKind.Image, string? folder = null) => site.WithDbAsync(async (db, _) =>
     {
         var file = new MediaFile
         {
             StorageName = Guid.NewGuid().ToString("N")[..16], Kind = kind, OriginalName = "thu.jpg",
             ContentType = kind switch { MediaKind.Pdf => "application/pdf", MediaKind.Video => "video/mp4", _ => "image/jpeg" },
-            VariantWidths = kind == MediaKind.Image ? "480" : "", AltText = "Ảnh thử", UploadedBy = "test", UploadedAt = DateTime.UtcNow,
+            VariantWidths = kind == MediaKind.Image ? "480" : "", AltText = "Ảnh thử", Folder = folder, UploadedBy = "test", UploadedAt = DateTime.UtcNow,
         };
         db.MediaFiles.Add(file);
         await db.SaveChangesAsync();
@@ -155,18 +155,24 @@ public sealed class MediaInUseTests(SiteFactory site) : IClassFixture<SiteFactor
     [Fact]
     public async Task The_library_lists_usage_in_a_fixed_number_of_queries_whatever_the_number_of_files()
     {
+        // A folder of its own, so the page lists exactly the files made here: one, then six.
+        var folder = "kiem-tra-" + Guid.NewGuid().ToString("N")[..6];
+        var url = "/quan-tri/thu-vien?thu-muc=" + folder;
         var editor = await site.SignInAsync(Roles.Editor);
-        await editor.GetHtmlAsync("/quan-tri/thu-vien");
+        await NewMediaAsync(folder: folder);
+        await editor.GetHtmlAsync(url);
         site.Queries.Reset();
-        await editor.GetHtmlAsync("/quan-tri/thu-vien");
+        var one = await editor.GetHtmlAsync(url);
         var before = site.Queries.Count;
+        Assert.Single(one.QuerySelectorAll(".media-grid li"));
         for (var i = 0; i < 5; i++)
         {
-            await NewMediaAsync();
+            await NewMediaAsync(folder: folder);
         }
 
         site.Queries.Reset();
-        await editor.GetHtmlAsync("/quan-tri/thu-vien");
+        var six = await editor.GetHtmlAsync(url);
+        Assert.Equal(6, six.QuerySelectorAll(".media-grid li").Length);
         Assert.Equal(before, site.Queries.Count);
     }
 
