@@ -139,6 +139,7 @@ builder.Services.AddRateLimiter(o =>
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<MediaProcessor>();
+builder.Services.AddScoped<MediaUsage>();
 builder.Services.AddHostedService<Scheduler>();
 builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<RegistrationStore>();

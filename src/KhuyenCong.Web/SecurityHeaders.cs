@@ -15,7 +15,10 @@ public sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(static state =>
         {
             var headers = ((HttpContext)state).Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // A download (an uploaded PDF may carry script) opened in the browser anyway runs sandboxed: no script, own origin.
+            headers.ContentSecurityPolicy = headers.ContentDisposition.ToString().StartsWith("attachment", StringComparison.OrdinalIgnoreCase)
+                ? ContentSecurityPolicy + "; sandbox"
+                : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -251,9 +251,21 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
         return Redirect($"{ListPath}/{item.Id}");
     }
 
+    /// <summary>Why this item cannot be deleted (a Vietnamese sentence), or null when it can.</summary>
+    protected virtual Task<string?> DeleteProblemAsync(T item, CancellationToken ct) => Task.FromResult<string?>(null);
+
     private async Task<IActionResult> DeleteAsync(CancellationToken ct)
     {
         var item = Item!;
+        if (await DeleteProblemAsync(item, ct) is { } problem)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", problem);
+            PageTitle = "Lỗi: " + PageTitle;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
         item.Status = ContentStatus.Archived;
         await publisher.SaveAsync(item, User.Identity?.Name ?? "?", "delete", "Xóa", ct);
         db.Remove(item);

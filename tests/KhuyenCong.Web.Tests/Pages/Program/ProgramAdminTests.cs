@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Tests.Pages.Program;
 
-/// <summary>Editors enter achievements with evidence; every change is kept and moves the public progress at once.</summary>
+/// <summary>Publishers enter achievements with evidence; every change is kept and moves the public progress at once.</summary>
 public sealed class ProgramAdminTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
     private const string Url = "/quan-tri/chuong-trinh";
@@ -29,9 +29,9 @@ public sealed class ProgramAdminTests(SiteFactory site) : IClassFixture<SiteFact
     }
 
     [Fact]
-    public async Task An_editor_adds_edits_and_withdraws_an_achievement_with_history_and_the_public_page_follows()
+    public async Task A_publisher_adds_edits_and_withdraws_an_achievement_with_history_and_the_public_page_follows()
     {
-        var editor = await site.SignInAsync(Roles.Editor);
+        var editor = await site.SignInAsync(Roles.Publisher);
         var visitor = site.Browser();
         var before = await ProgramProgressTests.PageAchievedAsync(visitor, "may-moc-tien-tien");
         Assert.Equal(0, before);
@@ -67,7 +67,7 @@ public sealed class ProgramAdminTests(SiteFactory site) : IClassFixture<SiteFact
             await db.AuditEntries.CountAsync(a => a.EntityType == "achievement" && a.EntityId == id.ToString()),
             await db.Achievements.Where(a => a.Id == id).Select(a => a.IsDeleted).SingleAsync()));
         Assert.Equal(["create", "update", "delete"], changes.Select(c => c.Split(':')[0]));
-        Assert.All(changes, c => Assert.StartsWith("editor-", c.Split(':')[1], StringComparison.Ordinal));
+        Assert.All(changes, c => Assert.StartsWith("publisher-", c.Split(':')[1], StringComparison.Ordinal));
         Assert.Equal(3, audit);
         Assert.True(deleted);
 
@@ -88,7 +88,7 @@ public sealed class ProgramAdminTests(SiteFactory site) : IClassFixture<SiteFact
     [InlineData("may-moc-tien-tien", "2022-03-15", "1", "", "Input.EvidenceUrl")]
     public async Task Bad_input_is_refused_with_a_vietnamese_message_and_nothing_is_written(string target, string date, string quantity, string evidence, string field)
     {
-        var editor = await site.SignInAsync(Roles.Editor);
+        var editor = await site.SignInAsync(Roles.Publisher);
         var count = await site.WithDbAsync((db, _) => db.Achievements.CountAsync());
         using var response = await editor.PostFormAsync(Url + "?handler=Save", Form(target, date, quantity, evidence: evidence), Url);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

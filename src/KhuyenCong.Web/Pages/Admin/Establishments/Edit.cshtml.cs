@@ -9,8 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Admin.Establishments;
 
 /// <summary>
-/// Create, edit or delete an establishment. Establishments are records, not routed content: no workflow, but every
-/// change is in the audit log and evicts the cached public pages that show it.
+/// Create, edit or delete an establishment. Establishments are records, not routed content, but they follow the
+/// workflow's rule: an editor may create one and change one that no published item shows yet (like a draft); once a
+/// published product, showroom or fair shows it, only a publisher or an admin may change it. Every change is in the
+/// audit log and evicts the cached public pages that show it.
 /// </summary>
 public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache, ProductCatalog catalog, TimeProvider clock) : SitePageModel
 {
@@ -41,6 +43,10 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
     [BindProperty] public EstablishmentInput Input { get; set; } = new();
     public Establishment? Item { get; private set; }
     public int ProductCount { get; private set; }
+    /// <summary>A published product, showroom or fair shows this establishment.</summary>
+    public bool IsPublic { get; private set; }
+    /// <summary>Whether this user may save the form: publishers always, editors only while nothing published shows it.</summary>
+    public bool CanEdit => Workflow.CanPublish(User) || !IsPublic;
     public IReadOnlyList<(string Code, string Name)> Places { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -68,6 +74,11 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
         }
 
         var kind = EstablishmentPicker.ParseKind(Input.Kind);
@@ -140,7 +151,7 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.Publisher))
+        if (!Workflow.CanPublish(User))
         {
             return Forbid();
         }
@@ -181,11 +192,21 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
             }
 
             ProductCount = await db.Products.CountAsync(p => p.EstablishmentId == id, ct);
+            IsPublic = await IsShownPubliclyAsync(db, id.Value, ct);
         }
 
         PageTitle = Item is null ? "Thêm cơ sở" : $"Sửa cơ sở: {Item.Name}";
         return true;
     }
+
+    /// <summary>
+    /// Whether a published item (scheduled ones included: they go live without another review) shows the
+    /// establishment: a product, a showroom, or a fair it takes part in.
+    /// </summary>
+    public static async Task<bool> IsShownPubliclyAsync(AppDbContext db, int id, CancellationToken ct) =>
+        await db.Products.AnyAsync(p => p.EstablishmentId == id && p.Status == ContentStatus.Published, ct)
+        || await db.Showrooms.AnyAsync(s => s.EstablishmentId == id && s.Status == ContentStatus.Published, ct)
+        || await db.FairParticipations.AnyAsync(f => f.EstablishmentId == id && f.Fair!.Status == ContentStatus.Published, ct);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -3,14 +3,18 @@ using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Admin.Media;
 
-/// <summary>The media library: upload (checked and re-encoded), describe, find where used, delete when unused.</summary>
+/// <summary>
+/// The media library: upload (checked and re-encoded), describe, find where used (<see cref="MediaUsage"/>: every
+/// reference of every type, drafts included), delete only when unused; a delete evicts the cached public pages.
+/// </summary>
 [RequestSizeLimit(MediaProcessor.MaxVideoBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MediaProcessor.MaxVideoBytes + 1024 * 1024)]
-public class IndexModel(AppDbContext db, MediaProcessor processor, AuditLog audit, TimeProvider clock) : SitePageModel
+public class IndexModel(AppDbContext db, MediaProcessor processor, MediaUsage usage, AuditLog audit, IOutputCacheStore cache, TimeProvider clock) : SitePageModel
 {
     public const int PageSize = 40;
 
@@ -111,31 +115,24 @@ public class IndexModel(AppDbContext db, MediaProcessor processor, AuditLog audi
             return NotFound();
         }
 
-        var usedBy = await UsedByAsync(file.StorageName, ct);
+        var usedBy = await usage.FindAsync(file.StorageName, ct);
         if (usedBy.Count > 0)
         {
-            TempData["Flash"] = $"Không xóa được “{file.OriginalName}”: tệp đang được dùng ở {string.Join(", ", usedBy)}.";
-            return RedirectToPage();
+            ModelState.AddModelError("", $"Không xóa được “{file.OriginalName}” vì tệp đang được dùng ở: {string.Join("; ", usedBy.Select(u => u.Label))}. Hãy bỏ tệp khỏi các mục đó trước.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            await LoadAsync(1, ct);
+            PageTitle = "Lỗi: " + PageTitle;
+            return Page();
         }
 
         db.MediaFiles.Remove(file);
         audit.Add("media-delete", "MediaFile", file.StorageName, file.OriginalName);
         await db.SaveChangesAsync(ct);
         processor.Delete(file.StorageName);
+        // A cached page may still name the file (e.g. rendered before its last reference was removed elsewhere).
+        await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
         TempData["Flash"] = $"Đã xóa “{file.OriginalName}”.";
         return RedirectToPage();
-    }
-
-    /// <summary>Titles of the items that show this file (featured image, Markdown body, document attachment).</summary>
-    private async Task<List<string>> UsedByAsync(string name, CancellationToken ct)
-    {
-        var used = await db.Articles.Where(a => a.FeaturedImage == name || a.BodyMarkdown.Contains(name)).Select(a => "tin bài “" + a.Title + "”").ToListAsync(ct);
-        used.AddRange(await db.Documents.Where(d => d.FileName == "media:" + name + ".pdf" || d.BodyMarkdown.Contains(name)).Select(d => "văn bản “" + d.Title + "”").ToListAsync(ct));
-        used.AddRange(await db.Pages.Where(p => p.BodyMarkdown.Contains(name)).Select(p => "trang “" + p.Title + "”").ToListAsync(ct));
-        used.AddRange(await db.TvSegments.Where(t => t.VideoFile == name || t.FeaturedImage == name).Select(t => "chuyên mục truyền hình “" + t.Title + "”").ToListAsync(ct));
-        used.AddRange(await db.Showrooms.Where(s => s.FeaturedImage == name).Select(s => "phòng trưng bày “" + s.Title + "”").ToListAsync(ct));
-        used.AddRange(await db.Fairs.Where(f => f.FeaturedImage == name).Select(f => "hội chợ “" + f.Title + "”").ToListAsync(ct));
-        return used;
     }
 
     private async Task LoadAsync(int page, CancellationToken ct)
@@ -150,9 +147,7 @@ public class IndexModel(AppDbContext db, MediaProcessor processor, AuditLog audi
         Folders = await db.MediaFiles.Where(m => m.Folder != null).Select(m => m.Folder!).Distinct().OrderBy(f => f).ToListAsync(ct);
         Pager = new Pager(page, PageSize, await query.CountAsync(ct), n => "/quan-tri/thu-vien" + (n > 1 ? $"?trang={n}" : ""));
         Files = await query.OrderByDescending(m => m.UploadedAt).Skip(Pager.Skip).Take(PageSize).ToListAsync(ct);
-        foreach (var f in Files)
-        {
-            Usage[f.StorageName] = await UsedByAsync(f.StorageName, ct);
-        }
+        var uses = await usage.FindAsync(Files.Select(f => f.StorageName).ToList(), ct);
+        Usage = Files.ToDictionary(f => f.StorageName, f => uses.TryGetValue(f.StorageName, out var u) ? u.Select(x => x.Label).ToList() : []);
     }
 }

@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Admin.Program;
 
 /// <summary>
-/// Achievements toward the programme's targets, entered by editors with evidence; every change is kept
-/// (AchievementChange and the audit log) and evicts the programme page and API from the output cache.
+/// Achievements toward the programme's targets, entered with evidence; every change is kept (AchievementChange and
+/// the audit log) and evicts the programme page and API from the output cache. A saved achievement is public at
+/// once, so only publishers and admins (who may publish) add, edit or withdraw one; editors read.
 /// </summary>
 public class IndexModel(AppDbContext db, ProgramProgress progress, AuditLog audit, IOutputCacheStore cache, TimeProvider clock) : SitePageModel
 {
@@ -75,8 +76,16 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, AuditLog audi
         return Page();
     }
 
+    /// <summary>Whether this user may change achievements (they are public the moment they are saved).</summary>
+    public bool CanEdit => Workflow.CanPublish(User);
+
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
         var targets = await db.ProgramTargets.AsNoTracking().Select(t => t.Code).ToListAsync(ct);
         if (Input.TargetCode is not null && !targets.Contains(Input.TargetCode))
         {
@@ -151,6 +160,11 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, AuditLog audi
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
         var item = await db.Achievements.FirstOrDefaultAsync(x => x.Id == id && !x.IsDeleted, ct);
         if (item is null)
         {

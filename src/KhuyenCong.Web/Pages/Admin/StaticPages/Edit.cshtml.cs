@@ -57,6 +57,11 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     private string NewPath(string slug) =>
         Extra.ParentId is { } parentId && Parents.FirstOrDefault(p => p.Id == parentId) is { Path: { } parentPath } ? parentPath + "/" + slug : slug;
 
+    protected override async Task<string?> DeleteProblemAsync(SitePage item, CancellationToken ct) =>
+        await Db.Pages.AnyAsync(p => p.ParentId == item.Id, ct)
+            ? "Không xóa được: trang này còn trang con. Hãy chuyển các trang con sang trang cha khác hoặc xóa chúng trước."
+            : null;
+
     protected override async Task<bool> SlugTakenAsync(string slug, CancellationToken ct)
     {
         var id = Item?.Id ?? 0;
