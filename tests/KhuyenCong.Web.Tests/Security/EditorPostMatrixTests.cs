@@ -72,6 +72,7 @@ public sealed class EditorPostMatrixTests
         probes.Add(new("quan-tri/co-so/them", "Delete", "/quan-tri/co-so/them?handler=Delete", [], Need.Publisher, "delete an establishment"));
         probes.Add(new("quan-tri/chuong-trinh", "Save", "/quan-tri/chuong-trinh?handler=Save", new() { ["Input.Id"] = S(ids.Achievement) }, Need.Publisher, "achievements are public at once"));
         probes.Add(new("quan-tri/chuong-trinh", "Delete", "/quan-tri/chuong-trinh?handler=Delete", new() { ["id"] = S(ids.Achievement) }, Need.Publisher, "withdraw a public achievement"));
+        probes.Add(new("quan-tri/chuong-trinh/giai-doan", "", "/quan-tri/chuong-trinh/giai-doan", new() { ["Input.Code"] = "" }, Need.Admin, "a new programme period changes the public programme"));
         probes.Add(new("quan-tri/thu-vien", "Upload", "/quan-tri/thu-vien?handler=Upload", [], Need.Editor, "an upload is on no page until used"));
         probes.Add(new("quan-tri/thu-vien", "Delete", "/quan-tri/thu-vien?handler=Delete", new() { ["id"] = S(ids.Media) }, Need.Editor, "a file in use is never deleted"));
         foreach (var handler in new[] { "Status", "Note", "Assign", "Export", "Erase" })

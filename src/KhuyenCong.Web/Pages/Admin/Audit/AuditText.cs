@@ -56,6 +56,7 @@ public static class AuditText
         ["User"] = "tài khoản",
         ["Registration"] = "hồ sơ đăng ký",
         ["achievement"] = "kết quả thực hiện Chương trình",
+        ["program-period"] = "giai đoạn Chương trình",
     };
 
     /// <summary>The admin path segment of each content type that has an edit page.</summary>
