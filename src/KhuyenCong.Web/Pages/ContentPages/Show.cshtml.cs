@@ -15,9 +15,10 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
     public IReadOnlyList<(string Title, string Path, string Summary)> Children { get; private set; } = [];
     public bool ShowContactBlock => Item.Path is "lien-he" or "english";
 
-    public async Task<IActionResult> OnGetAsync(string path, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? path, CancellationToken ct)
     {
-        path = path.Trim('/');
+        // A path of only white space or control characters (/%20, /%09, /%0A) arrives as no route value at all.
+        path = path?.Trim('/') ?? "";
         if (path.Length is 0 or > 300)
         {
             return NotFound();
