@@ -10,7 +10,7 @@ namespace KhuyenCong.Web.Pages.Program;
 /// /chuong-trinh: the programme's goals (the prose of the static page with that path), its progress against every
 /// target, its budget as SVG charts with equal tables, the 2016–2020 comparison and the source's own mismatches.
 /// </summary>
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
     public const string DecisionSlug = "quyet-dinh-1625-qd-ubnd";
