@@ -155,3 +155,38 @@ public sealed class ImportAddressTests(FastStampSite site) : IClassFixture<FastS
         Assert.Contains(marker, page, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The import tells what it is doing while it does it: one line per folder, with counts and time.</summary>
+public sealed class ImportProgressTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task The_import_prints_each_folder_as_it_goes_with_counts_and_elapsed_seconds()
+    {
+        var lines = new List<(string Line, bool DuringImport)>();
+        var importing = false;
+        await using (var progress = new ProgressWriter(line => lines.Add((line, importing))))
+        {
+            await site.WithDbAsync(async (_, sp) =>
+            {
+                importing = true;
+                await sp.GetRequiredService<ContentImporter>().ImportAsync(AppPaths.Content, progress);
+                importing = false;
+                return 0;
+            });
+        }
+
+        Assert.All(lines, l => Assert.Matches(@"^\[\d+\.\d s\] ", l.Line));
+        foreach (var folder in new[] { "pages", "documents", "articles", "products", "tv", "showrooms", "fairs" })
+        {
+            // Announced before its files are read, counted when done; both while the import is still running.
+            var start = lines.FindIndex(l => l.Line.Contains($"] {folder}: reading ", StringComparison.Ordinal));
+            var done = lines.FindIndex(l => System.Text.RegularExpressions.Regex.IsMatch(l.Line, $@"\] {folder}: \d+ files, \d+ added, \d+ updated, \d+ unchanged"));
+            Assert.True(start >= 0 && done > start, $"{folder}: {string.Join(" | ", lines.Select(l => l.Line))}");
+            Assert.True(lines[start].DuringImport && lines[done].DuringImport);
+        }
+
+        Assert.All(lines.Where(l => l.Line.Contains("] program: ", StringComparison.Ordinal) && l.Line.Contains("nhưng Quyết định", StringComparison.Ordinal)),
+            l => Assert.Contains("program: note ", l.Line, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Line.Contains("mismatch in the source", StringComparison.Ordinal));
+    }
+}
