@@ -104,6 +104,7 @@ chmod 711 "$TMP"   # nginx workers run as an unprivileged user and must reach $T
 APP_PID=""
 NGINX_PID=""
 IMPORT_PID=""
+UNCACHED_PID=""
 
 stop_pid() {  # stop_pid PID NAME [SIGNAL]: signal one process we started, wait up to 15 s, then KILL it
     local pid=$1 name=$2 sig=${3:-TERM}
@@ -122,6 +123,7 @@ cleanup() {
     trap - EXIT INT TERM
     stop_pid "$IMPORT_PID" import
     stop_pid "$APP_PID" app
+    stop_pid "$UNCACHED_PID" "uncached app"
     stop_pid "$NGINX_PID" nginx QUIT
     if (( KEEP )); then
         log "kept $TMP"
@@ -349,13 +351,30 @@ HITS_DAO_TAO=$(hits "dao%20tao")
 HITS_KEO_DUA=$(hits "k%E1%BA%B9o%20d%E1%BB%ABa")
 HITS_PHU_NHUAN=$(hits "phu%20nhuan")
 
-# Time for the app to build a page without the output cache: an unused query parameter makes a new cache
-# key, so the request misses. Median of 5, after the warm-up below has compiled the code paths.
+# Time for the app to build a page without the output cache: a second instance of the same build on the same
+# data folder, started with Cache:Disabled=true, answers every request by rendering it. (An unknown query
+# parameter no longer bypasses the cache: pages vary only by the parameters they read.) Median of 5 after two
+# untimed requests per URL, which compile the code paths; the instance runs only for these timings.
+UNCACHED_PORT=$(free_port)
+while [[ "$UNCACHED_PORT" == "$PORT" || "$UNCACHED_PORT" == "$STATIC_PORT" ]]; do UNCACHED_PORT=$(free_port); done
+UNCACHED_APP="http://127.0.0.1:$UNCACHED_PORT"
+start_uncached() {
+    (cd "$TMP/app" && exec env Data__Path="$TMP/data" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$UNCACHED_APP" \
+        Cache__Disabled=true ./KhuyenCong.Web) >"$TMP/app-uncached.log" 2>&1 &
+    UNCACHED_PID=$!
+    local deadline=$((SECONDS + 120))
+    until [[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$UNCACHED_APP/healthz" || true)" == 200 ]]; do
+        if ! kill -0 "$UNCACHED_PID" 2>/dev/null; then tail -30 "$TMP/app-uncached.log" >&2; die "the uncached app exited"; fi
+        (( SECONDS < deadline )) || { tail -30 "$TMP/app-uncached.log" >&2; die "uncached /healthz not 200 after 120 s"; }
+        sleep 0.5
+    done
+}
 uncached_ms() {
-    local base=$1 sep='?' t all=()
-    [[ "$base" == *\?* ]] && sep='&'
+    local t all=()
+    curl -s -o /dev/null -m 60 "$UNCACHED_APP$1" || true
+    curl -s -o /dev/null -m 60 "$UNCACHED_APP$1" || true
     for i in 1 2 3 4 5; do
-        t=$(curl -s -o /dev/null -m 60 -w '%{time_total}' "$APP$base${sep}_bench=$RANDOM$RANDOM$i")
+        t=$(curl -s -o /dev/null -m 60 -w '%{time_total}' "$UNCACHED_APP$1")
         all+=("$t")
     done
     printf '%s\n' "${all[@]}" | sort -n | sed -n 3p | awk '{ printf "%.1f", $1 * 1000 }'
@@ -389,6 +408,8 @@ for t in "${TARGETS[@]}"; do
             "$url" >/dev/null 2>&1 || true
     fi
 done
+log "timing uncached pages on a second instance with Cache:Disabled=true"
+start_uncached
 UNCACHED_HOME=$(uncached_ms /)
 UNCACHED_LIST=$(uncached_ms "/tin-tuc?trang=2")
 UNCACHED_ARTICLE=$(uncached_ms "$ARTICLE_PATH")
@@ -399,6 +420,8 @@ if (( PRODUCTS > 0 )); then
     UNCACHED_PRODUCT_ALL=$(uncached_ms "/san-pham")
     UNCACHED_PRODUCT=$(uncached_ms "$PRODUCT_PATH")
 fi
+stop_pid "$UNCACHED_PID" "uncached app"
+UNCACHED_PID=""
 
 # wrk output -> "req/s p50ms p99ms non2xx socket-errors"; latency units us/ms/s/m are converted to ms.
 parse_wrk() {

@@ -26,8 +26,12 @@ public static class Commands
                     return 0;
                 case "import":
                     var from = OptionValue(args, "--from") ?? AppPaths.Content;
-                    await PrepareDatabaseAsync(app.Services, importWhenEmpty: false, Console.Out);
-                    await ImportAsync(app.Services, from, Console.Out);
+                    await using (var progress = new ProgressWriter(Console.WriteLine))
+                    {
+                        await PrepareDatabaseAsync(app.Services, importWhenEmpty: false, progress);
+                        await ImportAsync(app.Services, from, progress);
+                    }
+
                     return 0;
                 default:
                     await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, import [--from DIR], create-admin --email E [--password-stdin], backup [--to FILE]; no command serves the site.");

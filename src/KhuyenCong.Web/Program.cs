@@ -120,6 +120,10 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.SameSite = SameSiteMode.Strict;
 });
 builder.Services.AddDataProtection().SetApplicationName("KhuyenCong.Web").PersistKeysToDbContext<AppDbContext>();
+// The key ring lives in the database, which is itself the protected asset (accounts, content): encrypting the
+// keys with a certificate kept beside it would add nothing, so the "No XML encryptor configured" warning on
+// every new key is expected and silenced; real failures of the key manager are errors and still show.
+builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Publisher, Roles.Editor))
     .AddPolicy(Policies.Publishers, p => p.RequireRole(Roles.Admin, Roles.Publisher))
@@ -151,10 +155,17 @@ builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Secti
 builder.Services.AddOutputCache(o =>
 {
     // Every change (editor saves, scheduled publish and unpublish) evicts the tag, so the expiry only bounds memory.
+    // Cache:Disabled=true turns caching off (the benchmark's honest "uncached" timings).
+    var enabled = !builder.Configuration.GetValue<bool>(PublicCache.DisabledSetting);
     o.AddBasePolicy(p => p.Expire(TimeSpan.FromMinutes(10)).Tag(ContentPublisher.CacheTag)
-        .With(ctx => !AdminArea.IsPrivatePath(ctx.HttpContext.Request.Path) && !RegistrationLimits.IsFormPath(ctx.HttpContext.Request.Path)));
+        .With(ctx => enabled && !AdminArea.IsPrivatePath(ctx.HttpContext.Request.Path) && !RegistrationLimits.IsFormPath(ctx.HttpContext.Request.Path))
+        .AddPolicy<PublicCache>());
+    // Every cached page and endpoint names this policy: its key holds only the query parameters the page reads.
+    o.AddPolicy(PublicCache.Policy, p => p.With(_ => enabled).AddPolicy<PublicCache>());
     o.SizeLimit = 256 * 1024 * 1024;
 });
+// A change written by another process or node reaches this node's cache through the change stamp.
+builder.Services.AddHostedService<ContentChanges>();
 builder.Services.AddResponseCompression(o =>
 {
     o.EnableForHttps = true;

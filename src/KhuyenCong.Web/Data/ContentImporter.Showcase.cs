@@ -81,6 +81,15 @@ public sealed partial class ContentImporter
         var missing = slugs.Except(products.Select(p => p.Slug), StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
+            // A product renamed in its own file keeps its old slug as a redirect: the showroom's list still finds it.
+            var renamed = await db.SlugRedirects.Where(r => r.ContentType == nameof(Product) && missing.Contains(r.OldSlug))
+                .Select(r => new { r.OldSlug, r.ContentId }).ToListAsync(ct);
+            var ids = renamed.Select(r => r.ContentId).ToList();
+            products.AddRange((await db.Products.Where(p => ids.Contains(p.Id)).ToListAsync(ct)).Where(p => !products.Contains(p)));
+            missing = missing.Except(renamed.Select(r => r.OldSlug), StringComparer.Ordinal).ToList();
+        }
+        if (missing.Count > 0)
+        {
             throw new ContentImportException(relativePath, LineOf(text, "products"), $"unknown product(s): {string.Join(", ", missing)}");
         }
 

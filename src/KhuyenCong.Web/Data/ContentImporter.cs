@@ -20,6 +20,7 @@ public sealed partial class ContentImporter(
     private static readonly string[] AttachmentExtensions = [".pdf", ".txt", ".docx", ".xlsx"];
 
     private string contentRoot = "";
+    private TextWriter progress = TextWriter.Null;
 
     // Lookups made once per import instead of once per file (DbSet.Local and ChangeTracker scans are O(n) each).
     private Dictionary<string, int> topicIds = new(StringComparer.Ordinal);
@@ -31,6 +32,7 @@ public sealed partial class ContentImporter(
     {
         ArgumentNullException.ThrowIfNull(output);
         contentRoot = Path.GetFullPath(contentDir);
+        progress = output;
         if (!Directory.Exists(contentRoot))
         {
             throw new ContentImportException(contentDir, 0, "content folder not found");
@@ -52,6 +54,9 @@ public sealed partial class ContentImporter(
         await ImportProductsAsync(output, ct);
         await ImportShowcaseAsync(output, ct);
         await output.WriteLineAsync(await ImportProgramAsync(output, ct));
+        // Topics, places, establishments and programme figures do not pass through the publisher: move the
+        // change stamp once more so running nodes drop pages built from them.
+        await ContentChanges.BumpAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -78,6 +83,8 @@ public sealed partial class ContentImporter(
         {
             files = order(files);
         }
+
+        await progress.WriteLineAsync($"{folder}: reading {files.Length} files…");
 
         slugsInUse[typeof(T)] = (await set.AsNoTracking().Select(x => x.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var known = await set.AsNoTracking().Where(x => x.SourcePath != null)
@@ -119,6 +126,10 @@ public sealed partial class ContentImporter(
             }
 
             await publisher.SaveAsync(changed, Actor, "import", "Nhập từ tệp nội dung", ct);
+            if (files.Length > BatchSize)
+            {
+                await progress.WriteLineAsync($"{folder}: {added + updated + unchanged} of {files.Length} files");
+            }
             foreach (var item in changed)
             {
                 known[item.SourcePath!] = (item.Id, item.SourceHash);
@@ -226,6 +237,7 @@ public sealed partial class ContentImporter(
     private async Task ApplyPageAsync(string relativePath, string text, Page page, CancellationToken ct)
     {
         var (meta, body) = FrontMatter.Parse<PageFile>(relativePath, text);
+        var (oldPath, wasLive) = (page.Path, WasLive(page));
         page.Path = "";
         page.Parent = null;
         page.ParentId = null;
@@ -257,6 +269,11 @@ public sealed partial class ContentImporter(
 
         await ApplyCommonAsync(relativePath, text, page, title, slug, meta.Summary, body, meta.Status, meta.Sample, null, ct);
         page.Path = prefix + page.Slug;
+        if (oldPath is { Length: > 0 } && oldPath != page.Path)
+        {
+            await RememberOldAddressAsync(nameof(Page), page, oldPath, page.Path, wasLive, ct);
+        }
+
         page.SortOrder = meta.Order;
         page.Language = meta.Lang is "en" ? "en" : "vi";
         page.PublishAt ??= clock.GetUtcNow().UtcDateTime;
@@ -278,6 +295,7 @@ public sealed partial class ContentImporter(
         string relativePath, string text, T item, string? title, string? slug, string? summary, string body,
         string? status, bool sample, IQueryable<T>? slugScope, CancellationToken ct) where T : RoutedContent
     {
+        var wasLive = WasLive(item);
         item.Title = Required(relativePath, text, "title", title);
         item.Summary = summary?.Trim() ?? "";
         item.BodyMarkdown = body;
@@ -303,19 +321,44 @@ public sealed partial class ContentImporter(
         }
 
         var wanted = string.IsNullOrWhiteSpace(slug) ? item.Title : slug.Trim();
-        if (item.Slug is { Length: > 0 } current && current == Slugifier.Slugify(wanted))
+        if (item.Slug is { Length: > 0 } && item.Slug == Slugifier.Slugify(wanted))
         {
             return;
         }
 
         var inUse = slugsInUse[typeof(T)];
-        if (item.Slug is { Length: > 0 } previous)
+        var current = item.Slug;
+        if (current is { Length: > 0 })
         {
-            inUse.Remove(previous);
+            inUse.Remove(current);
         }
 
         item.Slug = Slugifier.Unique(wanted, inUse.Contains);
         inUse.Add(item.Slug);
+        if (item.Slug != current && current is { Length: > 0 })
+        {
+            await RememberOldAddressAsync(typeof(T).Name, item, current, item.Slug, wasLive, ct);
+        }
+    }
+
+    private static bool WasLive(RoutedContent item) =>
+        item.Id != 0 && (item.WentLiveAt is not null || item.Status == ContentStatus.Published);
+
+    /// <summary>
+    /// A published address never breaks: when a file changes an item's slug (or a page's path) the old one is
+    /// recorded, as the editor does, and answers 301 with the new one. An old address that the new one takes
+    /// over stops redirecting.
+    /// </summary>
+    private async Task RememberOldAddressAsync(string type, RoutedContent item, string oldAddress, string newAddress, bool wasLive, CancellationToken ct)
+    {
+        await db.SlugRedirects.Where(r => r.ContentType == type && (r.OldSlug == newAddress || r.OldSlug == oldAddress)).ExecuteDeleteAsync(ct);
+        if (wasLive)
+        {
+            db.SlugRedirects.Add(new SlugRedirect
+            {
+                ContentType = type, OldSlug = oldAddress, ContentId = item.Id, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            });
+        }
     }
 
     private async Task<string> ImportTopicsAsync(CancellationToken ct)

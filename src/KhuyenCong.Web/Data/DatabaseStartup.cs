@@ -8,12 +8,9 @@ public sealed class DatabaseStartup(IServiceProvider services, ILogger<DatabaseS
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        await using var output = new StringWriter();
+        // Each line is logged as soon as it is written: a first start shows the import folder by folder.
+        await using var output = new ProgressWriter(line => log.LogInformation("{Line}", line));
         await Commands.PrepareDatabaseAsync(services, importWhenEmpty: true, output);
-        foreach (var line in output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            log.LogInformation("{Line}", line);
-        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -19,13 +19,13 @@ public static class Feeds
     public static void MapFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet("/rss.xml", (HttpContext ctx, AppDbContext db, SiteUrls urls, IOptions<SiteOptions> site, TimeProvider clock, CancellationToken ct) =>
-            FeedAsync(ctx, db, urls, site.Value, clock, null, atom: false, ct)).CacheOutput();
+            FeedAsync(ctx, db, urls, site.Value, clock, null, atom: false, ct)).CacheOutput(PublicCache.Policy);
         app.MapGet("/atom.xml", (HttpContext ctx, AppDbContext db, SiteUrls urls, IOptions<SiteOptions> site, TimeProvider clock, CancellationToken ct) =>
-            FeedAsync(ctx, db, urls, site.Value, clock, null, atom: true, ct)).CacheOutput();
+            FeedAsync(ctx, db, urls, site.Value, clock, null, atom: true, ct)).CacheOutput(PublicCache.Policy);
         app.MapGet("/chuyen-muc/{slug}/rss.xml", (string slug, HttpContext ctx, AppDbContext db, SiteUrls urls, IOptions<SiteOptions> site, TimeProvider clock, CancellationToken ct) =>
-            FeedAsync(ctx, db, urls, site.Value, clock, slug, atom: false, ct)).CacheOutput();
+            FeedAsync(ctx, db, urls, site.Value, clock, slug, atom: false, ct)).CacheOutput(PublicCache.Policy);
         app.MapGet("/chuyen-muc/{slug}/atom.xml", (string slug, HttpContext ctx, AppDbContext db, SiteUrls urls, IOptions<SiteOptions> site, TimeProvider clock, CancellationToken ct) =>
-            FeedAsync(ctx, db, urls, site.Value, clock, slug, atom: true, ct)).CacheOutput();
+            FeedAsync(ctx, db, urls, site.Value, clock, slug, atom: true, ct)).CacheOutput(PublicCache.Policy);
     }
 
     private static async Task<IResult> FeedAsync(

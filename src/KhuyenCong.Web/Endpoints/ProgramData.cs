@@ -11,8 +11,8 @@ public static class ProgramData
 
     public static void MapProgramData(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ApiPath, ApiAsync).CacheOutput();
-        app.MapGet("/chuong-trinh/du-lieu/{name}.csv", CsvAsync).CacheOutput();
+        app.MapGet(ApiPath, ApiAsync).CacheOutput(PublicCache.Policy);
+        app.MapGet("/chuong-trinh/du-lieu/{name}.csv", CsvAsync).CacheOutput(PublicCache.Policy);
     }
 
     private static async Task<IResult> CsvAsync(string name, ProgramProgress progress, CancellationToken ct)

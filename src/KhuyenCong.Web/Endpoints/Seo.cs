@@ -20,10 +20,10 @@ public static class Seo
     {
         app.MapGet("/robots.txt", (SiteUrls urls) => Results.Text(
             $"User-agent: *\nAllow: /\nDisallow: /quan-tri\nDisallow: /tim-kiem\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n",
-            "text/plain; charset=utf-8")).CacheOutput();
+            "text/plain; charset=utf-8")).CacheOutput(PublicCache.Policy);
 
-        app.MapGet("/sitemap.xml", SitemapIndexAsync).CacheOutput();
-        app.MapGet("/sitemap-{type}-{page:int}.xml", SitemapAsync).CacheOutput();
+        app.MapGet("/sitemap.xml", SitemapIndexAsync).CacheOutput(PublicCache.Policy);
+        app.MapGet("/sitemap-{type}-{page:int}.xml", SitemapAsync).CacheOutput(PublicCache.Policy);
     }
 
     private static async Task<IResult> SitemapIndexAsync(AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)

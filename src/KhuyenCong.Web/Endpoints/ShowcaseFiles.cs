@@ -10,9 +10,9 @@ public static class ShowcaseFiles
 {
     public static void MapShowcaseFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/truyen-hinh/{slug}.vtt", CaptionsAsync).CacheOutput();
-        app.MapGet("/hoi-cho/lich.ics", CalendarAsync).CacheOutput();
-        app.MapGet("/hoi-cho/{slug}.ics", FairCalendarAsync).CacheOutput();
+        app.MapGet("/truyen-hinh/{slug}.vtt", CaptionsAsync).CacheOutput(PublicCache.Policy);
+        app.MapGet("/hoi-cho/lich.ics", CalendarAsync).CacheOutput(PublicCache.Policy);
+        app.MapGet("/hoi-cho/{slug}.ics", FairCalendarAsync).CacheOutput(PublicCache.Policy);
     }
 
     private static async Task<IResult> CaptionsAsync(string slug, AppDbContext db, TimeProvider clock, CancellationToken ct)

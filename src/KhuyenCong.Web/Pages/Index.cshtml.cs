@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages;
 
-[OutputCache]
+[OutputCache(PolicyName = KhuyenCong.Web.Services.PublicCache.Policy)]
 public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
 {
     public IReadOnlyList<ArticleCard> Featured { get; private set; } = [];

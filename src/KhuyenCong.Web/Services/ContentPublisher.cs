@@ -96,6 +96,9 @@ public sealed class ContentPublisher(
             await IndexAsync(items[i], plainText[i], ct);
         }
 
+        // Other processes and nodes see the change through the stamp and evict their own cached pages.
+        await ContentChanges.BumpAsync(db, now, ct);
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);

@@ -8,16 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.ContentPages;
 
 /// <summary>Static pages by their path in the page tree ("/chuong-trinh/muc-tieu"); the lowest-priority route.</summary>
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
     public Page Item { get; private set; } = null!;
     public IReadOnlyList<(string Title, string Path, string Summary)> Children { get; private set; } = [];
     public bool ShowContactBlock => Item.Path is "lien-he" or "english";
 
-    public async Task<IActionResult> OnGetAsync(string path, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? path, CancellationToken ct)
     {
-        path = path.Trim('/');
+        // A path of only white space or control characters (/%20, /%09, /%0A) arrives as no route value at all.
+        path = path?.Trim('/') ?? "";
         if (path.Length is 0 or > 300)
         {
             return NotFound();
@@ -30,7 +31,12 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         var page = trail.FirstOrDefault(p => p.Path == path);
         if (page is null)
         {
-            return NotFound();
+            // A page's old address (its path before a rename or a move) answers 301 with the current one.
+            var current = await db.SlugRedirects.AsNoTracking()
+                .Where(r => r.ContentType == nameof(Page) && r.OldSlug == path)
+                .Join(db.Pages.Published(now), r => r.ContentId, p => p.Id, (r, p) => p.Path)
+                .FirstOrDefaultAsync(ct);
+            return current is null ? NotFound() : RedirectPermanent(SiteUrls.Page(current));
         }
 
         Item = page;

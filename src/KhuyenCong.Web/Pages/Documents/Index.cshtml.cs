@@ -12,7 +12,7 @@ namespace KhuyenCong.Web.Pages.Documents;
 /// Policy documents with filters by kind, year and issuer and a keyword search without diacritics. The
 /// programme holds tens of documents, so one query loads them and the filters run in memory.
 /// </summary>
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
 {
     public const int PageSize = 20;

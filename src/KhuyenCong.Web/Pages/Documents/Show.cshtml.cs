@@ -7,17 +7,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Documents;
 
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
     public Document Document { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var doc = await db.Documents.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime).FirstOrDefaultAsync(d => d.Slug == slug, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var doc = await db.Documents.AsNoTracking().Published(now).FirstOrDefaultAsync(d => d.Slug == slug, ct);
         if (doc is null)
         {
-            return NotFound();
+            // An old address (renamed in the editor or in content/) answers 301 with the current one.
+            var current = await Showcase.RedirectedSlugAsync(db, db.Documents.Published(now), slug, ct);
+            return current is null ? NotFound() : RedirectPermanent(SiteUrls.Document(current));
         }
 
         Document = doc;

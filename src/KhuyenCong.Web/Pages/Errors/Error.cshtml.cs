@@ -12,14 +12,25 @@ public class ErrorModel : SitePageModel
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
+    /// <summary>The status codes the site itself answers with (middleware, pages, limits).</summary>
+    public static readonly IReadOnlySet<int> KnownCodes = new HashSet<int> { 400, 401, 403, 404, 405, 406, 408, 409, 410, 413, 414, 415, 422, 429, 431, 500, 501, 502, 503, 504 };
+
     public void OnGet([FromRoute] int? code) => Describe(code);
     public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
-        // Asked for directly (/loi) the page reports a server error; re-executed, it keeps the original code.
-        Code = code ?? (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && Response.StatusCode == 200 ? 500 : Response.StatusCode);
-        Code = Code is >= 400 and <= 599 ? Code : 500;
+        // Re-executed (a status code page or the exception handler) it keeps the original code; asked for
+        // directly (/loi, /loi/0, /loi/-1, /loi/2147483647) only a status code the site really answers renders with
+        // its own code, and anything else is a plain 404.
+        var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
+        Code = code ?? (reExecuted ? Response.StatusCode : 404);
+        if (!KnownCodes.Contains(Code))
+        {
+            Code = !reExecuted ? 404 : Code is >= 400 and <= 499 ? Code : 500;
+        }
+
         Response.StatusCode = Code;
         (Heading, Explanation) = Code switch
         {

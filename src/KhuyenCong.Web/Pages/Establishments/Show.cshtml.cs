@@ -12,7 +12,7 @@ namespace KhuyenCong.Web.Pages.Establishments;
 /// A producer's page: kind, place with its history, contact details only when consented, products and showrooms.
 /// Only establishments with something published (a product or a showroom) have a page.
 /// </summary>
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
     public Establishment Establishment { get; private set; } = null!;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Fairs;
 
 /// <summary>Fairs: upcoming and ongoing first (soonest first), then the archive of past fairs by year.</summary>
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class IndexModel(AppDbContext db, TimeProvider clock, ProgramProgress progress) : SitePageModel
 {
     public sealed record Row(string Title, string Slug, DateTime StartsOn, DateTime EndsOn, DateTime? RegistrationDeadline,

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Fairs;
 
 /// <summary>One fair: dates and status, how to apply, participants with their products, gallery, results, Event data.</summary>
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls, MarkdownRenderer markdown) : SitePageModel
 {
     public sealed record ProductLink(string Title, string Slug);

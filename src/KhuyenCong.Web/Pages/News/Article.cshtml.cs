@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.News;
 
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class ArticleModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
     public Article Article { get; private set; } = null!;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.News;
 
-[OutputCache]
+[OutputCache(PolicyName = KhuyenCong.Web.Services.PublicCache.Policy)]
 public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
 {
     public const int PageSize = 10;

@@ -14,7 +14,7 @@ namespace KhuyenCong.Web.Pages.Products;
 /// diacritics, sorting and paging. Filters and counts run on the in-memory <see cref="ProductCatalog"/>; only
 /// the cards of the page shown are read from the database.
 /// </summary>
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class IndexModel(AppDbContext db, ProductCatalog catalog, TimeProvider clock) : SitePageModel
 {
     public const int PageSize = 24;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Products;
 
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, ProductCatalog catalog, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
     public sealed record Link(string Title, string Slug);

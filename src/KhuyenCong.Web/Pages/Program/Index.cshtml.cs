@@ -13,7 +13,7 @@ namespace KhuyenCong.Web.Pages.Program;
 /// tables (per year, the appendices, the source's mismatches) are on <see cref="DetailModel"/>.
 /// /chuong-trinh/giai-doan/{period} shows any other period the same way.
 /// </summary>
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
     public const string DecisionSlug = "quyet-dinh-1625-qd-ubnd";

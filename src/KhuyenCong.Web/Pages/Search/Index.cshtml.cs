@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace KhuyenCong.Web.Pages.Search;
 
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class IndexModel(AppDbContext db, ISearchIndex search, TimeProvider clock) : SitePageModel
 {
     public const int PageSize = 10;

@@ -11,7 +11,7 @@ namespace KhuyenCong.Web.Pages.Showrooms;
 /// The showrooms the programme supported, filtered by place (a district of 2021, or a province: then every unit
 /// that belonged to it or was merged into it). A plain GET form; an unknown place is a 400.
 /// </summary>
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class IndexModel(AppDbContext db, TimeProvider clock, ProgramProgress progress) : SitePageModel
 {
     public const int PageSize = 20;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Showrooms;
 
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
     public sealed record ProductLink(string Title, string Slug);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Tags;
 
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, TimeProvider clock) : SitePageModel
 {
     public Tag Tag { get; private set; } = null!;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Topics;
 
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, TimeProvider clock) : SitePageModel
 {
     public Topic Topic { get; private set; } = null!;

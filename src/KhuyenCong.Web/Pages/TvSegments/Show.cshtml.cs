@@ -12,7 +12,7 @@ namespace KhuyenCong.Web.Pages.TvSegments;
 /// One TV segment: the video hosted here (with a captions track built from the transcript) or a link card to the
 /// video elsewhere (nothing third-party loads), the full transcript, and VideoObject structured data.
 /// </summary>
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
     public TvSegment Segment { get; private set; } = null!;

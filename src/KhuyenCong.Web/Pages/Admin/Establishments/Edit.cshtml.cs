@@ -144,6 +144,7 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(Item is null ? "create" : "update", nameof(Establishment), item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Name, ct: ct);
         catalog.Invalidate();
+        await ContentChanges.BumpAsync(db, ct: ct);
         await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
         TempData["Flash"] = "Đã lưu.";
         return Redirect($"/quan-tri/co-so/{item.Id}");
@@ -175,6 +176,7 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync("delete", nameof(Establishment), id.ToString(System.Globalization.CultureInfo.InvariantCulture), Item.Name, ct: ct);
         catalog.Invalidate();
+        await ContentChanges.BumpAsync(db, ct: ct);
         await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
         TempData["Flash"] = $"Đã xóa “{Item.Name}”.";
         return Redirect("/quan-tri/co-so");

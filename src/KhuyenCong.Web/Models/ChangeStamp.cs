@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KhuyenCong.Web.Models;
+
+/// <summary>
+/// One row whose version every write of public content moves (the publisher, the importer, the other editors
+/// that evict cached pages). Each running app node compares it with the version it last saw and evicts its
+/// output cache when it moved, so a change made by another process (the <c>import</c> verb, another node)
+/// reaches every node's cached pages within a second.
+/// </summary>
+public class ChangeStamp
+{
+    public const int ContentId = 1;
+
+    public int Id { get; set; }
+    public long Version { get; set; }
+    public DateTime ChangedAt { get; set; }
+}
+
+public sealed class ChangeStampConfiguration : IEntityTypeConfiguration<ChangeStamp>
+{
+    public void Configure(EntityTypeBuilder<ChangeStamp> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ToTable("ChangeStamps");
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.HasData(new ChangeStamp { Id = ChangeStamp.ContentId, Version = 0, ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+    }
+}
