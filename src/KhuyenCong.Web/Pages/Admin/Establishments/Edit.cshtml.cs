@@ -12,7 +12,7 @@ namespace KhuyenCong.Web.Pages.Admin.Establishments;
 /// Create, edit or delete an establishment. Establishments are records, not routed content: no workflow, but every
 /// change is in the audit log and evicts the cached public pages that show it.
 /// </summary>
-public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache, ProductCatalog catalog, TimeProvider clock) : SitePageModel
+public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache, ProductCatalog catalog, TimeProvider clock, ISearchIndex search) : SitePageModel
 {
     public sealed class EstablishmentInput
     {
@@ -132,6 +132,7 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
 
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(Item is null ? "create" : "update", nameof(Establishment), item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Name, ct: ct);
+        await SearchFields.IndexEstablishmentsAsync(db, search, [item.Id], clock.GetUtcNow().UtcDateTime, ct);
         catalog.Invalidate();
         await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
         TempData["Flash"] = "Đã lưu.";
@@ -162,6 +163,7 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
 
         db.Establishments.Remove(Item);
         await db.SaveChangesAsync(ct);
+        await search.RemoveAsync(db, SearchKinds.Establishment, id, ct);
         await audit.WriteAsync("delete", nameof(Establishment), id.ToString(System.Globalization.CultureInfo.InvariantCulture), Item.Name, ct: ct);
         catalog.Invalidate();
         await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
