@@ -16,6 +16,12 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
     public Fair? NextFair { get; private set; }
     public Services.FairPhase NextFairPhase { get; private set; }
 
+    /// <summary>The showcase blocks: a few newest products, showrooms and TV segments, each with a link to its list.</summary>
+    public IReadOnlyList<Products.IndexModel.Card> Products { get; private set; } = [];
+    public IReadOnlyList<(string Title, string Slug, string Address, string? Image, string? ImageAlt)> Showrooms { get; private set; } = [];
+    public IReadOnlyList<(string Title, string Slug, int Episode, DateTime? AirDate)> TvSegments { get; private set; } = [];
+    public IReadOnlyDictionary<string, MediaFile> Images { get; private set; } = new Dictionary<string, MediaFile>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Section = "home";
@@ -33,6 +39,15 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
         NextFair = await db.Fairs.AsNoTracking().Published(now).Where(f => f.EndsOn >= today)
             .OrderBy(f => f.StartsOn).ThenBy(f => f.Id).FirstOrDefaultAsync(ct);
         NextFairPhase = NextFair is null ? default : Services.FairSchedule.PhaseOf(NextFair, now);
+        Products = await Pages.Products.IndexModel.Cards(db.Products.AsNoTracking().Published(now)
+            .OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id).Take(4)).ToListAsync(ct);
+        Showrooms = (await db.Showrooms.AsNoTracking().Published(now).OrderByDescending(s => s.PublishAt).ThenByDescending(s => s.Id).Take(3)
+            .Select(s => new { s.Title, s.Slug, s.Address, s.FeaturedImage, s.FeaturedImageAlt }).ToListAsync(ct))
+            .Select(s => (s.Title, s.Slug, s.Address, s.FeaturedImage, s.FeaturedImageAlt)).ToList();
+        TvSegments = (await db.TvSegments.AsNoTracking().Published(now).OrderByDescending(t => t.EpisodeNumber).ThenByDescending(t => t.AirDate).Take(3)
+            .Select(t => new { t.Title, t.Slug, t.EpisodeNumber, t.AirDate }).ToListAsync(ct))
+            .Select(t => (t.Title, t.Slug, t.EpisodeNumber, t.AirDate)).ToList();
+        Images = await Showcase.ImagesAsync(db, Products.Select(p => p.Image).Concat(Showrooms.Select(s => s.Image)), ct);
         StructuredData.Add(new Dictionary<string, object>
         {
             ["@context"] = "https://schema.org", ["@type"] = "WebSite", ["name"] = "Khuyến công", ["inLanguage"] = "vi",

@@ -91,10 +91,14 @@ public sealed class ContentPublisher(
         }
 
         await db.SaveChangesAsync(ct);
+        var fields = await SearchFields.LoadAsync(db, items, ct);
         for (var i = 0; i < items.Count; i++)
         {
-            await IndexAsync(items[i], plainText[i], ct);
+            await IndexAsync(items[i], fields.Body(items[i], plainText[i]), ct);
         }
+
+        // A producer is findable while something of theirs is published.
+        await SearchFields.IndexEstablishmentsAsync(db, search, items.Select(SearchFields.EstablishmentOf).OfType<int>().ToHashSet(), now, ct);
 
         // Other processes and nodes see the change through the stamp and evict their own cached pages.
         await ContentChanges.BumpAsync(db, now, ct);
@@ -192,6 +196,7 @@ public sealed class ContentPublisher(
     private static bool IsKnown(Microsoft.EntityFrameworkCore.ChangeTracking.CollectionEntry collection) =>
         collection.IsLoaded || collection.CurrentValue?.Cast<object>().Any() == true;
 
+    /// <param name="body">The plain text with the type's searchable fields (<see cref="SearchFields.Body"/>).</param>
     private Task IndexAsync(RoutedContent item, string body, CancellationToken ct)
     {
         var (kind, url) = item switch
@@ -213,22 +218,7 @@ public sealed class ContentPublisher(
             return search.RemoveAsync(db, kind, item.Id, ct);
         }
 
-        if (item is Document doc)
-        {
-            body = string.Join(' ', doc.Kind, doc.Number, doc.Issuer, body);
-        }
-        else if (item is TvSegment tv)
-        {
-            // The transcript is what people remember hearing: make it findable.
-            body = string.Join(' ', body, string.Join(' ', Transcript.Lines(tv.Transcript).Select(l => l.Text)));
-        }
-
-        if (item is Product product)
-        {
-            body = ProductFacts.SearchText(product, body);
-        }
-
         return search.UpsertAsync(db, new SearchDocument(
-            kind, item.Id, item.Title, url, item.Summary, body, item.PublishAt!.Value, item.UnpublishAt), ct);
+            kind, item.Id, SearchFields.Title(item), url, item.Summary, body, item.PublishAt!.Value, item.UnpublishAt), ct);
     }
 }

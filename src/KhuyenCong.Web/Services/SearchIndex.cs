@@ -11,21 +11,27 @@ public sealed record SearchHit(
     string Kind, int ItemId, string Url, DateTime PublishAt,
     IReadOnlyList<TextSegment> Title, IReadOnlyList<TextSegment> Snippet);
 
-public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits)
+/// <param name="Total">Matches of the chosen kind (all kinds when none was chosen).</param>
+/// <param name="KindCounts">Matches per kind, whatever kind was chosen (for the kind filter).</param>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, int> KindCounts)
 {
-    public static readonly SearchResults Empty = new(0, []);
+    public static readonly SearchResults Empty = new(0, [], new Dictionary<string, int>());
 }
 
 /// <summary>
 /// Full-text search over published items. Provider-specific SQL lives only behind this interface; every
 /// implementation folds text and query the same way (<see cref="TextFolding"/>), so "dao tao" finds "đào tạo".
 /// Methods take the caller's context so index changes commit in the caller's transaction.
+/// Ranking: items whose folded title, summary or body holds the query's words as a phrase, in order, come before
+/// items that hold them scattered (a phrase in the title before one in the summary before one in the body); within
+/// each tier the provider's relevance (title above summary above body) decides.
 /// </summary>
 public interface ISearchIndex
 {
     Task UpsertAsync(AppDbContext db, SearchDocument document, CancellationToken ct = default);
     Task RemoveAsync(AppDbContext db, string kind, int itemId, CancellationToken ct = default);
-    Task<SearchResults> SearchAsync(AppDbContext db, string query, DateTime utcNow, int skip, int take, CancellationToken ct = default);
+    /// <param name="kind">Only hits of this kind (<see cref="SearchKinds"/>), or null for every kind.</param>
+    Task<SearchResults> SearchAsync(AppDbContext db, string query, DateTime utcNow, int skip, int take, string? kind = null, CancellationToken ct = default);
 }
 
 public static class SearchKinds
@@ -37,6 +43,10 @@ public static class SearchKinds
     public const string TvSegment = "tv";
     public const string Showroom = "showroom";
     public const string Fair = "fair";
+    public const string Establishment = "establishment";
+
+    /// <summary>Every kind in the order the search page lists them.</summary>
+    public static readonly IReadOnlyList<string> All = [Article, Document, Product, Establishment, Showroom, Fair, TvSegment, Page];
 }
 
 /// <summary>The words of a query as the index matches them: folded, at most 8, the last one a prefix.</summary>

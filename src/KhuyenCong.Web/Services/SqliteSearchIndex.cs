@@ -62,7 +62,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    public async Task<SearchResults> SearchAsync(AppDbContext db, string query, DateTime utcNow, int skip, int take, CancellationToken ct = default)
+    public async Task<SearchResults> SearchAsync(AppDbContext db, string query, DateTime utcNow, int skip, int take, string? kind = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var terms = SearchQuery.Terms(query);
@@ -75,18 +75,52 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var match = string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
         // The index holds only live items (see ContentPublisher), so the full-text match alone decides.
         await using var cmd = await CommandAsync(db, ct);
-        cmd.CommandText = "SELECT count(*) FROM search_fts WHERE search_fts MATCH $match;";
+        cmd.CommandText = """
+            SELECT SearchItems.Kind, count(*) FROM search_fts JOIN SearchItems ON SearchItems.Id = search_fts.rowid
+            WHERE search_fts MATCH $match GROUP BY SearchItems.Kind;
+            """;
         Add(cmd, "$match", match);
-        var total = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        if (total == 0 || skip >= total)
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
-            return new SearchResults(total, []);
+            while (await reader.ReadAsync(ct))
+            {
+                counts[reader.GetString(0)] = reader.GetInt32(1);
+            }
         }
 
-        // bm25 (title 10, summary 4, body 1; configured as the table's rank) scores every match, which is fast up
-        // to a few thousand matches; a broader query lists the most recently indexed matches instead.
-        var order = total <= MaxRankedMatches ? "rank" : "rowid DESC";
-        cmd.CommandText = $"SELECT rowid FROM search_fts WHERE search_fts MATCH $match ORDER BY {order} LIMIT $take OFFSET $skip;";
+        var total = kind is null ? counts.Values.Sum() : counts.GetValueOrDefault(kind);
+        if (total == 0 || skip >= total)
+        {
+            return new SearchResults(total, [], counts);
+        }
+
+        // Tiers first: the words as a phrase, in order, in the title (3), the summary (2), the body (1), else 0.
+        // Each tier is one more full-text lookup, not a scan. Within a tier bm25 (title 10, summary 4, body 1;
+        // configured as the table's rank) decides, which is fast up to a few thousand matches; a broader query lists
+        // the most recently indexed matches instead.
+        var tiers = "";
+        if (terms.Count > 1)
+        {
+            var phrase = "\"" + string.Join(' ', terms) + "\"*";
+            tiers = """
+                CASE WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $inTitle) THEN 3
+                     WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $inSummary) THEN 2
+                     WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $inBody) THEN 1 ELSE 0 END DESC,
+                """;
+            Add(cmd, "$inTitle", "title : " + phrase);
+            Add(cmd, "$inSummary", "summary : " + phrase);
+            Add(cmd, "$inBody", "body : " + phrase);
+        }
+
+        var order = total <= MaxRankedMatches ? tiers + " rank" : "rowid DESC";
+        var ofKind = kind is null ? "" : " AND rowid IN (SELECT Id FROM SearchItems WHERE Kind = $kind)";
+        if (kind is not null)
+        {
+            Add(cmd, "$kind", kind);
+        }
+
+        cmd.CommandText = $"SELECT rowid FROM search_fts WHERE search_fts MATCH $match{ofKind} ORDER BY {order} LIMIT $take OFFSET $skip;";
         Add(cmd, "$take", take);
         Add(cmd, "$skip", skip);
         var ids = new List<long>(take);
@@ -122,7 +156,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
 
         var hits = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
-        return new SearchResults(total, hits);
+        return new SearchResults(total, hits, counts);
     }
 
     private static async Task<DbCommand> CommandAsync(AppDbContext db, CancellationToken ct)

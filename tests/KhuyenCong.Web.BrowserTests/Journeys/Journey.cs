@@ -8,7 +8,7 @@ public static class Journey
     /// <summary>The main menu's links, in order, and where each leads.</summary>
     public static readonly IReadOnlyList<(string Name, string Path)> MenuLinks =
     [
-        ("Trang chủ", "/"), ("Tin tức", "/tin-tuc"), ("Văn bản", "/van-ban"), ("Sản phẩm", "/san-pham"), ("Hội chợ", "/hoi-cho"), ("Truyền hình", "/truyen-hinh"),
+        ("Trang chủ", "/"), ("Tin tức", "/tin-tuc"), ("Văn bản", "/van-ban"), ("Sản phẩm", "/san-pham"), ("Cơ sở", "/co-so"), ("Phòng trưng bày", "/phong-trung-bay"), ("Hội chợ", "/hoi-cho"), ("Truyền hình", "/truyen-hinh"),
         ("Chương trình", "/chuong-trinh"), ("Đăng ký hỗ trợ", "/dang-ky-ho-tro"), ("Liên hệ", "/lien-he"),
     ];
 

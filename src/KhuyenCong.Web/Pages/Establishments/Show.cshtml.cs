@@ -51,13 +51,13 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         Images = await db.MediaFiles.AsNoTracking().Where(m => names.Contains(m.StorageName) && m.Kind == MediaKind.Image)
             .ToDictionaryAsync(m => m.StorageName, ct);
 
-        Section = "products";
+        Section = "establishments";
         PageTitle = establishment.Name;
         MetaDescription = string.IsNullOrWhiteSpace(establishment.Description)
             ? $"{Establishment.KindLabel(establishment.Kind)} sản xuất sản phẩm công nghiệp nông thôn tiêu biểu."
             : establishment.Description;
         CanonicalPath = SiteUrls.Establishment(establishment.Slug);
-        Breadcrumbs.Add(("Sản phẩm", "/san-pham"));
+        Breadcrumbs.Add(("Cơ sở sản xuất", "/co-so"));
         Breadcrumbs.Add((establishment.Name, null));
         var org = new Dictionary<string, object?>
         {

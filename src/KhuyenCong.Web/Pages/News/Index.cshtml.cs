@@ -13,6 +13,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
 
     public IReadOnlyList<ArticleCard> Articles { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
+    /// <summary>The topic archives, so each is reachable from its parent list.</summary>
+    public IReadOnlyList<Topic> Topics { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "trang")] string? trang, CancellationToken ct)
     {
@@ -29,6 +31,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
         }
 
         Articles = await published.Newest().Skip(Pager.Skip).Take(PageSize).ToCards().ToListAsync(ct);
+        Topics = await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
         Section = "news";
         PageTitle = page == 1 ? "Tin tức" : $"Tin tức – trang {page}";
         MetaDescription = "Tin tức về hoạt động khuyến công, chính sách, sản xuất sạch hơn, sản phẩm công nghiệp nông thôn tiêu biểu.";

@@ -11,6 +11,8 @@ public class IndexModel(AppDbContext db, ISearchIndex search, TimeProvider clock
     public const int PageSize = 10;
 
     [FromQuery(Name = "q")] public string? Query { get; set; }
+    /// <summary>The kind filter (a <see cref="SearchKinds"/> value); empty for every kind.</summary>
+    [FromQuery(Name = "loai")] public string? Kind { get; set; }
     public SearchResults Results { get; private set; } = SearchResults.Empty;
     public Pager Pager { get; private set; } = null!;
     public string? Problem { get; private set; }
@@ -19,7 +21,7 @@ public class IndexModel(AppDbContext db, ISearchIndex search, TimeProvider clock
     {
         PageTitle = string.IsNullOrWhiteSpace(Query) ? "Tìm kiếm" : $"Tìm kiếm: {Query}";
         Breadcrumbs.Add(("Tìm kiếm", null));
-        if (!TryParsePage(trang, out var page))
+        if (!TryParsePage(trang, out var page) || (!string.IsNullOrEmpty(Kind) && !SearchKinds.All.Contains(Kind)))
         {
             return BadInput();
         }
@@ -42,23 +44,28 @@ public class IndexModel(AppDbContext db, ISearchIndex search, TimeProvider clock
             return Page();
         }
 
-        Results = await search.SearchAsync(db, Query!, clock.GetUtcNow().UtcDateTime, (page - 1) * PageSize, PageSize, ct);
+        Results = await search.SearchAsync(db, Query!, clock.GetUtcNow().UtcDateTime, (page - 1) * PageSize, PageSize,
+            string.IsNullOrEmpty(Kind) ? null : Kind, ct);
         Pager = new Pager(page, PageSize, Results.Total, Link);
         return Page();
     }
 
-    public string Link(int page) =>
-        $"/tim-kiem?q={Uri.EscapeDataString(Query ?? "")}" + (page > 1 ? $"&trang={page}" : "");
+    public string Link(int page) => LinkFor(Kind, page);
+
+    /// <summary>This search with another kind filter (null for every kind).</summary>
+    public string LinkFor(string? kind, int page = 1) =>
+        $"/tim-kiem?q={Uri.EscapeDataString(Query ?? "")}" + (string.IsNullOrEmpty(kind) ? "" : "&loai=" + kind) + (page > 1 ? $"&trang={page}" : "");
 
     public static string KindLabel(string kind) => kind switch
     {
-        SearchKinds.Article => "Tin bài",
+        SearchKinds.Article => "Tin",
         SearchKinds.Document => "Văn bản",
         SearchKinds.Page => "Trang",
         SearchKinds.Product => "Sản phẩm",
         SearchKinds.TvSegment => "Truyền hình",
         SearchKinds.Showroom => "Phòng trưng bày",
         SearchKinds.Fair => "Hội chợ",
+        SearchKinds.Establishment => "Cơ sở",
         _ => kind,
     };
 }

@@ -38,7 +38,7 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         OpenGraphType = "video.episode";
         TranscriptLines = Transcript.Lines(segment.Transcript);
         Section = "tv";
-        PageTitle = segment.SeoTitle ?? $"Kỳ {segment.EpisodeNumber}: {segment.Title}";
+        PageTitle = segment.SeoTitle ?? DisplayTitles.TvSegment(segment.EpisodeNumber, segment.Title);
         MetaDescription = segment.SeoDescription ?? segment.Summary;
         CanonicalPath = SiteUrls.TvSegment(segment.Slug);
         Breadcrumbs.Add(("Truyền hình", "/truyen-hinh"));

@@ -14,7 +14,7 @@ namespace KhuyenCong.Web.Pages.Admin.Establishments;
 /// published product, showroom or fair shows it, only a publisher or an admin may change it. Every change is in the
 /// audit log and evicts the cached public pages that show it.
 /// </summary>
-public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache, ProductCatalog catalog, TimeProvider clock) : SitePageModel
+public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache, ProductCatalog catalog, TimeProvider clock, ISearchIndex search) : SitePageModel
 {
     public sealed class EstablishmentInput
     {
@@ -143,6 +143,7 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
 
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(Item is null ? "create" : "update", nameof(Establishment), item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Name, ct: ct);
+        await SearchFields.IndexEstablishmentsAsync(db, search, [item.Id], clock.GetUtcNow().UtcDateTime, ct);
         catalog.Invalidate();
         await ContentChanges.BumpAsync(db, ct: ct);
         await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
@@ -174,6 +175,7 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
 
         db.Establishments.Remove(Item);
         await db.SaveChangesAsync(ct);
+        await search.RemoveAsync(db, SearchKinds.Establishment, id, ct);
         await audit.WriteAsync("delete", nameof(Establishment), id.ToString(System.Globalization.CultureInfo.InvariantCulture), Item.Name, ct: ct);
         catalog.Invalidate();
         await ContentChanges.BumpAsync(db, ct: ct);
