@@ -146,4 +146,16 @@ public sealed class CacheFloodTests(MeteredCacheSite site) : IClassFixture<Meter
         var search2 = await client.GetStringAsync(new Uri("/tim-kiem?q=hoi%20cho", UriKind.Relative));
         Assert.NotEqual(search1, search2);
     }
+
+    [Fact]
+    public void Every_output_cached_page_uses_the_policy_that_ignores_unknown_parameters()
+    {
+        // A bare [OutputCache] varies by every query key, so each unknown parameter would store a new entry.
+        var bare = typeof(Program).Assembly.GetTypes()
+            .Select(t => (Type: t, Attribute: t.GetCustomAttributes(typeof(OutputCacheAttribute), inherit: true).OfType<OutputCacheAttribute>().FirstOrDefault()))
+            .Where(x => x.Attribute is not null && x.Attribute.PolicyName != KhuyenCong.Web.Services.PublicCache.Policy && !x.Attribute.NoStore)
+            .Select(x => x.Type.FullName)
+            .ToList();
+        Assert.True(bare.Count == 0, "pages cached without the public policy: " + string.Join(", ", bare));
+    }
 }

@@ -14,7 +14,7 @@ namespace KhuyenCong.Web.Pages.Establishments;
 /// filtered by place (a 2021 district or a province, covering the units merged into it, as on the product list)
 /// and by kind. Plain GET parameters; an unknown value is a 400.
 /// </summary>
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
 {
     public const int PageSize = 20;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace KhuyenCong.Web.Pages.Program;
 
 /// <summary>/chuong-trinh/so-lieu[/{period}]: every long table of a period, kept off the summary page so it stays light on a phone.</summary>
-[OutputCache]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public class DetailModel(ProgramProgress progress, SiteUrls urls) : SitePageModel
 {
     public ProgramReport Report { get; private set; } = null!;
