@@ -53,6 +53,22 @@ public static class FairSchedule
         _ => "Quốc tế",
     };
 
+    /// <summary>
+    /// Where a fair is held, for a card: the venue, then the host province unless the venue already names it
+    /// ("Khu hội chợ thành phố Bến Tre", not "…, Bến Tre"); either part may be empty.
+    /// </summary>
+    public static string Where(string? venue, string? hostProvince)
+    {
+        venue = venue?.Trim() ?? "";
+        hostProvince = hostProvince?.Trim() ?? "";
+        if (hostProvince.Length == 0 || TextFolding.Fold(venue).Contains(TextFolding.Fold(hostProvince), StringComparison.Ordinal))
+        {
+            return venue;
+        }
+
+        return venue.Length == 0 ? hostProvince : venue + ", " + hostProvince;
+    }
+
     /// <summary>"20/08/2024 – 25/08/2024" or one day.</summary>
     public static string Dates(DateTime startsOn, DateTime endsOn) =>
         startsOn.Date == endsOn.Date ? VietnamTime.Day(startsOn) : $"{VietnamTime.Day(startsOn)} – {VietnamTime.Day(endsOn)}";

@@ -111,6 +111,21 @@ public sealed class SqliteSearchIndex : ISearchIndex
             Add(cmd, "$inTitle", "title : " + phrase);
             Add(cmd, "$inSummary", "summary : " + phrase);
             Add(cmd, "$inBody", "body : " + phrase);
+
+            // Then proximity: how many adjacent pairs of the query's words stand side by side somewhere, so that
+            // "hoi cho can tho" prefers "hội chợ … Cần Thơ" over text with the four words apart ("cho cán bộ").
+            if (terms.Count > 2)
+            {
+                var pairs = new List<string>();
+                for (var i = 0; i + 1 < terms.Count && i < 4; i++)
+                {
+                    var last = i + 2 == terms.Count ? "*" : "";
+                    pairs.Add($"CASE WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $pair{i}) THEN 1 ELSE 0 END");
+                    Add(cmd, $"$pair{i}", "\"" + terms[i] + " " + terms[i + 1] + "\"" + last);
+                }
+
+                tiers += "(" + string.Join(" + ", pairs) + ") DESC,\n";
+            }
         }
 
         var order = total <= MaxRankedMatches ? tiers + " rank" : "rowid DESC";
