@@ -82,7 +82,7 @@ public sealed class RegistrationJourneyTests(BrowserGate gate)
         var watch = new PageWatch(page, javaScript);
         await page.GotoAsync("/dang-ky-ho-tro");
         await AxeCleanAsync(page, "start");
-        await ContinueAsync(page, "Bắt đầu đăng ký");
+        await ContinueAsync(page, "Bắt đầu đăng ký nhu cầu");
         await Journey.ExpectPathAsync(page, "/dang-ky-ho-tro/loai-hinh");
 
         // Each step: first sent empty (error state, axe), then answered by keyboard.
