@@ -29,7 +29,8 @@ public static class AdminArea
         {
             ArgumentNullException.ThrowIfNull(context);
             ArgumentNullException.ThrowIfNull(next);
-            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            // Exactly what the antiforgery component sets on a page with a form: anything else it rewrites, logging a warning.
+            context.HttpContext.Response.Headers.CacheControl = "no-cache, no-store";
             context.HttpContext.Response.Headers.Pragma = "no-cache";
             return next();
         }
