@@ -28,6 +28,17 @@ public sealed class ContentChanges(
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1).SetProperty(x => x.ChangedAt, at), ct);
     }
 
+    /// <summary>
+    /// For the editor-area writes that do not go through the publisher yet (producers, programme results and
+    /// periods, media deletes): move the stamp so other nodes evict, then evict this node's cached pages.
+    /// </summary>
+    public static async Task AnnounceAsync(AppDbContext db, IOutputCacheStore cache, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        await BumpAsync(db, ct: ct);
+        await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(Math.Clamp(configuration.GetValue(PollSetting, 1000), 50, 60_000));

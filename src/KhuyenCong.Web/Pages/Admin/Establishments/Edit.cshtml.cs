@@ -145,8 +145,7 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
         await audit.WriteAsync(Item is null ? "create" : "update", nameof(Establishment), item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Name, ct: ct);
         await SearchFields.IndexEstablishmentsAsync(db, search, [item.Id], clock.GetUtcNow().UtcDateTime, ct);
         catalog.Invalidate();
-        await ContentChanges.BumpAsync(db, ct: ct);
-        await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
+        await ContentChanges.AnnounceAsync(db, cache, ct);
         TempData["Flash"] = "Đã lưu.";
         return Redirect($"/quan-tri/co-so/{item.Id}");
     }
@@ -178,8 +177,7 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
         await search.RemoveAsync(db, SearchKinds.Establishment, id, ct);
         await audit.WriteAsync("delete", nameof(Establishment), id.ToString(System.Globalization.CultureInfo.InvariantCulture), Item.Name, ct: ct);
         catalog.Invalidate();
-        await ContentChanges.BumpAsync(db, ct: ct);
-        await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
+        await ContentChanges.AnnounceAsync(db, cache, ct);
         TempData["Flash"] = $"Đã xóa “{Item.Name}”.";
         return Redirect("/quan-tri/co-so");
     }

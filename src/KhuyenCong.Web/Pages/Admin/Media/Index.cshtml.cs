@@ -130,8 +130,7 @@ public class IndexModel(AppDbContext db, MediaProcessor processor, MediaUsage us
         await db.SaveChangesAsync(ct);
         processor.Delete(file.StorageName);
         // A cached page may still name the file (e.g. rendered before its last reference was removed elsewhere).
-        await ContentChanges.BumpAsync(db, ct: ct);
-        await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
+        await ContentChanges.AnnounceAsync(db, cache, ct);
         TempData["Flash"] = $"Đã xóa “{file.OriginalName}”.";
         return RedirectToPage();
     }

@@ -186,8 +186,7 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, AuditLog audi
         await db.SaveChangesAsync(ct);
         audit.Add(action, "achievement", item.Id.ToString(CultureInfo.InvariantCulture), snapshot);
         await db.SaveChangesAsync(ct);
-        await ContentChanges.BumpAsync(db, ct: ct);
-        await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
+        await ContentChanges.AnnounceAsync(db, cache, ct);
     }
 
     public static bool IsEvidenceUrl(string url) =>

@@ -45,8 +45,7 @@ public class PeriodsModel(AppDbContext db, ProgramPeriods periods, AuditLog audi
         audit.Add("create", "program-period", parsed.Period.Code,
             $"{parsed.Period.Title}; {ProgramCalendar.Day(parsed.Period.StartsOn)}–{ProgramCalendar.Day(parsed.Period.EndsOn)}; {parsed.Targets.Count} chỉ tiêu, {parsed.Figures.Count / 4} dòng kinh phí");
         await db.SaveChangesAsync(ct);
-        await ContentChanges.BumpAsync(db, ct: ct);
-        await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
+        await ContentChanges.AnnounceAsync(db, cache, ct);
         TempData["Flash"] = $"Đã thêm giai đoạn {parsed.Period.YearsText}.";
         return Redirect("/quan-tri/chuong-trinh/giai-doan");
     }
