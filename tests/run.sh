@@ -17,6 +17,10 @@ apt_missing fonts-liberation
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+# The scale-out suites: throwaway PostgreSQL and Redis servers (tests/services.sh), nginx in front of two nodes.
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
+command -v nginx >/dev/null 2>&1 || need_apt+=(nginx)
 for pkg in ${KC_APT_PACKAGES:-}; do apt_missing "$pkg"; done
 if [ ${#need_apt[@]} -gt 0 ]; then
     log "installing Debian packages: ${need_apt[*]}"
@@ -37,6 +41,16 @@ fi
 
 # Everything the browser gate needs is installed now: a missing piece fails its tests instead of skipping them.
 export KC_BROWSER_REQUIRED=1
+
+# PostgreSQL and Redis on free 127.0.0.1 ports in a temporary folder, stopped at the end even on failure.
+services=$(mktemp -d /tmp/kc-services.XXXXXX)
+trap 'bash tests/services.sh stop "$services"' EXIT
+log "starting PostgreSQL and Redis in $services"
+eval "$(bash tests/services.sh start "$services")"
+echo "PostgreSQL: $KC_TEST_POSTGRES"
+echo "Redis: $KC_TEST_REDIS"
+# The tests that need these servers fail instead of skipping when they are missing.
+export KC_SERVICES_REQUIRED=1
 
 log "dotnet test (Release)"
 results=$(mktemp -d)
