@@ -19,6 +19,11 @@
 #   --replicate K       import only N/K articles with the app, then copy them K-1 times by SQL
 #                       (bench/replicate.sql.in) to reach N: for measuring a large site when the app's
 #                       import of N articles takes too long. Default 1 (no copies). N must divide by K.
+#   --provider P        sqlite (default) or postgres: the articles are imported into SQLite as always, then
+#                       moved to a throwaway PostgreSQL server (tests/services.sh) with the copy-data verb
+#   --nodes N           app processes serving the site (default 1); with N > 1 nginx spreads the requests over
+#                       them (an upstream, as in deploy/nginx/khuyencong.conf) and the URLs are measured through it
+#   --redis             keep the output cache in a throwaway Redis server (the default with --nodes > 1)
 #   --app DIR           measure this published app folder instead of publishing src/ (e.g. a build
 #                       kept from an earlier run while the sources are broken)
 #   --keep              keep the temporary folder (content, database, logs, raw wrk output)
@@ -50,6 +55,9 @@ IMPORT_TIMEOUT=""   # default: 600 + ARTICLES / 10
 KEEP=0
 REPLICATE=1
 APP_DIR=""
+PROVIDER=sqlite
+NODES=1
+REDIS=""
 WRK_TIMEOUT=30s   # wrk's default (2 s) would drop slow requests from the latency figures as "timeouts"
 
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
@@ -69,15 +77,21 @@ while [[ $# -gt 0 ]]; do
         --import-timeout) IMPORT_TIMEOUT=${2:?}; shift 2 ;;
         --replicate) REPLICATE=${2:?}; shift 2 ;;
         --app) APP_DIR=${2:?}; shift 2 ;;
+        --provider) PROVIDER=${2:?}; shift 2 ;;
+        --nodes) NODES=${2:?}; shift 2 ;;
+        --redis) REDIS=1; shift ;;
         --keep) KEEP=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; die "unknown option '$1'" ;;
     esac
 done
-for v in ARTICLES PRODUCTS DURATION CONNECTIONS THREADS WARMUP REPLICATE; do
+for v in ARTICLES PRODUCTS DURATION CONNECTIONS THREADS WARMUP REPLICATE NODES; do
     is_uint "${!v}" || die "--${v,,} must be a whole number, not '${!v}'"
 done
 [[ -z "$PORT" ]] || is_uint "$PORT" || die "--port must be a number"
+[[ "$PROVIDER" == sqlite || "$PROVIDER" == postgres ]] || die "--provider must be sqlite or postgres"
+(( NODES >= 1 )) || die "--nodes must be at least 1"
+(( NODES == 1 )) || REDIS=${REDIS:-1}
 (( REPLICATE >= 1 && ARTICLES % REPLICATE == 0 )) || die "--replicate must be at least 1 and divide --articles"
 IMPORTED=$((ARTICLES / REPLICATE))   # articles generated and imported by the app
 (( IMPORTED >= 20 )) || die "need at least 20 imported articles (the news list page 2 needs more than 10)"
@@ -105,6 +119,8 @@ APP_PID=""
 NGINX_PID=""
 IMPORT_PID=""
 UNCACHED_PID=""
+NODE_PIDS=()
+SERVICES=""
 
 stop_pid() {  # stop_pid PID NAME [SIGNAL]: signal one process we started, wait up to 15 s, then KILL it
     local pid=$1 name=$2 sig=${3:-TERM}
@@ -123,8 +139,10 @@ cleanup() {
     trap - EXIT INT TERM
     stop_pid "$IMPORT_PID" import
     stop_pid "$APP_PID" app
+    for pid in "${NODE_PIDS[@]}"; do stop_pid "$pid" node; done
     stop_pid "$UNCACHED_PID" "uncached app"
     stop_pid "$NGINX_PID" nginx QUIT
+    [[ -z "$SERVICES" ]] || bash "$REPO/tests/services.sh" stop "$SERVICES"
     if (( KEEP )); then
         log "kept $TMP"
     else
@@ -273,19 +291,54 @@ if (( REPLICATE > 1 )); then
 fi
 DB_BYTES=$(stat -c %s "$DB")
 WAL_BYTES=$(stat -c %s "$DB-wal" 2>/dev/null || echo 0)
+DB_NOTE="SQLite $(mb "$DB_BYTES") (+ WAL $(mb "$WAL_BYTES"))"
+
+# --- 3c. optional: PostgreSQL (--provider postgres) and Redis (--redis) ---------------------------------------
+if [[ "$PROVIDER" == postgres || -n "$REDIS" ]]; then
+    SERVICES="$TMP/services"
+    log "starting throwaway PostgreSQL and Redis servers (tests/services.sh)"
+    eval "$(bash "$REPO/tests/services.sh" start "$SERVICES")"
+    [[ -z "$REDIS" ]] || APP_ENV+=(Cache__Redis="$KC_TEST_REDIS")
+fi
+if [[ "$PROVIDER" == postgres ]]; then
+    PG_CS="$KC_TEST_POSTGRES;Database=khuyencong"
+    pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$KC_TEST_POSTGRES")
+    psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -c 'CREATE DATABASE khuyencong' >/dev/null
+    log "copying the SQLite database to PostgreSQL (copy-data)"
+    start_ns=$(date +%s%N)
+    (cd "$TMP/app" && exec timeout 3600 "${APP_ENV[@]}" ./KhuyenCong.Web copy-data --to-postgres "$PG_CS") >"$TMP/copy.log" 2>&1 \
+        || { tail -30 "$TMP/copy.log" >&2; die "copy-data failed"; }
+    copy_s=$(awk -v ms="$(( ($(date +%s%N) - start_ns) / 1000000 ))" 'BEGIN { printf "%.1f", ms / 1000 }')
+    APP_ENV+=(Database__Provider=Postgres ConnectionStrings__Postgres="$PG_CS")
+    PG_BYTES=$(psql -qtA -h 127.0.0.1 -p "$pg_port" -U postgres -d khuyencong -c "SELECT pg_database_size('khuyencong')")
+    DB_NOTE="PostgreSQL $(mb "$PG_BYTES") (copied from SQLite $(mb "$DB_BYTES") in ${copy_s} s; the test server runs with fsync off)"
+fi
 CONTENT_BYTES=$(du -sb "$TMP/content/articles" | cut -f1)
 
 # --- 4. serve ---------------------------------------------------------------------------------------------
+wait_healthy() {  # wait_healthy URL PID LOG
+    local deadline=$((SECONDS + 120))
+    until [[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$1/healthz" || true)" == 200 ]]; do
+        if ! kill -0 "$2" 2>/dev/null; then tail -30 "$3" >&2; die "the app exited"; fi
+        (( SECONDS < deadline )) || { tail -30 "$3" >&2; die "/healthz not 200 after 120 s"; }
+        sleep 0.5
+    done
+}
 log "starting the app"
 (cd "$TMP/app" && exec "${APP_ENV[@]}" ./KhuyenCong.Web) >"$TMP/app.log" 2>&1 &
 APP_PID=$!
-deadline=$((SECONDS + 120))
-until [[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$APP/healthz" || true)" == 200 ]]; do
-    if ! kill -0 "$APP_PID" 2>/dev/null; then tail -30 "$TMP/app.log" >&2; die "the app exited"; fi
-    (( SECONDS < deadline )) || { tail -30 "$TMP/app.log" >&2; die "/healthz not 200 after 120 s"; }
-    sleep 0.5
-done
+wait_healthy "$APP" "$APP_PID" "$TMP/app.log"
 log "app is up (pid $APP_PID)"
+# --nodes N: more processes of the same build on the same database, each on its own port, behind nginx.
+NODE_URLS=("127.0.0.1:$PORT")
+for n in $(seq 2 "$NODES"); do
+    node_port=$(free_port)
+    (cd "$TMP/app" && exec "${APP_ENV[@]}" ASPNETCORE_URLS="http://127.0.0.1:$node_port" ./KhuyenCong.Web) >"$TMP/node-$n.log" 2>&1 &
+    NODE_PIDS+=($!)
+    wait_healthy "http://127.0.0.1:$node_port" "$!" "$TMP/node-$n.log"
+    NODE_URLS+=("127.0.0.1:$node_port")
+    log "node $n is up on port $node_port"
+done
 
 # One article from the middle of the generated set.
 ARTICLE_FILE=$(printf '%s/content/articles/bai-mau-%06d.md' "$TMP" $((IMPORTED / 2)))
@@ -307,6 +360,7 @@ done
 
 # --- 5. static baseline: the article page as a file, served by nginx ---------------------------------------
 mkdir -p "$TMP/static" "$TMP/nginx"
+PROXY_PORT=$(free_port)
 curl -sf -m 30 "$APP$ARTICLE_PATH" -o "$TMP/static/article.html"
 chmod 755 "$TMP/static"
 chmod 644 "$TMP/static/article.html"
@@ -331,6 +385,16 @@ http {
         listen 127.0.0.1:$STATIC_PORT;
         root $TMP/static;
     }
+$(if (( NODES > 1 )); then
+    echo "    upstream nodes {"
+    printf '        server %s;\n' "${NODE_URLS[@]}"
+    echo "        keepalive 64;"
+    echo "    }"
+    echo "    server {"
+    echo "        listen 127.0.0.1:$PROXY_PORT;"
+    echo "        location / { proxy_pass http://nodes; proxy_http_version 1.1; proxy_set_header Connection \"\"; proxy_set_header Host \$host; }"
+    echo "    }"
+fi)
 }
 EOF
 nginx -t -q -e "$TMP/nginx/error.log" -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf"
@@ -342,6 +406,10 @@ until [[ "$(status_of "$STATIC/article.html")" == 200 ]]; do
     (( SECONDS < deadline )) || die "nginx did not answer"
     sleep 0.2
 done
+if (( NODES > 1 )); then   # from here on every app URL goes through the upstream of N nodes
+    APP="http://127.0.0.1:$PROXY_PORT"
+    until [[ "$(status_of "$APP/healthz")" == 200 ]]; do sleep 0.2; done
+fi
 
 # --- extra facts: search hit counts, uncached render time ---------------------------------------------------
 hits() {  # hits QUERY-ENCODED: the result count the search page states ("Có N kết quả")
@@ -359,8 +427,8 @@ UNCACHED_PORT=$(free_port)
 while [[ "$UNCACHED_PORT" == "$PORT" || "$UNCACHED_PORT" == "$STATIC_PORT" ]]; do UNCACHED_PORT=$(free_port); done
 UNCACHED_APP="http://127.0.0.1:$UNCACHED_PORT"
 start_uncached() {
-    (cd "$TMP/app" && exec env Data__Path="$TMP/data" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$UNCACHED_APP" \
-        Cache__Disabled=true ./KhuyenCong.Web) >"$TMP/app-uncached.log" 2>&1 &
+    (cd "$TMP/app" && exec "${APP_ENV[@]}" ASPNETCORE_URLS="$UNCACHED_APP" Cache__Disabled=true ./KhuyenCong.Web) \
+        >"$TMP/app-uncached.log" 2>&1 &
     UNCACHED_PID=$!
     local deadline=$((SECONDS + 120))
     until [[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$UNCACHED_APP/healthz" || true)" == 200 ]]; do
@@ -473,7 +541,7 @@ for t in "${TARGETS[@]}"; do
     [[ -z "$extra" ]] || NOTES+=("- $extra")
     { echo "### $name — $url"; cat "$raw"; echo; } >>"$TMP/wrk-all.txt"
 done
-APP_RSS=$(awk '/^VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$APP_PID/status" 2>/dev/null || echo "?")
+APP_RSS=$(for pid in "$APP_PID" "${NODE_PIDS[@]}"; do awk '/^VmRSS/ { printf "%.0f MB ", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "? "; done)
 
 # --- 7. report ----------------------------------------------------------------------------------------------
 CPU_MODEL=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
@@ -493,7 +561,8 @@ REPORT="$TMP/report.md"
     echo "- articles: $ARTICLES + the repository's pages and documents; $IMPORTED generated ($(mb "$CONTENT_BYTES") of Markdown)"
     echo "- import of $IMPORTED articles: ${IMPORT_SECONDS} s wall clock (the app reports ${APP_IMPORT} s); database after the import $(mb "$IMPORTED_DB_BYTES")"
     [[ -z "$REPLICATE_NOTE" ]] || echo "- NOTE: $REPLICATE_NOTE"
-    echo "- database: $(mb "$DB_BYTES") (+ WAL $(mb "$WAL_BYTES")); app RSS after the run: $APP_RSS"
+    echo "- provider: $PROVIDER; nodes: $NODES$( (( NODES == 1 )) || echo " behind an nginx upstream"); output cache: $([[ -n "$REDIS" ]] && echo Redis || echo in-memory)"
+    echo "- database: $DB_NOTE; app RSS after the run (per node): $APP_RSS"
     echo "- search hits: \"dao tao\" $HITS_DAO_TAO, \"kẹo dừa\" $HITS_KEO_DUA, \"phu nhuan\" $HITS_PHU_NHUAN"
     [[ -z "$BUILD_NOTE" ]] || echo "- build: $BUILD_NOTE"
     echo
@@ -501,7 +570,7 @@ REPORT="$TMP/report.md"
     echo "| --- | ---: | ---: | ---: | ---: |"
     printf '%s\n' "${RESULTS[@]}"
     echo
-    echo "Page built without the output cache (unused query parameter, median of 5 single requests):"
+    echo "Page built without the output cache (a second instance with Cache:Disabled=true, median of 5 single requests):"
     echo "home ${UNCACHED_HOME} ms, news list page 2 ${UNCACHED_LIST} ms, last news page ${UNCACHED_LIST_LAST} ms,"
     echo "article ${UNCACHED_ARTICLE} ms, search \"dao tao\" ${UNCACHED_SEARCH} ms."
     if (( PRODUCTS > 0 )); then
@@ -518,6 +587,9 @@ mkdir -p "$OUT_DIR"
 RESULT_NAME="results-$ARTICLES"
 (( PRODUCTS == 0 )) || RESULT_NAME+="-products$PRODUCTS"
 (( REPLICATE == 1 )) || RESULT_NAME+="-replicate$REPLICATE"
+[[ "$PROVIDER" == sqlite ]] || RESULT_NAME+="-$PROVIDER"
+(( NODES == 1 )) || RESULT_NAME+="-nodes$NODES"
+[[ -z "$REDIS" ]] || RESULT_NAME+="-redis"
 cp "$REPORT" "$OUT_DIR/$RESULT_NAME.md"
 cp "$TMP/wrk-all.txt" "$OUT_DIR/$RESULT_NAME-wrk.txt"
 echo
