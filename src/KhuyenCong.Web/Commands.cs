@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web;
 
-/// <summary>The command verbs of the executable: migrate, import [--from DIR].</summary>
+/// <summary>The command verbs of the executable: migrate, import [--from DIR], create-admin, backup, copy-data.</summary>
 public static class Commands
 {
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -43,23 +43,46 @@ public static class Commands
             await Console.Error.WriteLineAsync($"Import failed, nothing was changed: {ex.Message}");
             return 1;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or DbUpdateException or ArgumentException or Microsoft.Data.Sqlite.SqliteException)
+        catch (DatabaseUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or DbUpdateException or ArgumentException or System.Data.Common.DbException)
         {
             await Console.Error.WriteLineAsync($"{args[0]} failed: {ex.Message}");
             return 1;
         }
     }
 
-    /// <summary>Applies migrations, asserts SQLite durability settings, and imports content/ into an empty database.</summary>
+    /// <summary>
+    /// Applies the provider's migrations (creating a missing PostgreSQL database when the account may), asserts
+    /// SQLite durability settings, and imports content/ into an empty database.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(IServiceProvider services, bool importWhenEmpty, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
+        List<string> pending;
+        try
+        {
+            pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            await db.Database.MigrateAsync();
+        }
+        catch (Exception e) when (db.IsPostgres() && (SiteDatabase.IsConnectionFailure(e) || e is ArgumentException))
+        {
+            var where = SiteDatabase.Describe(db.Database.GetConnectionString() ?? "");
+            throw new DatabaseUnavailableException(
+                $"Cannot open the PostgreSQL database set by {SiteDatabase.ConnectionStringSetting} ({where}): {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+
         await output.WriteLineAsync(pending.Count == 0 ? "migrate: database is up to date" : $"migrate: applied {pending.Count} migration(s): {string.Join(", ", pending)}");
-        await SqlitePragmas.AssertDurableAsync(db);
+        if (!db.IsPostgres())
+        {
+            await SqlitePragmas.AssertDurableAsync(db);
+        }
+
         var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
         foreach (var role in Models.Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)).ToList())
         {
@@ -89,6 +112,14 @@ public static class Commands
     private static async Task BackupAsync(IServiceProvider services, string? target, TextWriter output)
     {
         var data = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options.DataOptions>>().Value;
+        if (SiteDatabase.IsPostgres(services))
+        {
+            await PostgresBackup.RunAsync(
+                SiteDatabase.PostgresConnectionString(services.GetRequiredService<IConfiguration>()),
+                target ?? Path.Combine(data.Path, "backups", $"khuyencong-{DateTime.UtcNow:yyyyMMdd-HHmmss}.dump"), output);
+            return;
+        }
+
         target ??= Path.Combine(data.Path, "backups", $"khuyencong-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
         target = Path.GetFullPath(target);
         if (File.Exists(target))
