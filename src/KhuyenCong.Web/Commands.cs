@@ -24,6 +24,20 @@ public static class Commands
                 case "backup":
                     await BackupAsync(app.Services, OptionValue(args, "--to"), Console.Out);
                     return 0;
+                case "copy-data":
+                    var to = OptionValue(args, "--to-postgres");
+                    if (string.IsNullOrWhiteSpace(to))
+                    {
+                        await Console.Error.WriteLineAsync("copy-data needs --to-postgres \"CONNECTION STRING\" of an empty PostgreSQL database.");
+                        return 2;
+                    }
+
+                    await PrepareDatabaseAsync(app.Services, importWhenEmpty: false, Console.Out);
+                    await using (var scope = app.Services.CreateAsyncScope())
+                    {
+                        return await DataCopy.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), to, Console.Out) ? 0 : 1;
+                    }
+
                 case "import":
                     var from = OptionValue(args, "--from") ?? AppPaths.Content;
                     await using (var progress = new ProgressWriter(Console.WriteLine))
@@ -34,7 +48,7 @@ public static class Commands
 
                     return 0;
                 default:
-                    await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, import [--from DIR], create-admin --email E [--password-stdin], backup [--to FILE]; no command serves the site.");
+                    await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, import [--from DIR], create-admin --email E [--password-stdin], backup [--to FILE], copy-data --to-postgres CONNECTION; no command serves the site.");
                     return 2;
             }
         }

@@ -197,6 +197,13 @@ builder.Services.AddHostedService<DatabaseStartup>();
 
 var app = builder.Build();
 
+// A PostgreSQL database that cannot be opened stops here with one line naming the setting (and is created if missing).
+if (await SiteDatabase.OpenProblemAsync(app.Services) is { } databaseProblem)
+{
+    await Console.Error.WriteLineAsync(databaseProblem);
+    return 1;
+}
+
 // Command verbs (no verb = serve).
 if (args.Length > 0 && !args[0].StartsWith('-'))
 {
@@ -207,7 +214,8 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
 app.UseKnownProxies();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/loi");
+    // A database that cannot be reached (a PostgreSQL restart) answers 503 with the Vietnamese page, not 500.
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/loi", StatusCodeSelector = SiteDatabase.ErrorStatus });
     app.UseHsts();
 }
 

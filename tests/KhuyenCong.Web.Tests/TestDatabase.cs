@@ -11,6 +11,9 @@ public static class TestDatabase
 {
     public const string SqliteOnly = "SqliteOnly";
 
+    /// <summary>Tests that choose the provider themselves (a PostgreSQL database of their own): first pass only.</summary>
+    public const string OwnDatabase = "OwnDatabase";
+
     public static bool OnPostgres { get; } = string.Equals(Environment.GetEnvironmentVariable("KC_TEST_PROVIDER"), "Postgres", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The admin connection string of the test server.</summary>

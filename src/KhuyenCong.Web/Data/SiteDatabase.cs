@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Net.Sockets;
 using KhuyenCong.Web.Options;
 using KhuyenCong.Web.Services;
 using Microsoft.EntityFrameworkCore;
@@ -83,6 +84,71 @@ public static class SiteDatabase
             return "an unreadable connection string";
         }
     }
+
+    /// <summary>
+    /// Before anything else runs: on PostgreSQL, proves the server answers and creates the database when it does not
+    /// exist yet (the account needs CREATEDB for that; otherwise the operator creates it). Returns one line naming
+    /// the setting when the database cannot be opened, else null. Plain Npgsql, so no EF error log precedes the line.
+    /// </summary>
+    public static async Task<string?> OpenProblemAsync(IServiceProvider services)
+    {
+        if (!IsPostgres(services))
+        {
+            return null;
+        }
+
+        var configured = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+        return string.IsNullOrWhiteSpace(configured)
+            ? $"{ConnectionStringSetting} is not set (Database:Provider is 'Postgres')."
+            : await OpenOrCreateAsync(configured, ConnectionStringSetting);
+    }
+
+    /// <summary>Opens the database (creating it when missing); one line naming <paramref name="setting"/> on failure.</summary>
+    public static async Task<string?> OpenOrCreateAsync(string configured, string setting)
+    {
+        string Problem(Exception e) =>
+            $"Cannot open the PostgreSQL database set by {setting} ({Describe(configured)}): {e.Message.ReplaceLineEndings(" ")}";
+        NpgsqlConnectionStringBuilder target;
+        try
+        {
+            target = new NpgsqlConnectionStringBuilder(configured) { Pooling = false };
+        }
+        catch (ArgumentException e)
+        {
+            return Problem(e);
+        }
+
+        try
+        {
+            await using var connection = new NpgsqlConnection(target.ConnectionString);
+            await connection.OpenAsync();
+            return null;
+        }
+        catch (PostgresException e) when (e.SqlState == "3D000" && target.Database is { Length: > 0 } name)
+        {
+            try
+            {
+                var maintenance = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres" };
+                await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+                await connection.OpenAsync();
+                await using var create = connection.CreateCommand();
+                create.CommandText = $"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+                await create.ExecuteNonQueryAsync();
+                return null;
+            }
+            catch (Exception inner) when (inner is DbException or SocketException or IOException or TimeoutException)
+            {
+                return $"The PostgreSQL database set by {setting} ({Describe(configured)}) does not exist and could not be created: {inner.Message.ReplaceLineEndings(" ")}";
+            }
+        }
+        catch (Exception e) when (e is DbException or SocketException or IOException or TimeoutException or ArgumentException or InvalidOperationException)
+        {
+            return Problem(e);
+        }
+    }
+
+    /// <summary>The status of a request that failed with this exception: 503 when the database is unreachable.</summary>
+    public static int ErrorStatus(Exception e) => IsConnectionFailure(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
 
     /// <summary>True for the errors of a database that cannot be reached or opened (not for bad queries).</summary>
     public static bool IsConnectionFailure(Exception e) => e switch
