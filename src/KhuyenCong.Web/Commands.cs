@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web;
 
-/// <summary>The command verbs of the executable: migrate, import [--from DIR].</summary>
+/// <summary>The command verbs of the executable: migrate, import [--from DIR], create-admin, backup, copy-data.</summary>
 public static class Commands
 {
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -24,6 +24,20 @@ public static class Commands
                 case "backup":
                     await BackupAsync(app.Services, OptionValue(args, "--to"), Console.Out);
                     return 0;
+                case "copy-data":
+                    var to = OptionValue(args, "--to-postgres");
+                    if (string.IsNullOrWhiteSpace(to))
+                    {
+                        await Console.Error.WriteLineAsync("copy-data needs --to-postgres \"CONNECTION STRING\" of an empty PostgreSQL database.");
+                        return 2;
+                    }
+
+                    await PrepareDatabaseAsync(app.Services, importWhenEmpty: false, Console.Out);
+                    await using (var scope = app.Services.CreateAsyncScope())
+                    {
+                        return await DataCopy.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), to, Console.Out) ? 0 : 1;
+                    }
+
                 case "import":
                     var from = OptionValue(args, "--from") ?? AppPaths.Content;
                     await using (var progress = new ProgressWriter(Console.WriteLine))
@@ -34,7 +48,7 @@ public static class Commands
 
                     return 0;
                 default:
-                    await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, import [--from DIR], create-admin --email E [--password-stdin], backup [--to FILE]; no command serves the site.");
+                    await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, import [--from DIR], create-admin --email E [--password-stdin], backup [--to FILE], copy-data --to-postgres CONNECTION; no command serves the site.");
                     return 2;
             }
         }
@@ -43,23 +57,46 @@ public static class Commands
             await Console.Error.WriteLineAsync($"Import failed, nothing was changed: {ex.Message}");
             return 1;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or DbUpdateException or ArgumentException or Microsoft.Data.Sqlite.SqliteException)
+        catch (DatabaseUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or DbUpdateException or ArgumentException or System.Data.Common.DbException)
         {
             await Console.Error.WriteLineAsync($"{args[0]} failed: {ex.Message}");
             return 1;
         }
     }
 
-    /// <summary>Applies migrations, asserts SQLite durability settings, and imports content/ into an empty database.</summary>
+    /// <summary>
+    /// Applies the provider's migrations (creating a missing PostgreSQL database when the account may), asserts
+    /// SQLite durability settings, and imports content/ into an empty database.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(IServiceProvider services, bool importWhenEmpty, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
+        List<string> pending;
+        try
+        {
+            pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            await db.Database.MigrateAsync();
+        }
+        catch (Exception e) when (db.IsPostgres() && (SiteDatabase.IsConnectionFailure(e) || e is ArgumentException))
+        {
+            var where = SiteDatabase.Describe(db.Database.GetConnectionString() ?? "");
+            throw new DatabaseUnavailableException(
+                $"Cannot open the PostgreSQL database set by {SiteDatabase.ConnectionStringSetting} ({where}): {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+
         await output.WriteLineAsync(pending.Count == 0 ? "migrate: database is up to date" : $"migrate: applied {pending.Count} migration(s): {string.Join(", ", pending)}");
-        await SqlitePragmas.AssertDurableAsync(db);
+        if (!db.IsPostgres())
+        {
+            await SqlitePragmas.AssertDurableAsync(db);
+        }
+
         var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
         foreach (var role in Models.Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)).ToList())
         {
@@ -89,6 +126,14 @@ public static class Commands
     private static async Task BackupAsync(IServiceProvider services, string? target, TextWriter output)
     {
         var data = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options.DataOptions>>().Value;
+        if (SiteDatabase.IsPostgres(services))
+        {
+            await PostgresBackup.RunAsync(
+                SiteDatabase.PostgresConnectionString(services.GetRequiredService<IConfiguration>()),
+                target ?? Path.Combine(data.Path, "backups", $"khuyencong-{DateTime.UtcNow:yyyyMMdd-HHmmss}.dump"), output);
+            return;
+        }
+
         target ??= Path.Combine(data.Path, "backups", $"khuyencong-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
         target = Path.GetFullPath(target);
         if (File.Exists(target))

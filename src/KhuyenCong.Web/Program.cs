@@ -46,28 +46,16 @@ builder.WebHost.ConfigureKestrel(k =>
 builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 // The public base URL (required outside Development; it also sets AllowedHosts) and the known reverse proxies.
 builder.AddDeploymentSettings();
-builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
-    .Validate(o => o.Provider is "Sqlite", "Database:Provider must be 'Sqlite' (the PostgreSQL mode is not built yet).")
-    .ValidateOnStart();
 builder.Services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section)
     .PostConfigure(o => o.Path = Path.GetFullPath(Path.Combine(AppPaths.Root, o.Path)));
 
-// Data: one DbContext on SQLite in the data folder, durable settings on every connection.
-builder.Services.AddSingleton<SqlitePragmas>();
-builder.Services.AddDbContext<AppDbContext>((sp, options) =>
-{
-    var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;
-    Directory.CreateDirectory(data.Path);
-    options.UseSqlite(SqlitePragmas.ConnectionString(data.DatabaseFile),
-            sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-        .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
-        .AddInterceptors(sp.GetServices<IInterceptor>());
-});
+// Data: one AppDbContext on SQLite in the data folder (default) or on PostgreSQL (Database:Provider), and the
+// provider's search index.
+builder.Services.AddSiteDatabase();
 
 // Content services: Markdown, search, the single write path, the importer.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MarkdownRenderer>();
-builder.Services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
 builder.Services.AddScoped<ContentPublisher>();
 builder.Services.AddScoped<RevisionRestore>();
 builder.Services.AddSingleton<ProductCatalog>();
@@ -209,6 +197,13 @@ builder.Services.AddHostedService<DatabaseStartup>();
 
 var app = builder.Build();
 
+// A PostgreSQL database that cannot be opened stops here with one line naming the setting (and is created if missing).
+if (await SiteDatabase.OpenProblemAsync(app.Services) is { } databaseProblem)
+{
+    await Console.Error.WriteLineAsync(databaseProblem);
+    return 1;
+}
+
 // Command verbs (no verb = serve).
 if (args.Length > 0 && !args[0].StartsWith('-'))
 {
@@ -219,7 +214,8 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
 app.UseKnownProxies();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/loi");
+    // A database that cannot be reached (a PostgreSQL restart) answers 503 with the Vietnamese page, not 500.
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/loi", StatusCodeSelector = SiteDatabase.ErrorStatus });
     app.UseHsts();
 }
 
@@ -249,7 +245,17 @@ app.MapShowcaseFiles();
 app.MapProgramData();
 app.MapRazorPages();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (DatabaseUnavailableException e)
+{
+    // One line naming the setting, no stack trace (the host's own error log is silenced for this case).
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+
 return 0;
 
 /// <summary>Entry point type, visible to the integration tests.</summary>

@@ -3,7 +3,11 @@ using Microsoft.Data.Sqlite;
 
 namespace KhuyenCong.Web.Tests;
 
-/// <summary>The executable's verbs, run through the real entry point with their own data folder.</summary>
+/// <summary>
+/// The executable's verbs, run through the real entry point with their own data folder, on SQLite (they read the
+/// SQLite file and its backup copy; PostgresCommandsTests covers the verbs on PostgreSQL).
+/// </summary>
+[Trait("Provider", TestDatabase.SqliteOnly)]
 public sealed class CommandsTests : IDisposable
 {
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "kc-cmd-" + Guid.NewGuid().ToString("N"));

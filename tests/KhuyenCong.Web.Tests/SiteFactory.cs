@@ -38,6 +38,16 @@ public class SiteFactory : WebApplicationFactory<Program>
             // Every test class imports the starting content into a fresh data folder; the images are encoded once.
             ["Data:ImportMediaCache"] = MediaCache,
         }));
+        if (OnPostgres)
+        {
+            // Its own database on the test server, made by the app's migrations and dropped on dispose.
+            builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Postgres"] = TestDatabase.ConnectionString(DatabaseName),
+            }));
+        }
+
         builder.ConfigureServices(s =>
         {
             s.AddSingleton<IInterceptor>(Queries);
@@ -48,6 +58,15 @@ public class SiteFactory : WebApplicationFactory<Program>
             }
         });
     }
+
+    /// <summary>The PostgreSQL database of this site (KC_TEST_PROVIDER=Postgres), named after its data folder.</summary>
+    public virtual string DatabaseName => TestDatabase.NameFor(DataPath);
+
+    /// <summary>The provider of this site: the run's (KC_TEST_PROVIDER) unless a test chooses.</summary>
+    protected virtual bool OnPostgres => TestDatabase.OnPostgres;
+
+    /// <summary>False for a second node on another site's database: the owner drops it.</summary>
+    protected virtual bool OwnsDatabase => true;
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -132,6 +151,11 @@ public class SiteFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
+        if (OnPostgres && OwnsDatabase)
+        {
+            await TestDatabase.DropAsync(DatabaseName);
+        }
+
         try
         {
             Directory.Delete(DataPath, recursive: true);

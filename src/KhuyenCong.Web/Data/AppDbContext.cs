@@ -6,8 +6,19 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Data;
 
 /// <summary>The one context of the site: content, Identity accounts and the Data Protection key ring.</summary>
-public partial class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public partial class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the per-provider contexts (<see cref="PostgresAppDbContext"/>), each with its own migrations.</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();

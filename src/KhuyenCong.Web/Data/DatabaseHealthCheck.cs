@@ -13,7 +13,7 @@ public sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("database not reachable");
         }
-        catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or TimeoutException)
         {
             return HealthCheckResult.Unhealthy("database not reachable", ex);
         }

@@ -67,7 +67,7 @@ public sealed class ContentChanges(
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Version FROM ChangeStamps WHERE Id = 1";
+        command.CommandText = """SELECT "Version" FROM "ChangeStamps" WHERE "Id" = 1""";
         var version = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         if (seen is { } last && last != version)
         {

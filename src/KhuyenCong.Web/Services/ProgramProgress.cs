@@ -91,7 +91,7 @@ public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, Program
         // The figures of the period, and the results of the period before it (the comparison of the decision).
         var previous = calendar.Periods.Where(p => period is not null && p.EndsOn < period.StartsOn).OrderByDescending(p => p.EndsOn).Select(p => p.Code).FirstOrDefault() ?? "";
         var figures = await db.ProgramFigures.AsNoTracking().Where(f => f.PeriodCode == code || (f.PeriodCode == previous && f.Table == "appendix1"))
-            .OrderBy(f => f.Table).ThenBy(f => f.RowOrder).ToListAsync(ct);
+            .OrderBy(f => f.Table).ThenBy(f => f.RowOrder).ThenBy(f => f.Id).ToListAsync(ct);
         var issues = code == ProgramSource.DecisionPeriod
             ? await db.ProgramSourceIssues.AsNoTracking().OrderBy(i => i.File).ThenBy(i => i.Line).ThenBy(i => i.Id).ToListAsync(ct)
             : [];

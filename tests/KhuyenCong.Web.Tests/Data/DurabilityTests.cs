@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Tests.Data;
 
+/// <summary>SQLite's own durability settings (WAL, synchronous=FULL, foreign keys) on every connection.</summary>
+[Trait("Provider", TestDatabase.SqliteOnly)]
 public sealed class DurabilityTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
     [Fact]

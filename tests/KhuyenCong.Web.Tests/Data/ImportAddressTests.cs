@@ -26,6 +26,10 @@ public sealed class SecondNode(string dataPath) : SiteFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Path"] = dataPath }));
     }
+
+    public override string DatabaseName => TestDatabase.NameFor(dataPath);
+
+    protected override bool OwnsDatabase => false;
 }
 
 /// <summary>

@@ -32,6 +32,11 @@ public class ErrorModel : SitePageModel
         }
 
         Response.StatusCode = Code;
+        if (Code == 503)
+        {
+            Response.Headers.RetryAfter = "30";
+        }
+
         (Heading, Explanation) = Code switch
         {
             400 => ("Yêu cầu không hợp lệ", "Địa chỉ hoặc dữ liệu gửi lên không đúng định dạng. Vui lòng kiểm tra lại đường dẫn hoặc các giá trị đã nhập."),
@@ -40,6 +45,7 @@ public class ErrorModel : SitePageModel
             405 => ("Thao tác không được hỗ trợ", "Trang này không hỗ trợ thao tác bạn vừa thực hiện."),
             413 => ("Dữ liệu gửi lên quá lớn", "Nội dung hoặc tệp gửi lên vượt quá dung lượng cho phép."),
             429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút."),
+            503 => ("Hệ thống tạm thời gián đoạn", "Máy chủ dữ liệu đang tạm ngừng hoặc khởi động lại. Vui lòng thử lại sau ít phút."),
             _ when Code < 500 => ("Yêu cầu không được chấp nhận", "Yêu cầu của bạn không thể thực hiện."),
             _ => ("Hệ thống đang gặp sự cố", "Đã có lỗi xảy ra phía máy chủ. Vui lòng thử lại sau ít phút; nếu vẫn gặp lỗi, xin liên hệ với chúng tôi."),
         };

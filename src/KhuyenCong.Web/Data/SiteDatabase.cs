@@ -1,0 +1,169 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using KhuyenCong.Web.Options;
+using KhuyenCong.Web.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace KhuyenCong.Web.Data;
+
+/// <summary>
+/// The database provider chosen by Database:Provider: SQLite in the data folder (default) or PostgreSQL at
+/// ConnectionStrings:Postgres. Both register under <see cref="AppDbContext"/>; the choice is read when the first
+/// context is made, so settings from any configuration source apply.
+/// </summary>
+public static class SiteDatabase
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+    public const string ConnectionStringName = "Postgres";
+    public const string ConnectionStringSetting = "ConnectionStrings:Postgres";
+
+    public static IServiceCollection AddSiteDatabase(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => o.Provider is Sqlite or Postgres, "Database:Provider must be 'Sqlite' or 'Postgres'.")
+            .Validate<IConfiguration>((o, c) => o.Provider != Postgres || !string.IsNullOrWhiteSpace(c.GetConnectionString(ConnectionStringName)),
+                $"Database:Provider is 'Postgres' but {ConnectionStringSetting} is not set.")
+            .ValidateOnStart();
+
+        // SQLite: one file in the data folder, durable settings on every connection.
+        services.AddSingleton<SqlitePragmas>();
+        services.AddDbContext<AppDbContext>((sp, options) =>
+        {
+            var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;
+            Directory.CreateDirectory(data.Path);
+            options.UseSqlite(SqlitePragmas.ConnectionString(data.DatabaseFile),
+                    sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
+                .AddInterceptors(sp.GetServices<IInterceptor>());
+        });
+
+        // PostgreSQL: the same model with its own migrations (PostgresAppDbContext).
+        services.AddDbContext<PostgresAppDbContext>((sp, options) =>
+            options.UseNpgsql(PostgresConnectionString(sp.GetRequiredService<IConfiguration>()),
+                    npgsql => npgsql.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
+
+        // Everything else injects AppDbContext and gets the chosen provider's context.
+        services.Replace(ServiceDescriptor.Scoped<AppDbContext>(sp => IsPostgres(sp)
+            ? sp.GetRequiredService<PostgresAppDbContext>()
+            : new AppDbContext(sp.GetRequiredService<DbContextOptions<AppDbContext>>())));
+
+        services.AddSingleton<SqliteSearchIndex>();
+        services.AddSingleton<PostgresSearchIndex>();
+        services.AddSingleton<ISearchIndex>(sp => IsPostgres(sp)
+            ? sp.GetRequiredService<PostgresSearchIndex>()
+            : sp.GetRequiredService<SqliteSearchIndex>());
+        return services;
+    }
+
+    public static bool IsPostgres(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == Postgres;
+
+    public static bool IsPostgres(this AppDbContext db) => db is PostgresAppDbContext;
+
+    public static string PostgresConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } value
+            ? value
+            : throw new DatabaseUnavailableException($"{ConnectionStringSetting} is not set (Database:Provider is 'Postgres').");
+
+    /// <summary>Where a PostgreSQL connection string points, without its password (for messages).</summary>
+    public static string Describe(string connectionString)
+    {
+        try
+        {
+            var b = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"{b.Host}:{b.Port}/{b.Database ?? b.Username}";
+        }
+        catch (ArgumentException)
+        {
+            return "an unreadable connection string";
+        }
+    }
+
+    /// <summary>
+    /// Before anything else runs: on PostgreSQL, proves the server answers and creates the database when it does not
+    /// exist yet (the account needs CREATEDB for that; otherwise the operator creates it). Returns one line naming
+    /// the setting when the database cannot be opened, else null. Plain Npgsql, so no EF error log precedes the line.
+    /// </summary>
+    public static async Task<string?> OpenProblemAsync(IServiceProvider services)
+    {
+        if (!IsPostgres(services))
+        {
+            return null;
+        }
+
+        var configured = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+        return string.IsNullOrWhiteSpace(configured)
+            ? $"{ConnectionStringSetting} is not set (Database:Provider is 'Postgres')."
+            : await OpenOrCreateAsync(configured, ConnectionStringSetting);
+    }
+
+    /// <summary>Opens the database (creating it when missing); one line naming <paramref name="setting"/> on failure.</summary>
+    public static async Task<string?> OpenOrCreateAsync(string configured, string setting)
+    {
+        string Problem(Exception e) =>
+            $"Cannot open the PostgreSQL database set by {setting} ({Describe(configured)}): {e.Message.ReplaceLineEndings(" ")}";
+        NpgsqlConnectionStringBuilder target;
+        try
+        {
+            target = new NpgsqlConnectionStringBuilder(configured) { Pooling = false };
+        }
+        catch (ArgumentException e)
+        {
+            return Problem(e);
+        }
+
+        try
+        {
+            await using var connection = new NpgsqlConnection(target.ConnectionString);
+            await connection.OpenAsync();
+            return null;
+        }
+        catch (PostgresException e) when (e.SqlState == "3D000" && target.Database is { Length: > 0 } name)
+        {
+            try
+            {
+                var maintenance = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres" };
+                await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+                await connection.OpenAsync();
+                await using var create = connection.CreateCommand();
+                create.CommandText = $"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+                await create.ExecuteNonQueryAsync();
+                return null;
+            }
+            catch (Exception inner) when (inner is DbException or SocketException or IOException or TimeoutException)
+            {
+                return $"The PostgreSQL database set by {setting} ({Describe(configured)}) does not exist and could not be created: {inner.Message.ReplaceLineEndings(" ")}";
+            }
+        }
+        catch (Exception e) when (e is DbException or SocketException or IOException or TimeoutException or ArgumentException or InvalidOperationException)
+        {
+            return Problem(e);
+        }
+    }
+
+    /// <summary>The status of a request that failed with this exception: 503 when the database is unreachable.</summary>
+    public static int ErrorStatus(Exception e) => IsConnectionFailure(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+
+    /// <summary>True for the errors of a database that cannot be reached or opened (not for bad queries).</summary>
+    public static bool IsConnectionFailure(Exception e) => e switch
+    {
+        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exception
+            || pg.SqlState.StartsWith("28", StringComparison.Ordinal) // invalid authorization
+            || pg.SqlState is "3D000" // no such database
+                or "57P01" or "57P02" or "57P03" // admin shutdown, crash shutdown, cannot connect now
+                or "53300", // too many connections
+        NpgsqlException npgsql => npgsql.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException or null
+            || npgsql.IsTransient,
+        DbException => false,
+        _ => e.InnerException is { } inner && IsConnectionFailure(inner),
+    };
+}
+
+/// <summary>The configured database cannot be reached; the message is one line naming the setting.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
