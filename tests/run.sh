@@ -52,6 +52,13 @@ echo "Redis: $KC_TEST_REDIS"
 # The tests that need these servers fail instead of skipping when they are missing.
 export KC_SERVICES_REQUIRED=1
 
+# The operator's systemd unit must pass systemd's own check (the nginx site is run by the two-node test).
+if command -v systemd-analyze >/dev/null 2>&1; then
+    log "systemd-analyze verify deploy/systemd/khuyencong.service"
+    verify=$(systemd-analyze verify deploy/systemd/khuyencong.service 2>&1 || true)
+    if [ -n "$verify" ]; then echo "$verify"; echo "the systemd unit does not verify" >&2; exit 1; fi
+fi
+
 log "dotnet test (Release)"
 results=$(mktemp -d)
 set +e

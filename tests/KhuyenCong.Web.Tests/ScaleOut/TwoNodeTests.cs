@@ -16,6 +16,7 @@ namespace KhuyenCong.Web.Tests.ScaleOut;
 /// under plain dotnet test.
 /// </summary>
 [Collection(nameof(ClusterGroup))]
+[Trait("Provider", "OwnDatabase")]
 public sealed class TwoNodeTests(Cluster cluster, ITestOutputHelper output)
 {
     private static readonly HtmlParser Parser = new();
