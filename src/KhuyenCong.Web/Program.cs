@@ -251,7 +251,7 @@ try
 }
 catch (DatabaseUnavailableException e)
 {
-    // One line naming the setting, no stack trace (the host's own error log is silenced for this case).
+    // The database went away between the check above and the migrations: still one line, and exit code 1.
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }
