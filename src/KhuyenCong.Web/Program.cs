@@ -164,6 +164,8 @@ builder.Services.AddOutputCache(o =>
     o.AddPolicy(PublicCache.Policy, p => p.With(_ => enabled).AddPolicy<PublicCache>());
     o.SizeLimit = 256 * 1024 * 1024;
 });
+// Cache:Redis set: the pages of every node in one Redis (a Redis fault makes misses, never errors).
+builder.Services.AddSharedOutputCache();
 // A change written by another process or node reaches this node's cache through the change stamp.
 builder.Services.AddHostedService<ContentChanges>();
 builder.Services.AddResponseCompression(o =>
@@ -213,6 +215,13 @@ var app = builder.Build();
 if (args.Length > 0 && !args[0].StartsWith('-'))
 {
     return await Commands.RunAsync(app, args);
+}
+
+// Outside resources the server needs (Redis): one line naming the setting and a non-zero exit when unreachable.
+if (await StartupChecks.FailureAsync(app.Services) is { } failure)
+{
+    await Console.Error.WriteLineAsync(failure);
+    return StartupChecks.ExitCode;
 }
 
 // Pipeline: errors, headers, compression, static files, routing, cache, pages and endpoints.
