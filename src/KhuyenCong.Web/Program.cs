@@ -144,6 +144,7 @@ builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<MediaProcessor>();
 builder.Services.AddScoped<MediaUsage>();
+builder.Services.AddSingleton<JobLeases>();
 builder.Services.AddHostedService<Scheduler>();
 builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<RegistrationStore>();
