@@ -50,7 +50,11 @@ builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions
     .Validate(o => o.Provider is "Sqlite", "Database:Provider must be 'Sqlite' (the PostgreSQL mode is not built yet).")
     .ValidateOnStart();
 builder.Services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section)
-    .PostConfigure(o => o.Path = Path.GetFullPath(Path.Combine(AppPaths.Root, o.Path)));
+    .PostConfigure(o =>
+    {
+        o.Path = Path.GetFullPath(Path.Combine(AppPaths.Root, o.Path));
+        o.MediaPath = string.IsNullOrWhiteSpace(o.MediaPath) ? null : Path.GetFullPath(Path.Combine(AppPaths.Root, o.MediaPath));
+    });
 
 // Data: one DbContext on SQLite in the data folder, durable settings on every connection.
 builder.Services.AddSingleton<SqlitePragmas>();
@@ -212,17 +216,17 @@ builder.Services.AddHostedService<DatabaseStartup>();
 
 var app = builder.Build();
 
+// Outside resources (Data:MediaPath, Cache:Redis): one line naming the setting and a non-zero exit when unusable.
+if (await StartupChecks.FailureAsync(app.Services, args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null) is { } failure)
+{
+    await Console.Error.WriteLineAsync(failure);
+    return StartupChecks.ExitCode;
+}
+
 // Command verbs (no verb = serve).
 if (args.Length > 0 && !args[0].StartsWith('-'))
 {
     return await Commands.RunAsync(app, args);
-}
-
-// Outside resources the server needs (Redis): one line naming the setting and a non-zero exit when unreachable.
-if (await StartupChecks.FailureAsync(app.Services) is { } failure)
-{
-    await Console.Error.WriteLineAsync(failure);
-    return StartupChecks.ExitCode;
 }
 
 // Pipeline: errors, headers, compression, static files, routing, cache, pages and endpoints.

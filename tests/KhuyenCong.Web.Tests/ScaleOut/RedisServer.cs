@@ -127,3 +127,49 @@ public sealed class ClusterNode(string dataPath, string? redis, IReadOnlyDiction
     /// <summary>A fresh shared data folder under the tests' temp folder.</summary>
     public static string NewDataPath() => Path.Combine(Path.GetTempPath(), "kc-tests", Guid.NewGuid().ToString("N"));
 }
+
+/// <summary>The built app run as its own process (<c>dotnet KhuyenCong.Web.dll</c>), for what happens before hosting.</summary>
+public static class AppProcess
+{
+    /// <summary>Runs the app with the settings (environment variables) until it exits; its output lines.</summary>
+    public static async Task<(int ExitCode, string[] Lines)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KhuyenCong.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Site__PublicBaseUrl"] = "https://khuyencong.test";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:" + RedisServer.FreePort();
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the app did not stop within 60 s");
+        }
+
+        var lines = ((await stdout) + (await stderr)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return (process.ExitCode, lines);
+    }
+}

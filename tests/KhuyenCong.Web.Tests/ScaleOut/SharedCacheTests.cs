@@ -133,26 +133,13 @@ public sealed class SharedCacheTests(ITestOutputHelper output)
     public async Task An_unreachable_Redis_at_start_stops_the_app_with_one_line_naming_the_setting()
     {
         var data = ClusterNode.NewDataPath();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        var (exitCode, lines) = await AppProcess.RunAsync(new Dictionary<string, string>
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KhuyenCong.Web.dll"));
-        start.Environment["Cache__Redis"] = "127.0.0.1:" + RedisServer.FreePort();
-        start.Environment["Data__Path"] = data;
-        start.Environment["Site__PublicBaseUrl"] = "https://khuyencong.test";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:" + RedisServer.FreePort();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        var lines = ((await stdout) + (await stderr)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            ["Cache__Redis"] = "127.0.0.1:" + RedisServer.FreePort(),
+            ["Data__Path"] = data,
+        });
         output.WriteLine(string.Join('\n', lines));
-        Assert.NotEqual(0, process.ExitCode);
+        Assert.NotEqual(0, exitCode);
         var line = Assert.Single(lines);
         Assert.Contains("Cache:Redis", line, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", line, StringComparison.Ordinal);
