@@ -82,9 +82,16 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
         {
             // Each item is claimed with a conditional update in the publishing transaction: a second pass (another
             // node, a lost lease) finds it claimed and leaves it, so one revision and one audit entry.
-            changed += await ClaimAndSaveAsync(db, publisher, due, "scheduled-publish", "Đăng theo lịch",
-                id => set.Where(x => x.Id == id && x.Status == ContentStatus.Published && x.WentLiveAt == null)
-                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.WentLiveAt, now), ct), ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var claimed = await ClaimAsync(due, id => set.Where(x => x.Id == id && x.Status == ContentStatus.Published && x.WentLiveAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.WentLiveAt, now), ct));
+            if (claimed.Count > 0)
+            {
+                await publisher.SaveAsync(claimed, "lịch đăng", "scheduled-publish", "Đăng theo lịch", ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            changed += claimed.Count;
         }
 
         var expired = await set.Where(x => x.Status == ContentStatus.Published && x.UnpublishAt != null && x.UnpublishAt <= now).ToListAsync(ct);
@@ -96,9 +103,16 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
 
         if (expired.Count > 0)
         {
-            changed += await ClaimAndSaveAsync(db, publisher, expired, "scheduled-unpublish", "Gỡ theo lịch",
-                id => set.Where(x => x.Id == id && x.Status == ContentStatus.Published)
-                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, ContentStatus.Archived).SetProperty(x => x.UpdatedAt, now), ct), ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var claimed = await ClaimAsync(expired, id => set.Where(x => x.Id == id && x.Status == ContentStatus.Published)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, ContentStatus.Archived).SetProperty(x => x.UpdatedAt, now), ct));
+            if (claimed.Count > 0)
+            {
+                await publisher.SaveAsync(claimed, "lịch đăng", "scheduled-unpublish", "Gỡ theo lịch", ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            changed += claimed.Count;
         }
 
         if (changed > 0)
@@ -111,10 +125,9 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
         return changed;
     }
 
-    private static async Task<int> ClaimAndSaveAsync<T>(AppDbContext db, ContentPublisher publisher, List<T> items, string action, string note,
-        Func<int, Task<int>> claim, CancellationToken ct) where T : RoutedContent
+    /// <summary>The items whose conditional update took (call inside the publishing transaction).</summary>
+    private static async Task<List<RoutedContent>> ClaimAsync<T>(List<T> items, Func<int, Task<int>> claim) where T : RoutedContent
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var claimed = new List<RoutedContent>();
         foreach (var item in items)
         {
@@ -124,12 +137,6 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
             }
         }
 
-        if (claimed.Count > 0)
-        {
-            await publisher.SaveAsync(claimed, "lịch đăng", action, note, ct);
-        }
-
-        await transaction.CommitAsync(ct);
-        return claimed.Count;
+        return claimed;
     }
 }
