@@ -47,7 +47,11 @@ builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section
 // The public base URL (required outside Development; it also sets AllowedHosts) and the known reverse proxies.
 builder.AddDeploymentSettings();
 builder.Services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section)
-    .PostConfigure(o => o.Path = Path.GetFullPath(Path.Combine(AppPaths.Root, o.Path)));
+    .PostConfigure(o =>
+    {
+        o.Path = Path.GetFullPath(Path.Combine(AppPaths.Root, o.Path));
+        o.MediaPath = string.IsNullOrWhiteSpace(o.MediaPath) ? null : Path.GetFullPath(Path.Combine(AppPaths.Root, o.MediaPath));
+    });
 
 // Data: one AppDbContext on SQLite in the data folder (default) or on PostgreSQL (Database:Provider), and the
 // provider's search index.
@@ -132,6 +136,7 @@ builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<MediaProcessor>();
 builder.Services.AddScoped<MediaUsage>();
+builder.Services.AddSingleton<JobLeases>();
 builder.Services.AddHostedService<Scheduler>();
 builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<RegistrationStore>();
@@ -152,6 +157,8 @@ builder.Services.AddOutputCache(o =>
     o.AddPolicy(PublicCache.Policy, p => p.With(_ => enabled).AddPolicy<PublicCache>());
     o.SizeLimit = 256 * 1024 * 1024;
 });
+// Cache:Redis set: the pages of every node in one Redis (a Redis fault makes misses, never errors).
+builder.Services.AddSharedOutputCache();
 // A change written by another process or node reaches this node's cache through the change stamp.
 builder.Services.AddHostedService<ContentChanges>();
 builder.Services.AddResponseCompression(o =>
@@ -202,6 +209,13 @@ if (await SiteDatabase.OpenProblemAsync(app.Services) is { } databaseProblem)
 {
     await Console.Error.WriteLineAsync(databaseProblem);
     return 1;
+}
+
+// Outside resources (Data:MediaPath, Cache:Redis): one line naming the setting and a non-zero exit when unusable.
+if (await StartupChecks.FailureAsync(app.Services, args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null) is { } failure)
+{
+    await Console.Error.WriteLineAsync(failure);
+    return StartupChecks.ExitCode;
 }
 
 // Command verbs (no verb = serve).

@@ -53,7 +53,7 @@ public sealed partial class ContentImporter
     private async Task<Services.MediaUpload> ProcessCachedAsync(
         byte[] bytes, string fileName, string sourceFile, string imagePath, CancellationToken ct)
     {
-        var mediaFolder = Path.GetFullPath(Path.Combine(data.Value.Path, "media"));
+        var mediaFolder = Path.GetFullPath(data.Value.MediaFolder);
         string? entry = null;
         if (data.Value.ImportMediaCache is { Length: > 0 } cacheRoot)
         {

@@ -18,7 +18,7 @@ public static class DocumentFiles
                 .FirstOrDefaultAsync(ct);
             // "media:{name}.pdf" points into the media library; other names are imported files.
             var path = doc is null ? null
-                : doc.FileName!.StartsWith("media:", StringComparison.Ordinal) ? Path.Combine(data.Value.Path, "media", doc.FileName[6..])
+                : doc.FileName!.StartsWith("media:", StringComparison.Ordinal) ? Path.Combine(data.Value.MediaFolder, doc.FileName[6..])
                 : Path.Combine(data.Value.FilesFolder, "documents", doc.FileName!);
             if (path is null || !File.Exists(path))
             {

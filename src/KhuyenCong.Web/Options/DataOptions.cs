@@ -15,8 +15,24 @@ public sealed class DataOptions
     /// </summary>
     public string? ImportMediaCache { get; set; }
 
+    /// <summary>
+    /// <c>Data:MediaPath</c>: the folder of media and document files, shared by every node of a cluster (an NFS
+    /// mount or similar). Unset: the data folder, as on one machine. Absolute after start-up.
+    /// </summary>
+    public string? MediaPath { get; set; }
+
+    public const string MediaPathSetting = "Data:MediaPath";
+
     public string DatabaseFile => System.IO.Path.Combine(Path, "khuyencong.db");
-    public string FilesFolder => System.IO.Path.Combine(Path, "files");
+
+    /// <summary>Where media and document files live: <see cref="MediaPath"/>, else the data folder.</summary>
+    public string MediaRoot => string.IsNullOrWhiteSpace(MediaPath) ? Path : MediaPath;
+
+    /// <summary>Uploaded and imported media with their variants (images, video, PDF from the library).</summary>
+    public string MediaFolder => System.IO.Path.Combine(MediaRoot, "media");
+
+    /// <summary>Imported files (document attachments).</summary>
+    public string FilesFolder => System.IO.Path.Combine(MediaRoot, "files");
 }
 
 /// <summary>Section "Database".</summary>

@@ -62,7 +62,7 @@ public sealed partial class MediaProcessor(IOptions<DataOptions> data)
         ColorType = PngColorType.RgbWithAlpha, BitDepth = PngBitDepth.Bit8, IgnoreMetadata = true,
     };
 
-    private readonly string folder = Path.GetFullPath(Path.Combine(data.Value.Path, "media"));
+    private readonly string folder = Path.GetFullPath(data.Value.MediaFolder);
 
     /// <summary>Only JPEG, PNG and WebP, decoders that skip metadata, and a 256 MB cap per allocation.</summary>
     public static Configuration ImageConfiguration { get; } = CreateImageConfiguration();

@@ -54,7 +54,6 @@ public sealed partial class Cluster : IAsyncLifetime
         settings["Data__MediaPath"] = Path.Combine(root, "shared-media");
         settings["Site__PublicBaseUrl"] = Proxy.ToString().TrimEnd('/');
         settings["ReverseProxy__KnownProxies"] = "127.0.0.1";
-        settings["Scheduler__IntervalSeconds"] = "2";
         Directory.CreateDirectory(settings["Data__MediaPath"]);
 
         nodeASettings = With(settings, "Data__Path", Path.Combine(root, "node-a"));

@@ -6,9 +6,9 @@ namespace KhuyenCong.Web.Services.Registrations;
 
 /// <summary>
 /// Every hour: erases the personal fields of registrations older than the retention period (audited) and
-/// deletes drafts that expired more than a day ago.
+/// deletes drafts that expired more than a day ago. With several nodes, only the holder of its lease runs it.
 /// </summary>
-public sealed class RegistrationRetention(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationOptions> options, ILogger<RegistrationRetention> log) : BackgroundService
+public sealed class RegistrationRetention(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationOptions> options, JobLeases leases, ILogger<RegistrationRetention> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -19,7 +19,11 @@ public sealed class RegistrationRetention(IServiceScopeFactory scopes, TimeProvi
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                // One node of a cluster runs the pass (the lease outlives the interval; its holder renews it).
+                if (await leases.TryTakeAsync(JobLeases.RegistrationRetention, Interval + TimeSpan.FromMinutes(5), stoppingToken))
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace KhuyenCong.Web.Tests.ScaleOut;
+
+/// <summary>
+/// <c>Cache:Redis</c>: the nodes share one output cache in Redis, a change on one node reaches the pages every
+/// node serves at once, and Redis going away never costs a visitor a page.
+/// </summary>
+public sealed class SharedCacheTests(ITestOutputHelper output)
+{
+    private static bool FromCache(HttpResponseMessage response) => response.Headers.Age is not null;
+
+    private static async Task<(HttpStatusCode Status, bool Cached, string Body)> GetAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        return (response.StatusCode, FromCache(response), await response.Content.ReadAsStringAsync());
+    }
+
+    [ServicesFact(Service.Redis)]
+    public async Task A_page_cached_by_one_node_is_served_by_the_other_and_a_change_on_one_shows_at_once_on_the_other()
+    {
+        using var redis = new RedisServer();
+        var data = ClusterNode.NewDataPath();
+        await using var a = new ClusterNode(data, redis.Configuration);
+        using var browserA = a.Browser();
+        await using var b = new ClusterNode(data, redis.Configuration);
+        using var browserB = b.Browser();
+
+        var article = await a.NewArticleAsync("Hội chợ nông sản chia sẻ bộ nhớ đệm");
+        var url = SiteUrls.Article(article.Slug);
+        var first = await GetAsync(browserA, url);
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.False(first.Cached);
+        Assert.True((await GetAsync(browserA, url)).Cached);
+
+        // Node B never rendered the page: it comes from the shared store.
+        var onB = await GetAsync(browserB, url);
+        Assert.True(onB.Cached, "node B should serve the page node A stored in Redis");
+        Assert.Contains("Hội chợ nông sản chia sẻ bộ nhớ đệm", onB.Body, StringComparison.Ordinal);
+        await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration))
+        {
+            var keys = connection.GetServer(redis.Configuration).Keys(pattern: SharedCache.InstanceName + "*").ToList();
+            Assert.NotEmpty(keys);
+        }
+
+        // An edit on A: B (whose own change-stamp poll waits a minute here) shows it on the very next request.
+        article.Title = "Hội chợ nông sản đã đổi tên trên nút A";
+        await a.SaveAsync(article);
+        var after = await GetAsync(browserB, url);
+        Assert.False(after.Cached);
+        Assert.Contains("Hội chợ nông sản đã đổi tên trên nút A", after.Body, StringComparison.Ordinal);
+        Assert.True((await GetAsync(browserA, url)).Cached, "A serves the page B stored after the change");
+        Directory.Delete(data, recursive: true);
+    }
+
+    [ServicesFact(Service.Redis)]
+    public async Task Pages_keep_coming_while_Redis_is_down_and_the_cache_recovers_when_it_returns()
+    {
+        using var redis = new RedisServer();
+        var data = ClusterNode.NewDataPath();
+        await using var node = new ClusterNode(data, redis.Configuration, new Dictionary<string, string?> { [SharedCache.RetrySetting] = "1" });
+        using var browser = node.Browser();
+        var article = await node.NewArticleAsync("Bài viết trong lúc Redis vắng mặt");
+        string[] urls = ["/", "/tin-tuc", SiteUrls.Article(article.Slug)];
+        foreach (var url in urls)
+        {
+            await GetAsync(browser, url);
+            Assert.True((await GetAsync(browser, url)).Cached, url + " should be cached before the outage");
+        }
+
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<(int Status, long Milliseconds, bool Cached)>();
+        using var stop = new CancellationTokenSource();
+        var clients = Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
+        {
+            var n = i;
+            while (!stop.IsCancellationRequested)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await browser.GetAsync(urls[n++ % urls.Length]);
+                await response.Content.ReadAsByteArrayAsync();
+                statuses.Add(((int)response.StatusCode, watch.ElapsedMilliseconds, FromCache(response)));
+            }
+        })).ToList();
+
+        await Task.Delay(500);
+        redis.Stop();
+        var beforeOutage = statuses.Count;
+        await Task.Delay(2000);
+        // A change while Redis is away: its eviction is owed and done when Redis answers again.
+        article.Title = "Bài viết đổi tên khi Redis vắng mặt";
+        await node.SaveAsync(article);
+        await Task.Delay(1000);
+        var duringOutage = statuses.Count - beforeOutage;
+        redis.Start();
+
+        var recovered = Stopwatch.StartNew();
+        var hitAgain = false;
+        while (!hitAgain && recovered.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(200);
+            hitAgain = (await GetAsync(browser, "/")).Cached;
+        }
+
+        stop.Cancel();
+        await Task.WhenAll(clients);
+        var all = statuses.ToList();
+        output.WriteLine($"requests: {all.Count} in all, {duringOutage} while Redis was down; 5xx: {all.Count(s => s.Status >= 500)}; " +
+            $"slowest: {all.Max(s => s.Milliseconds)} ms; cache hit again {recovered.ElapsedMilliseconds} ms after Redis restarted");
+        Assert.All(all, s => Assert.True(s.Status is >= 200 and < 400, $"HTTP {s.Status}"));
+        Assert.True(duringOutage > 20, $"only {duringOutage} requests were answered while Redis was down");
+        Assert.True(all.Max(s => s.Milliseconds) < 3000, "a request waited for Redis");
+        Assert.True(hitAgain, "the cache should serve hits again after Redis returned");
+
+        var page = await GetAsync(browser, SiteUrls.Article(article.Slug));
+        Assert.Contains("Bài viết đổi tên khi Redis vắng mặt", page.Body, StringComparison.Ordinal);
+        var cachedAgain = false;
+        for (var i = 0; i < 25 && !cachedAgain; i++)
+        {
+            cachedAgain = (await GetAsync(browser, SiteUrls.Article(article.Slug))).Cached;
+            await Task.Delay(200);
+        }
+
+        Assert.True(cachedAgain, "the changed page is cached again");
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_unreachable_Redis_at_start_stops_the_app_with_one_line_naming_the_setting()
+    {
+        var data = ClusterNode.NewDataPath();
+        var (exitCode, lines) = await AppProcess.RunAsync(new Dictionary<string, string>
+        {
+            ["Cache__Redis"] = "127.0.0.1:" + RedisServer.FreePort(),
+            ["Data__Path"] = data,
+        });
+        output.WriteLine(string.Join('\n', lines));
+        Assert.NotEqual(0, exitCode);
+        var line = Assert.Single(lines);
+        Assert.Contains("Cache:Redis", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", line, StringComparison.Ordinal);
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+}
