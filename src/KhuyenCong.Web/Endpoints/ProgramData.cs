@@ -11,7 +11,17 @@ public static class ProgramData
 
     public static void MapProgramData(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ApiPath, ApiAsync).CacheOutput(PublicCache.Policy);
+        app.MapGet(ApiPath, ApiAsync).CacheOutput(PublicCache.Policy)
+            .RequireRateLimiting(Api.OpenDataApi.RateLimitPolicy)
+            .AddEndpointFilter(async (ctx, next) =>
+            {
+                Api.ApiConventions.AddCors(ctx.HttpContext.Response);
+                ctx.HttpContext.Response.Headers.CacheControl = Api.ApiConventions.CacheControl;
+                return await next(ctx);
+            })
+            .WithName("GetProgram").WithTags("Chương trình khuyến công").WithGroupName(Api.OpenDataApi.DocumentName)
+            .WithSummary("Chương trình khuyến công")
+            .WithDescription("Chương trình khuyến công của tỉnh (Quyết định 1625/QĐ-UBND): các giai đoạn, chỉ tiêu và tiến độ, kinh phí (triệu đồng) theo năm và theo nội dung. Như trang /chuong-trinh.");
         app.MapGet("/chuong-trinh/du-lieu/{name}.csv", CsvAsync).CacheOutput(PublicCache.Policy);
     }
 
