@@ -54,7 +54,7 @@ public static class ProgramData
             amounts = table != "appendix2" ? Money(r.Figures.Where(f => f.Table == table && f.RowCode == row.RowCode)) : null,
         }).ToList();
 
-        return Results.Json(new
+        return Api.ApiConventions.Ok(new
         {
             decision = r.Period?.DecisionNumber is null ? null : new
             {
@@ -105,7 +105,7 @@ public static class ProgramData
                 plan = Rows("plan"),
             },
             sourceMismatches = r.Issues.Select(i => new { file = "content/" + i.File, line = i.Line, location = i.Location, expected = i.Expected, printed = i.Printed, message = i.Message }),
-        }, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+        }, r.ComputedAt, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
         {
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using KhuyenCong.Web.Services;
 using Microsoft.Net.Http.Headers;
@@ -34,8 +33,8 @@ public static class ApiConventions
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        // Every field is always written (null when empty), as the OpenAPI document lists it: stable shapes.
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
     /// <summary>CORS headers of every API response (set before the handler runs, so cached copies keep them).</summary>
@@ -60,7 +59,53 @@ public static class ApiConventions
         Problem(StatusCodes.Status404NotFound, "Không tìm thấy.", null, what);
 
     /// <summary>A 200 JSON answer with validators; 304 when the client's copy is current.</summary>
-    public static IResult Ok<T>(T body, DateTime? lastModifiedUtc) => new JsonResult<T>(body, lastModifiedUtc);
+    public static IResult Ok<T>(T body, DateTime? lastModifiedUtc, JsonSerializerOptions? options = null) => new JsonResult<T>(body, lastModifiedUtc, options ?? Json);
+
+    /// <summary>For a handler that writes its own body (the OpenAPI document): buffers it and adds the same validators.</summary>
+    public static async ValueTask<object?> WithValidatorsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            var result = await next(context);
+            if (result is IResult r)
+            {
+                await r.ExecuteAsync(http);
+            }
+
+            var bytes = buffer.ToArray();
+            http.Response.Body = original;
+            if (http.Response.StatusCode != StatusCodes.Status200OK)
+            {
+                await original.WriteAsync(bytes, http.RequestAborted);
+                return Results.Empty;
+            }
+
+            var etag = ETagOf(bytes);
+            http.Response.Headers.ETag = etag;
+            if (JsonResult<object>.NotModified(http.Request, etag, null))
+            {
+                http.Response.StatusCode = StatusCodes.Status304NotModified;
+                http.Response.ContentLength = null;
+                return Results.Empty;
+            }
+
+            http.Response.ContentLength = bytes.Length;
+            await original.WriteAsync(bytes, http.RequestAborted);
+            return Results.Empty;
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+    }
+
+    private static string ETagOf(byte[] bytes) => "W/\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"";
 
     /// <summary>The limit parameter: 1 to <see cref="MaxLimit"/>, <see cref="DefaultLimit"/> when absent.</summary>
     public static bool TryLimit(string? value, out int limit, out IResult? problem)
@@ -165,7 +210,7 @@ public static class ApiConventions
         }
     }
 
-    private sealed class JsonResult<T>(T body, DateTime? lastModifiedUtc) : IResult, IStatusCodeHttpResult, IValueHttpResult<T>, IValueHttpResult
+    private sealed class JsonResult<T>(T body, DateTime? lastModifiedUtc, JsonSerializerOptions options) : IResult, IStatusCodeHttpResult, IValueHttpResult<T>, IValueHttpResult
     {
         public int? StatusCode => StatusCodes.Status200OK;
 
@@ -175,8 +220,8 @@ public static class ApiConventions
 
         public async Task ExecuteAsync(HttpContext httpContext)
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Json);
-            var etag = "W/\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"";
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(body, options);
+            var etag = ETagOf(bytes);
             var request = httpContext.Request;
             var response = httpContext.Response;
             response.Headers.ETag = etag;
@@ -202,7 +247,7 @@ public static class ApiConventions
             }
         }
 
-        private static bool NotModified(HttpRequest request, string etag, DateTime? lastModified)
+        internal static bool NotModified(HttpRequest request, string etag, DateTime? lastModified)
         {
             var ifNoneMatch = request.Headers.IfNoneMatch;
             if (ifNoneMatch.Count > 0)

@@ -136,7 +136,7 @@ public static partial class OpenDataApi
         return ApiConventions.Ok(page, Latest(rows.Take(size).Select(r => r.UpdatedAt)));
     }
 
-    private static async Task<IResult> ArticleAsync(string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ArticleAsync([Description("Đường dẫn (slug) của mục, như trong trường slug của danh sách.")] string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var a = await db.Articles.AsNoTracking().Published(now).Where(x => x.Slug == slug)
@@ -220,7 +220,7 @@ public static partial class OpenDataApi
         return ApiConventions.Ok(page, Latest(rows.Take(size).Select(r => r.UpdatedAt)));
     }
 
-    private static async Task<IResult> DocumentAsync(string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> DocumentAsync([Description("Đường dẫn (slug) của mục, như trong trường slug của danh sách.")] string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
     {
         var d = await db.Documents.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime).FirstOrDefaultAsync(x => x.Slug == slug, ct);
         return d is null
@@ -244,7 +244,7 @@ public static partial class OpenDataApi
             t => new ApiTopic(t.Id, t.Slug, t.Name, t.Description, urls.Absolute(SiteUrls.Topic(t.Slug)))), null);
     }
 
-    private static async Task<IResult> TopicAsync(string slug, AppDbContext db, SiteUrls urls, CancellationToken ct)
+    private static async Task<IResult> TopicAsync([Description("Đường dẫn (slug) của mục, như trong trường slug của danh sách.")] string slug, AppDbContext db, SiteUrls urls, CancellationToken ct)
     {
         var t = await db.Topics.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug, ct);
         return t is null
@@ -272,7 +272,7 @@ public static partial class OpenDataApi
             t => new ApiTag(t.Id, t.Slug, t.Name, urls.Absolute(SiteUrls.Tag(t.Slug)))), null);
     }
 
-    private static async Task<IResult> TagAsync(string slug, AppDbContext db, SiteUrls urls, CancellationToken ct)
+    private static async Task<IResult> TagAsync([Description("Đường dẫn (slug) của mục, như trong trường slug của danh sách.")] string slug, AppDbContext db, SiteUrls urls, CancellationToken ct)
     {
         var t = await LiveTags(db).FirstOrDefaultAsync(x => x.Slug == slug, ct);
         return t is null

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -62,7 +63,7 @@ public static partial class OpenDataApi
     private static async Task<IResult> DownloadsAsync(HttpContext http, CancellationToken ct) =>
         ApiConventions.Ok(await DownloadListAsync(http.RequestServices, ct), null);
 
-    private static async Task<IResult> DownloadAsync(string file, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync([Description("Tên tệp, ví dụ san-pham.csv.")] string file, HttpContext http, CancellationToken ct)
     {
         var dot = file.LastIndexOf('.');
         var (name, format) = dot < 0 ? (file, "") : (file[..dot], file[(dot + 1)..]);

@@ -110,7 +110,7 @@ public static partial class OpenDataApi
         return ApiConventions.Ok(page, Latest(items.Select(i => i.UpdatedAt.UtcDateTime)));
     }
 
-    private static async Task<IResult> ProductAsync(string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ProductAsync([Description("Đường dẫn (slug) của mục, như trong trường slug của danh sách.")] string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var id = await db.Products.AsNoTracking().Published(now).Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
@@ -211,7 +211,7 @@ public static partial class OpenDataApi
         return ApiConventions.Ok(page, Latest(shown.Select(e => e.UpdatedAt)));
     }
 
-    private static async Task<IResult> EstablishmentAsync(string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> EstablishmentAsync([Description("Đường dẫn (slug) của mục, như trong trường slug của danh sách.")] string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var e = await Seo.Producers(db, now).AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug, ct);
@@ -291,7 +291,7 @@ public static partial class OpenDataApi
         return ApiConventions.Ok(page, Latest(rows.Take(size).Select(s => s.UpdatedAt)));
     }
 
-    private static async Task<IResult> ShowroomAsync(string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ShowroomAsync([Description("Đường dẫn (slug) của mục, như trong trường slug của danh sách.")] string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var s = await db.Showrooms.AsNoTracking().Published(now).Include(x => x.Establishment).FirstOrDefaultAsync(x => x.Slug == slug, ct);
@@ -330,7 +330,7 @@ public static partial class OpenDataApi
         return ApiConventions.Ok(page, Latest(rows.Take(size).Select(t => t.UpdatedAt)));
     }
 
-    private static async Task<IResult> TvSegmentAsync(string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> TvSegmentAsync([Description("Đường dẫn (slug) của mục, như trong trường slug của danh sách.")] string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
     {
         var t = await db.TvSegments.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime).Include(x => x.Topic).FirstOrDefaultAsync(x => x.Slug == slug, ct);
         if (t is null)
@@ -398,7 +398,7 @@ public static partial class OpenDataApi
         return ApiConventions.Ok(page, Latest(all.Take(size).Select(f => f.UpdatedAt)));
     }
 
-    private static async Task<IResult> FairAsync(string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> FairAsync([Description("Đường dẫn (slug) của mục, như trong trường slug của danh sách.")] string slug, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var f = await db.Fairs.AsNoTracking().Published(now).FirstOrDefaultAsync(x => x.Slug == slug, ct);
@@ -471,7 +471,7 @@ public static partial class OpenDataApi
         return ApiConventions.Ok(Page(http, urls, rows, size, p => ApiConventions.Cursor("places", p.Id), p => PlaceOf(p, places, today)), null);
     }
 
-    private static async Task<IResult> PlaceAsync(string code, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> PlaceAsync([Description("Mã của đơn vị, như trong trường code của danh sách.")] string code, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var places = await PlaceHistory.LoadAsync(db, ct);
         return places.ByCode.TryGetValue(code, out var p)

@@ -22,15 +22,20 @@ public static partial class OpenDataApi
     public const string RateSetting = "Api:RequestsPerMinute";
     public const int DefaultRequestsPerMinute = 300;
 
+    public static int RequestsPerMinute(IConfiguration configuration) =>
+        Math.Max(1, configuration.GetValue(RateSetting, DefaultRequestsPerMinute));
+
     /// <summary>Services: the rate limit, the OpenAPI document.</summary>
     public static IServiceCollection AddOpenDataApi(this IServiceCollection services, IConfiguration configuration)
     {
-        var perMinute = Math.Max(1, configuration.GetValue(RateSetting, DefaultRequestsPerMinute));
+        ArgumentNullException.ThrowIfNull(configuration);
+        // Read per request: configuration sources added after registration (tests, environment) still apply.
+        static int PerMinute(HttpContext ctx) => RequestsPerMinute(ctx.RequestServices.GetRequiredService<IConfiguration>());
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(RateLimitPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = PerMinute(ctx), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             var previous = o.OnRejected;
             o.OnRejected = async (context, ct) =>
             {
@@ -41,7 +46,7 @@ public static partial class OpenDataApi
                     http.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
                     ApiConventions.AddCors(http.Response);
                     await ApiConventions.Problem(StatusCodes.Status429TooManyRequests, "Quá nhiều yêu cầu.", null,
-                        $"Mỗi địa chỉ IP được gửi tối đa {perMinute} yêu cầu mỗi phút; hãy thử lại sau số giây ghi trong Retry-After.").ExecuteAsync(http);
+                        $"Mỗi địa chỉ IP được gửi tối đa {PerMinute(http)} yêu cầu mỗi phút; hãy thử lại sau số giây ghi trong Retry-After.").ExecuteAsync(http);
                 }
                 else if (previous is not null)
                 {
@@ -62,7 +67,7 @@ public static partial class OpenDataApi
             {
                 ApiConventions.AddCors(ctx.HttpContext.Response);
                 ctx.HttpContext.Response.Headers.CacheControl = ApiConventions.CacheControl;
-                return await next(ctx);
+                return await ApiConventions.WithValidatorsAsync(ctx, next);
             });
 
         var api = app.MapGroup(Prefix)
