@@ -2,6 +2,7 @@ using System.Globalization;
 using KhuyenCong.Web;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Endpoints;
+using KhuyenCong.Web.Endpoints.Api;
 using KhuyenCong.Web.Options;
 using KhuyenCong.Web.Services;
 using KhuyenCong.Web.Services.Registrations;
@@ -198,6 +199,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.Configure<RouteOptions>(o => { o.LowercaseUrls = true; o.AppendTrailingSlash = false; });
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddOpenDataApi(builder.Configuration);
 
 // On start, before the server takes requests: migrate, assert durability, import content/ into an empty database.
 builder.Services.AddHostedService<DatabaseStartup>();
@@ -257,6 +259,7 @@ app.MapDocumentFiles();
 app.MapMediaFiles();
 app.MapShowcaseFiles();
 app.MapProgramData();
+app.MapOpenDataApi();
 app.MapRazorPages();
 
 try

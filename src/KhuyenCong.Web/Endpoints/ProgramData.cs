@@ -11,7 +11,17 @@ public static class ProgramData
 
     public static void MapProgramData(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ApiPath, ApiAsync).CacheOutput(PublicCache.Policy);
+        app.MapGet(ApiPath, ApiAsync).CacheOutput(PublicCache.Policy)
+            .RequireRateLimiting(Api.OpenDataApi.RateLimitPolicy)
+            .AddEndpointFilter(async (ctx, next) =>
+            {
+                Api.ApiConventions.AddCors(ctx.HttpContext.Response);
+                ctx.HttpContext.Response.Headers.CacheControl = Api.ApiConventions.CacheControl;
+                return await next(ctx);
+            })
+            .WithName("GetProgram").WithTags("Chương trình khuyến công").WithGroupName(Api.OpenDataApi.DocumentName)
+            .WithSummary("Chương trình khuyến công")
+            .WithDescription("Chương trình khuyến công của tỉnh (Quyết định 1625/QĐ-UBND): các giai đoạn, chỉ tiêu và tiến độ, kinh phí (triệu đồng) theo năm và theo nội dung. Như trang /chuong-trinh.");
         app.MapGet("/chuong-trinh/du-lieu/{name}.csv", CsvAsync).CacheOutput(PublicCache.Policy);
     }
 
@@ -44,7 +54,7 @@ public static class ProgramData
             amounts = table != "appendix2" ? Money(r.Figures.Where(f => f.Table == table && f.RowCode == row.RowCode)) : null,
         }).ToList();
 
-        return Results.Json(new
+        return Api.ApiConventions.Ok(new
         {
             decision = r.Period?.DecisionNumber is null ? null : new
             {
@@ -95,7 +105,7 @@ public static class ProgramData
                 plan = Rows("plan"),
             },
             sourceMismatches = r.Issues.Select(i => new { file = "content/" + i.File, line = i.Line, location = i.Location, expected = i.Expected, printed = i.Printed, message = i.Message }),
-        }, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+        }, r.ComputedAt, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
         {
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,

@@ -122,7 +122,7 @@ public static class Seo
     /// Establishments that have a public page: the same rule as the producer page, something published (a product
     /// or a showroom) names them.
     /// </summary>
-    private static IQueryable<Establishment> Producers(AppDbContext db, DateTime now) =>
+    public static IQueryable<Establishment> Producers(AppDbContext db, DateTime now) =>
         db.Establishments.Where(e =>
             db.Products.Published(now).Any(p => p.EstablishmentId == e.Id) ||
             db.Showrooms.Published(now).Any(s => s.EstablishmentId == e.Id));

@@ -12,7 +12,8 @@ namespace KhuyenCong.Web.Services;
 /// page reads are taken from its own binding declarations (<c>[FromQuery(Name = …)]</c> parameters and properties,
 /// <c>[BindProperty(SupportsGet = true)]</c>): one declaration per page, nothing to keep in sync. Values are
 /// normalised as model binding sees them: key names without regard to case, the first value only, surrounding
-/// white space trimmed, empty and blank values the same as absent. Endpoints that are not pages read no query.
+/// white space trimmed, empty and blank values the same as absent. Endpoints that are not pages read the query
+/// parameters their handler declares with <c>[FromQuery]</c> (none for most).
 /// </summary>
 public sealed class PublicCache : IOutputCachePolicy
 {
@@ -60,7 +61,13 @@ public sealed class PublicCache : IOutputCachePolicy
     {
         if (endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not { } page)
         {
-            return [];
+            // A minimal-API handler (the open-data API) reads the query parameters it declares with [FromQuery].
+            return endpoint.Metadata.GetMetadata<System.Reflection.MethodInfo>() is { } handler
+                ? [.. handler.GetParameters()
+                    .Select(p => p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.FromQueryAttribute), false).OfType<Microsoft.AspNetCore.Mvc.FromQueryAttribute>().FirstOrDefault() is { } q
+                        ? (q.Name ?? p.Name ?? "").ToLowerInvariant() : null)
+                    .Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
+                : [];
         }
 
         var keys = new SortedSet<string>(StringComparer.Ordinal);

@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace KhuyenCong.Web.Endpoints.Api;
+
+/// <summary>
+/// The open-data API under <c>/api/v1</c> (issue 20): read-only, anonymous, the same "live" rules as the public
+/// pages (<see cref="RoutedContentQueries.Published{T}"/>, <see cref="Seo.Producers"/>, consent for contact details),
+/// output-cached with the pages' policy so the publisher's eviction reaches it, described at <c>/openapi/v1.json</c>.
+/// </summary>
+public static partial class OpenDataApi
+{
+    public const string Prefix = "/api/v1";
+    public const string RateLimitPolicy = "open-data";
+    public const string DocumentName = "v1";
+
+    /// <summary>Requests per minute and client IP (setting <c>Api:RequestsPerMinute</c>).</summary>
+    public const string RateSetting = "Api:RequestsPerMinute";
+    public const int DefaultRequestsPerMinute = 300;
+
+    public static int RequestsPerMinute(IConfiguration configuration) =>
+        Math.Max(1, configuration.GetValue(RateSetting, DefaultRequestsPerMinute));
+
+    /// <summary>Services: the rate limit, the OpenAPI document.</summary>
+    public static IServiceCollection AddOpenDataApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        // Read per request: configuration sources added after registration (tests, environment) still apply.
+        static int PerMinute(HttpContext ctx) => RequestsPerMinute(ctx.RequestServices.GetRequiredService<IConfiguration>());
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(RateLimitPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = PerMinute(ctx), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            var previous = o.OnRejected;
+            o.OnRejected = async (context, ct) =>
+            {
+                var http = context.HttpContext;
+                if (http.Request.Path.StartsWithSegments(Prefix) || http.Request.Path.StartsWithSegments("/openapi"))
+                {
+                    var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+                    http.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
+                    ApiConventions.AddCors(http.Response);
+                    await ApiConventions.Problem(StatusCodes.Status429TooManyRequests, "Quá nhiều yêu cầu.", null,
+                        $"Mỗi địa chỉ IP được gửi tối đa {PerMinute(http)} yêu cầu mỗi phút; hãy thử lại sau số giây ghi trong Retry-After.").ExecuteAsync(http);
+                }
+                else if (previous is not null)
+                {
+                    await previous(context, ct);
+                }
+            };
+        });
+        services.AddOpenApi(DocumentName, o => OpenApiDescription.Configure(o));
+        return services;
+    }
+
+    /// <summary>The endpoints, the OpenAPI document and the CORS preflight.</summary>
+    public static void MapOpenDataApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi("/openapi/{documentName}.json").CacheOutput(PublicCache.Policy).RequireRateLimiting(RateLimitPolicy)
+            .AddEndpointFilter(async (ctx, next) =>
+            {
+                ApiConventions.AddCors(ctx.HttpContext.Response);
+                ctx.HttpContext.Response.Headers.CacheControl = ApiConventions.CacheControl;
+                return await ApiConventions.WithValidatorsAsync(ctx, next);
+            });
+
+        var api = app.MapGroup(Prefix)
+            .RequireRateLimiting(RateLimitPolicy)
+            .CacheOutput(PublicCache.Policy)
+            .AddEndpointFilter(async (ctx, next) =>
+            {
+                ApiConventions.AddCors(ctx.HttpContext.Response);
+                return await next(ctx);
+            })
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ApiProblem), [ApiConventions.ProblemContentType]))
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ApiProblem), [ApiConventions.ProblemContentType]))
+            .WithGroupName(DocumentName);
+
+        MapContent(api);
+        MapShowcase(api);
+        MapDownloads(api);
+
+        // The programme (kept at its address, /api/v1/program) is documented with the rest.
+        // CORS preflight for every API address (If-None-Match is not a "simple" header).
+        app.MapMethods(Prefix + "/{**rest}", [HttpMethods.Options], (HttpContext http) =>
+        {
+            ApiConventions.AddCors(http.Response);
+            http.Response.Headers.AccessControlAllowMethods = "GET, HEAD, OPTIONS";
+            http.Response.Headers.AccessControlAllowHeaders = "If-None-Match, If-Modified-Since, Accept";
+            http.Response.Headers.AccessControlMaxAge = "86400";
+            return Results.NoContent();
+        }).ExcludeFromDescription();
+        // An unknown address under /api/v1 answers in the API's language, not with an HTML page.
+        app.MapGet(Prefix + "/{**rest}", (HttpContext http) =>
+        {
+            ApiConventions.AddCors(http.Response);
+            return ApiConventions.NotFound("Không có điểm cuối này trong API; xem danh sách tại /api.");
+        }).ExcludeFromDescription().RequireRateLimiting(RateLimitPolicy);
+    }
+
+    // ---- Shared pieces ----
+
+    /// <summary>Reads a whole-number parameter within a range.</summary>
+    internal static bool TryInt(string? value, string parameter, int min, int max, out int? result, out IResult? problem)
+    {
+        result = null;
+        problem = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (!int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+        {
+            problem = ApiConventions.BadParameter(parameter, $"Cần một số nguyên từ {min} đến {max}.");
+            return false;
+        }
+
+        result = n;
+        return true;
+    }
+
+    internal static bool TryBool(string? value, string parameter, out bool? result, out IResult? problem)
+    {
+        result = null;
+        problem = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        switch (value.Trim().ToLowerInvariant())
+        {
+            case "true":
+                result = true;
+                return true;
+            case "false":
+                result = false;
+                return true;
+            default:
+                problem = ApiConventions.BadParameter(parameter, "Cần true hoặc false.");
+                return false;
+        }
+    }
+
+    internal static bool TryDay(string? value, string parameter, out DateOnly? result, out IResult? problem)
+    {
+        result = null;
+        problem = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || d.Year is < 1900 or > 2200)
+        {
+            problem = ApiConventions.BadParameter(parameter, "Cần một ngày dạng yyyy-MM-dd (ví dụ 2026-01-31).");
+            return false;
+        }
+
+        result = d;
+        return true;
+    }
+
+    /// <summary>A free-text parameter of bounded length.</summary>
+    internal static bool TryText(string? value, string parameter, int maxLength, out string? result, out IResult? problem)
+    {
+        problem = null;
+        result = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (result?.Length > maxLength)
+        {
+            problem = ApiConventions.BadParameter(parameter, $"Tối đa {maxLength} ký tự.");
+            result = null;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A key of an id-ordered list: the last id shown, within range.</summary>
+    internal static bool TryIdCursor(string? value, string list, out int? afterId, out IResult? problem)
+    {
+        afterId = null;
+        if (!ApiConventions.TryCursor(value, list, 1, out var key, out problem))
+        {
+            return false;
+        }
+
+        if (key is null)
+        {
+            return true;
+        }
+
+        if (key[0] is < 0 or > int.MaxValue)
+        {
+            problem = ApiConventions.BadParameter("cursor", "Con trỏ trang không hợp lệ.");
+            return false;
+        }
+
+        afterId = (int)key[0];
+        return true;
+    }
+
+    /// <summary>A key of a list ordered newest first: (time, id) of the last item shown.</summary>
+    internal static bool TryDateCursor(string? value, string list, out (DateTime At, int Id)? after, out IResult? problem)
+    {
+        after = null;
+        if (!ApiConventions.TryCursor(value, list, 2, out var key, out problem))
+        {
+            return false;
+        }
+
+        if (key is null)
+        {
+            return true;
+        }
+
+        if (key[0] < 0 || key[0] > DateTime.MaxValue.Ticks || key[1] is < 0 or > int.MaxValue)
+        {
+            problem = ApiConventions.BadParameter("cursor", "Con trỏ trang không hợp lệ.");
+            return false;
+        }
+
+        after = (new DateTime(key[0], DateTimeKind.Unspecified), (int)key[1]);
+        return true;
+    }
+
+    /// <summary>An image by storage name as the public pages render it (<c>_Picture</c>): every width in WebP and JPEG.</summary>
+    internal static ApiImage? Image(SiteUrls urls, IReadOnlyDictionary<string, MediaFile> images, string? name, string? alt, string? caption = null)
+    {
+        if (name is null || !images.TryGetValue(name, out var img))
+        {
+            return null;
+        }
+
+        var widths = img.Widths().Order().ToList();
+        if (widths.Count == 0)
+        {
+            return null;
+        }
+
+        return new ApiImage(
+            urls.Absolute($"/media/{img.StorageName}-{widths.Max()}.jpg"), alt ?? img.AltText ?? "", img.Width, img.Height, caption ?? img.Caption,
+            widths.Select(w => new ApiImageVariant(w, urls.Absolute($"/media/{img.StorageName}-{w}.webp"), urls.Absolute($"/media/{img.StorageName}-{w}.jpg"))).ToList());
+    }
+
+    internal static IReadOnlyList<ApiImage> Gallery(SiteUrls urls, IReadOnlyDictionary<string, MediaFile> images, IEnumerable<GalleryImage> gallery) =>
+        gallery.Select(g => Image(urls, images, g.Media, g.Alt, g.Caption)).Where(i => i is not null).Select(i => i!).ToList();
+
+    internal static ApiPlaceRef? PlaceRef(PlaceHistory places, int? placeId, DateTime today)
+    {
+        if (places.Find(placeId) is not { } place)
+        {
+            return null;
+        }
+
+        var shown = places.Show(place, today);
+        return new ApiPlaceRef(place.Code, place.Name, shown.AsRecorded, shown.NowPartOf);
+    }
+
+    /// <summary>The page's items and the next link: <paramref name="rows"/> holds one more than the limit when there is a next page.</summary>
+    internal static ApiPage<TOut> Page<TRow, TOut>(HttpContext http, SiteUrls urls, List<TRow> rows, int limit, Func<TRow, string> cursorOf, Func<TRow, TOut> map)
+    {
+        var more = rows.Count > limit;
+        var shown = more ? rows.Take(limit).ToList() : rows;
+        return new ApiPage<TOut>(shown.Select(map).ToList(), more ? ApiConventions.NextLink(http, urls, cursorOf(shown[^1])) : null, limit);
+    }
+
+    internal static DateTime? Latest(IEnumerable<DateTime> times)
+    {
+        DateTime? max = null;
+        foreach (var t in times)
+        {
+            if (max is null || t > max)
+            {
+                max = t;
+            }
+        }
+
+        return max;
+    }
+}
