@@ -52,8 +52,17 @@ public sealed partial class ContentImporter(
         await output.WriteLineAsync(await ImportRoutedAsync("documents", db.Documents, ApplyDocumentAsync, null, ct));
         await output.WriteLineAsync(await ImportRoutedAsync("articles", db.Articles.Include(a => a.Tags), ApplyArticleAsync, null, ct));
         // Showcase: establishments and products first; showrooms and fairs refer to them.
-        await ImportProductsAsync(output, ct);
-        await ImportShowcaseAsync(output, ct);
+        await PreEncodeImagesAsync(ct);
+        try
+        {
+            await ImportProductsAsync(output, ct);
+            await ImportShowcaseAsync(output, ct);
+        }
+        finally
+        {
+            DropUnusedPreEncoded();
+        }
+
         await output.WriteLineAsync(await ImportProgramAsync(output, ct));
         // Topics, places, establishments and programme figures do not pass through the publisher: move the
         // change stamp once more so running nodes drop pages built from them.
