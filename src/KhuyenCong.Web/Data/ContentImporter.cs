@@ -14,7 +14,7 @@ namespace KhuyenCong.Web.Data;
 /// </summary>
 public sealed partial class ContentImporter(
     AppDbContext db, ContentPublisher publisher, MediaProcessor media, IOptions<DataOptions> data, TimeProvider clock,
-    IOptions<SiteOptions> site)
+    IConfiguration configuration)
 {
     public const string Actor = "import";
     private const int BatchSize = 500;
@@ -234,7 +234,9 @@ public sealed partial class ContentImporter(
             // The repository holds the document's text: the download is a PDF made from it, with the document's
             // metadata on its first page and in its document information.
             var pdf = DocumentPdf.Create(
-                new DocumentPdf.Metadata(doc.Title, doc.Kind, doc.Number, doc.Issuer, doc.IssuedOn, site.Value.Name),
+                // The site's name, read plainly: the import verb runs without the site's other (validated) settings.
+                new DocumentPdf.Metadata(doc.Title, doc.Kind, doc.Number, doc.Issuer, doc.IssuedOn,
+                    configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.Name)}"] is { Length: > 0 } name ? name : "Khuyến công Bến Tre"),
                 await File.ReadAllTextAsync(source, ct));
             RemoveStoredFile(target, doc.FileName, doc.Slug + ".pdf");
             doc.FileName = doc.Slug + ".pdf";
