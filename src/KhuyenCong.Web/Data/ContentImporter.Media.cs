@@ -31,7 +31,8 @@ public sealed partial class ContentImporter
             return existing;
         }
 
-        var stored = await ProcessCachedAsync(bytes, Path.GetFileName(full), sourceFile, imagePath, ct);
+        var stored = preEncoded.Remove(key, out var ready) ? ready
+            : await ProcessCachedAsync(bytes, Path.GetFileName(full), sourceFile, imagePath, ct);
 
         db.MediaFiles.Add(new MediaFile
         {
@@ -41,6 +42,92 @@ public sealed partial class ContentImporter
             UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = Actor,
         });
         return stored.StorageName;
+    }
+
+    /// <summary>Images of content/images encoded ahead by <see cref="PreEncodeImagesAsync"/>, by their import key.</summary>
+    private readonly Dictionary<string, Services.MediaUpload> preEncoded = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Encoding the starting content's images into their variants is nearly all of a first import. The files import
+    /// one after another, so this encodes every new image under content/images ahead, on as many workers as the
+    /// media processor allows at once (two), and the import then takes the results. Images already in the library
+    /// and images no content file names are skipped; an image that fails here is left for the import to report with its file; one encoded but never
+    /// named by a content file is deleted at the end (<see cref="DropUnusedPreEncoded"/>). With
+    /// <c>Data:ImportMediaCache</c> set, the cache already makes encoding rare and this is skipped.
+    /// </summary>
+    private async Task PreEncodeImagesAsync(CancellationToken ct)
+    {
+        var dir = Path.Combine(contentRoot, "images");
+        if (!Directory.Exists(dir) || data.Value.ImportMediaCache is { Length: > 0 })
+        {
+            return;
+        }
+
+        var known = (await db.MediaFiles.AsNoTracking().Where(m => m.Folder == ContentMediaFolder).Select(m => m.OriginalName).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        // Only images some content file names (by their path in the content folder) are worth encoding.
+        var named = new System.Text.StringBuilder();
+        foreach (var file in Directory.EnumerateFiles(contentRoot, "*.*", SearchOption.AllDirectories)
+                     .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
+        {
+            named.Append(await File.ReadAllTextAsync(file, ct)).Append('\n');
+        }
+
+        var names = named.ToString();
+        var todo = new List<(string Key, string Path, byte[] Bytes)>();
+        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var ext = Path.GetExtension(file).ToLowerInvariant();
+            if (ext is not (".jpg" or ".jpeg" or ".png" or ".webp") || !names.Contains(Relative(file), StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var bytes = await File.ReadAllBytesAsync(file, ct);
+            var key = Relative(file) + "#" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+            if (!known.Contains(key))
+            {
+                todo.Add((key, file, bytes));
+            }
+        }
+
+        if (todo.Count == 0)
+        {
+            return;
+        }
+
+        var workers = Math.Clamp(Environment.ProcessorCount, 1, Services.MediaProcessor.MaxParallelDecodes);
+        await progress.WriteLineAsync($"images: encoding {todo.Count} new images of content/images on {workers} workers…");
+        var results = new System.Collections.Concurrent.ConcurrentDictionary<string, Services.MediaUpload>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct }, async (item, token) =>
+        {
+            try
+            {
+                await using var stream = new MemoryStream(item.Bytes, writable: false);
+                results[item.Key] = await media.ProcessAsync(stream, Path.GetFileName(item.Path), token);
+            }
+            catch (Services.MediaRejectedException)
+            {
+                // The import reports it, naming the content file that uses the image.
+            }
+        });
+        foreach (var (key, stored) in results)
+        {
+            preEncoded[key] = stored;
+        }
+
+        await progress.WriteLineAsync($"images: {results.Count} encoded");
+    }
+
+    /// <summary>Deletes the files of images encoded ahead that no content file named.</summary>
+    private void DropUnusedPreEncoded()
+    {
+        foreach (var stored in preEncoded.Values)
+        {
+            media.Delete(stored.StorageName);
+        }
+
+        preEncoded.Clear();
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions CacheJson = new(System.Text.Json.JsonSerializerDefaults.Web);

@@ -13,7 +13,8 @@ namespace KhuyenCong.Web.Data;
 /// The whole import is one transaction: a bad file leaves the database as it was.
 /// </summary>
 public sealed partial class ContentImporter(
-    AppDbContext db, ContentPublisher publisher, MediaProcessor media, IOptions<DataOptions> data, TimeProvider clock)
+    AppDbContext db, ContentPublisher publisher, MediaProcessor media, IOptions<DataOptions> data, TimeProvider clock,
+    IConfiguration configuration)
 {
     public const string Actor = "import";
     private const int BatchSize = 500;
@@ -51,8 +52,17 @@ public sealed partial class ContentImporter(
         await output.WriteLineAsync(await ImportRoutedAsync("documents", db.Documents, ApplyDocumentAsync, null, ct));
         await output.WriteLineAsync(await ImportRoutedAsync("articles", db.Articles.Include(a => a.Tags), ApplyArticleAsync, null, ct));
         // Showcase: establishments and products first; showrooms and fairs refer to them.
-        await ImportProductsAsync(output, ct);
-        await ImportShowcaseAsync(output, ct);
+        await PreEncodeImagesAsync(ct);
+        try
+        {
+            await ImportProductsAsync(output, ct);
+            await ImportShowcaseAsync(output, ct);
+        }
+        finally
+        {
+            DropUnusedPreEncoded();
+        }
+
         await output.WriteLineAsync(await ImportProgramAsync(output, ct));
         // Topics, places, establishments and programme figures do not pass through the publisher: move the
         // change stamp once more so running nodes drop pages built from them.
@@ -219,6 +229,24 @@ public sealed partial class ContentImporter(
         var extension = Path.GetExtension(source).ToLowerInvariant();
         var target = Path.Combine(data.Value.FilesFolder, "documents");
         Directory.CreateDirectory(target);
+        if (extension == ".txt")
+        {
+            // The repository holds the document's text: the download is a PDF made from it, with the document's
+            // metadata on its first page and in its document information.
+            var pdf = DocumentPdf.Create(
+                // The site's name, read plainly: the import verb runs without the site's other (validated) settings.
+                new DocumentPdf.Metadata(doc.Title, doc.Kind, doc.Number, doc.Issuer, doc.IssuedOn,
+                    configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.Name)}"] is { Length: > 0 } name ? name : "Khuyến công Bến Tre"),
+                await File.ReadAllTextAsync(source, ct));
+            RemoveStoredFile(target, doc.FileName, doc.Slug + ".pdf");
+            doc.FileName = doc.Slug + ".pdf";
+            await File.WriteAllBytesAsync(Path.Combine(target, doc.FileName), pdf, ct);
+            doc.FileSize = pdf.Length;
+            doc.FileContentType = "application/pdf";
+            return;
+        }
+
+        RemoveStoredFile(target, doc.FileName, doc.Slug + extension);
         doc.FileName = doc.Slug + extension;
         var stored = Path.Combine(target, doc.FileName);
         File.Copy(source, stored, overwrite: true);
@@ -228,10 +256,21 @@ public sealed partial class ContentImporter(
         doc.FileContentType = extension switch
         {
             ".pdf" => "application/pdf",
-            ".txt" => "text/plain; charset=utf-8",
             ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             _ => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         };
+    }
+
+    /// <summary>Deletes an imported file the document no longer uses (a file of the media library is left alone).</summary>
+    private static void RemoveStoredFile(string folder, string? previous, string next)
+    {
+        if (previous is null || previous == next || previous.StartsWith("media:", StringComparison.Ordinal)
+            || previous.Contains('/', StringComparison.Ordinal) || previous.Contains('\\', StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        File.Delete(Path.Combine(folder, previous));
     }
 
     private async Task ApplyPageAsync(string relativePath, string text, Page page, CancellationToken ct)
@@ -471,7 +510,16 @@ public sealed partial class ContentImporter(
         var line = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
             .FirstOrDefault(l => l.StartsWith("file:", StringComparison.Ordinal));
         var name = line?["file:".Length..].Trim().Trim('"', '\'');
-        return string.IsNullOrEmpty(name) ? null : File.ReadAllBytes(AttachmentPath(relativePath, text, name));
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(AttachmentPath(relativePath, text, name));
+        // A text becomes a generated PDF: a new layout version must regenerate it, so it is part of the hash.
+        return name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
+            ? [.. bytes, .. System.Text.Encoding.UTF8.GetBytes(DocumentPdf.Version)]
+            : bytes;
     }
 
     private string AttachmentPath(string relativePath, string text, string name)

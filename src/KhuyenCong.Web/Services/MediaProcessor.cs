@@ -52,7 +52,9 @@ public sealed partial class MediaProcessor(IOptions<DataOptions> data)
     private static readonly Size ShareSize = new(1200, 630);
 
     // Decoding holds up to ~160 MB of pixels per image; two at a time keeps a small server alive under a burst.
-    private static readonly SemaphoreSlim Decodes = new(2, 2);
+    /// <summary>How many images are decoded and encoded at once, process-wide (each holds full pixel buffers).</summary>
+    public const int MaxParallelDecodes = 2;
+    private static readonly SemaphoreSlim Decodes = new(MaxParallelDecodes, MaxParallelDecodes);
 
     private static readonly JpegEncoder OriginalJpeg = new() { Quality = 85 };
     private static readonly JpegEncoder VariantJpeg = new() { Quality = 82 };

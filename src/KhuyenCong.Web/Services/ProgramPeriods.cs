@@ -33,6 +33,23 @@ public sealed record ProgramCalendar(IReadOnlyList<ProgramPeriod> Periods, DateT
                 .Append((RegistrationCatalog.Lines.First(k => k.Code == RegistrationCatalog.OtherLine), null)).ToList()
             : [];
 
+    /// <summary>The catalogue lines among <paramref name="codes"/> that the period running now does not offer (none when none runs).</summary>
+    public IReadOnlyList<string> LinesOutsideCurrent(IEnumerable<string>? codes)
+    {
+        if (Current is null)
+        {
+            return [];
+        }
+
+        var open = OpenLines.Select(l => l.Kind.Code).ToHashSet(StringComparer.Ordinal);
+        return (codes ?? []).Where(c => !string.IsNullOrEmpty(c) && !open.Contains(c) && RegistrationCatalog.Lines.Any(k => k.Code == c))
+            .Distinct().ToList();
+    }
+
+    /// <summary>Why those lines cannot be asked for now, in Vietnamese.</summary>
+    public string LinesOutsideText(IReadOnlyList<string> codes) =>
+        $"{string.Join(", ", codes.Select(c => "“" + RegistrationCatalog.LineName(c) + "”"))} không thuộc nội dung hỗ trợ của {Current?.Title}. Vui lòng chọn trong danh sách.";
+
     public static string Day(DateTime d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>"Quyết định số 1625/QĐ-UBND ngày 12/7/2021", or "" when the period has no decision yet.</summary>

@@ -50,7 +50,13 @@ public sealed partial class EditorJourneyTests(BrowserGate gate)
         await editor.GetByLabel("Tiêu đề", new() { Exact = true }).FillAsync(Title);
         await editor.GetByLabel("Tóm tắt").FillAsync("Bài viết thử nghiệm quy trình biên tập, duyệt và đăng bài.");
         await editor.GetByLabel("Nội dung (Markdown)").FillAsync("## Kết quả\n\nHợp tác xã đã **hoàn thành** đề án.\n\n![Gian hàng](/media/" + code + "-480.jpg)");
-        await editor.GetByLabel("Ảnh đại diện (mã ảnh trong thư viện)").FillAsync(code);
+        // The featured image comes from the media picker: search the library (the form comes back unsaved but
+        // whole), then choose the image by its description.
+        await editor.Locator("#chon-anh-anh-dai-dien summary").ClickAsync();
+        await editor.GetByLabel("Tìm ảnh theo mô tả, tên tệp hoặc thư mục").FillAsync("gian hang san pham dua");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Tìm ảnh" }).ClickAsync();
+        await Expect(editor.GetByLabel("Tiêu đề", new() { Exact = true })).ToHaveValueAsync(Title);
+        await editor.Locator($"#chon-anh-anh-dai-dien input[type=radio][value='{code}']").CheckAsync();
         await editor.GetByLabel("Mô tả ảnh đại diện (bắt buộc khi có ảnh)").FillAsync("Gian hàng sản phẩm dừa của hợp tác xã");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
         await Expect(editor.Locator(".preview strong")).ToHaveTextAsync("hoàn thành");

@@ -58,6 +58,10 @@ public sealed class EditorPostMatrixTests
             probes.Add(new(item, "", $"/quan-tri/{segment}/{S(id)}", new() { ["action"] = "archive" }, Need.Publisher, "archive a published item"));
             probes.Add(new("quan-tri/lich-su/{type}/{id:int}", "Restore", $"/quan-tri/lich-su/{segment}/{S(id)}?handler=Restore", new() { ["number"] = "1" }, Need.Publisher, "restore over an archived item"));
             probes.Add(new(item, "", $"/quan-tri/{segment}/{S(id)}", new() { ["action"] = "delete" }, Need.Publisher, "delete"));
+            // The media picker's search, upload and add buttons change only the form (an upload joins the library,
+            // which any editor may add to); forms without image fields answer 400.
+            probes.Add(new(create, "Media", $"/{create}?handler=Media", new() { ["media-op"] = "search:anh-dai-dien" }, Need.Editor, "media picker, nothing saved"));
+            probes.Add(new(item, "Media", $"/quan-tri/{segment}/{S(id)}?handler=Media", new() { ["media-op"] = "search:anh-dai-dien" }, Need.Editor, "media picker, nothing saved"));
             if (segment == "san-pham")
             {
                 probes.Add(new(create, "AddRows", $"/{create}?handler=AddRows", [], Need.Editor, "form rows only"));

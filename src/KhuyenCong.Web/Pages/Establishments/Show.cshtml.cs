@@ -30,7 +30,12 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         var establishment = await db.Establishments.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, ct);
         if (establishment is null)
         {
-            return NotFound();
+            // An address the establishment had before a rename answers 301 with the current one.
+            var current = await db.SlugRedirects.AsNoTracking()
+                .Where(r => r.ContentType == nameof(Establishment) && r.OldSlug == slug)
+                .Join(db.Establishments, r => r.ContentId, e => e.Id, (r, e) => e.Slug)
+                .FirstOrDefaultAsync(ct);
+            return current is null ? NotFound() : RedirectPermanent(SiteUrls.Establishment(current));
         }
 
         // The producer's own page does not repeat its name on every card.

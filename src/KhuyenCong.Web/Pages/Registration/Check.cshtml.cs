@@ -7,7 +7,7 @@ namespace KhuyenCong.Web.Pages.SupportRequest;
 
 /// <summary>Check answers, each with a Change link; submitting stores the registration once (idempotency key).</summary>
 [EnableRateLimiting(RegistrationOptions.SubmitRateLimit)]
-public class CheckModel(RegistrationStore store, IOptions<RegistrationOptions> options) : RegistrationPageModel(store)
+public class CheckModel(RegistrationStore store, IOptions<RegistrationOptions> options, Services.ProgramPeriods periods) : RegistrationPageModel(store)
 {
     public sealed record Row(string Label, string Value, string Step, string Field);
 
@@ -80,6 +80,14 @@ public class CheckModel(RegistrationStore store, IOptions<RegistrationOptions> o
         if (!RegistrationSteps.CanOpen(Draft.Data, RegistrationSteps.Check))
         {
             return OutOfOrder(RegistrationSteps.FirstMissing(Draft.Data));
+        }
+
+        // A draft begun before the current period started may name lines it does not offer.
+        var calendar = await periods.CalendarAsync(ct);
+        if (calendar.LinesOutsideCurrent(Draft.Data.Lines) is { Count: > 0 } outside)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Cần chọn lại nội dung hỗ trợ", calendar.LinesOutsideText(outside),
+                "/dang-ky-ho-tro/" + RegistrationSteps.Support + "?doi=1", "Chọn lại nội dung hỗ trợ");
         }
 
         if (Store.Now - Draft.Data.StartedAt < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds))

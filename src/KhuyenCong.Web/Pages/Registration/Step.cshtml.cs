@@ -1,3 +1,4 @@
+using KhuyenCong.Web.Services;
 using KhuyenCong.Web.Services.Registrations;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +8,7 @@ namespace KhuyenCong.Web.Pages.SupportRequest;
 /// One question page of the form. GET opens a step only when the steps before it are answered; POST validates
 /// the step's fields, saves them into the draft and moves on (or back to the check page after a change).
 /// </summary>
-public class StepModel(RegistrationStore store) : RegistrationPageModel(store)
+public class StepModel(RegistrationStore store, ProgramPeriods periods) : RegistrationPageModel(store)
 {
     [FromRoute] public string Step { get; set; } = "";
     [BindProperty] public RegistrationForm Form { get; set; } = new();
@@ -87,7 +88,9 @@ public class StepModel(RegistrationStore store) : RegistrationPageModel(store)
             return OutOfOrder(RegistrationSteps.FirstMissing(Draft.Data));
         }
 
-        var errors = RegistrationSteps.Apply(Step, Form, Draft.Data, Store.Now);
+        var errors = Step == RegistrationSteps.Support && await LinesOutsideTheProgrammeAsync(Form.Lines, ct) is { } outside
+            ? new Dictionary<string, string> { [nameof(Form.Lines)] = outside }
+            : RegistrationSteps.Apply(Step, Form, Draft.Data, Store.Now);
         if (errors.Count > 0)
         {
             foreach (var (field, message) in errors)
@@ -111,6 +114,17 @@ public class StepModel(RegistrationStore store) : RegistrationPageModel(store)
             ? RegistrationSteps.FirstMissing(Draft.Data) ?? RegistrationSteps.Check
             : RegistrationSteps.Next(Draft.Data, Step);
         return Redirect("/dang-ky-ho-tro/" + next);
+    }
+
+    /// <summary>
+    /// While a programme period runs, only its support lines (and "other") may be asked for: the page offers no
+    /// other, and a posted one is refused with the reason. With none running, every kind is recorded as interest.
+    /// </summary>
+    private async Task<string?> LinesOutsideTheProgrammeAsync(IEnumerable<string>? lines, CancellationToken ct)
+    {
+        var calendar = await periods.CalendarAsync(ct);
+        var outside = calendar.LinesOutsideCurrent(lines);
+        return outside.Count == 0 ? null : calendar.LinesOutsideText(outside);
     }
 
     private void Prepare()

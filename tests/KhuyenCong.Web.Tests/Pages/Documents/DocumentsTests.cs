@@ -61,9 +61,9 @@ public sealed class DocumentsTests(SiteFactory site) : IClassFixture<SiteFactory
         var href = doc.QuerySelector(".download a")!.GetAttribute("href")!;
         using var file = await client.GetAsync(new Uri(href, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
-        Assert.Equal("text/plain", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
         Assert.Contains("attachment", file.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
-        Assert.Contains("PHÊ DUYỆT CHƯƠNG TRÌNH KHUYẾN CÔNG", await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("%PDF-", await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         [Display(Name = "Tin nổi bật trên trang chủ")] public bool IsFeatured { get; set; }
 
         [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")]
-        [Display(Name = "Ảnh đại diện (mã ảnh trong thư viện)")]
+        [Display(Name = "Ảnh đại diện")]
         public string? FeaturedImage { get; set; }
 
         [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")]
@@ -46,6 +46,16 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     ];
 
     [BindProperty] public ArticleInput Extra { get; set; } = new();
+
+    /// <summary>The form's image fields, filled with the media picker.</summary>
+    protected override IReadOnlyList<ImageTarget> ImageTargets =>
+    [
+        new("anh-dai-dien", "Ảnh đại diện", "Extra.FeaturedImage", Extra.FeaturedImage, m =>
+        {
+            Extra.FeaturedImage = m.StorageName;
+            Extra.FeaturedImageAlt = m.AltText;
+        }),
+    ];
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
 
     public override string ListPath => "/quan-tri/tin-bai";

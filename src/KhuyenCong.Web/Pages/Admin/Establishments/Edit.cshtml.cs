@@ -108,7 +108,8 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
         {
             ModelState.AddModelError("Input.Slug", "Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.");
         }
-        else if (await db.Establishments.AnyAsync(e => e.Slug == slug && e.Id != (Item == null ? 0 : Item.Id), ct))
+        else if (await db.Establishments.AnyAsync(e => e.Slug == slug && e.Id != (Item == null ? 0 : Item.Id), ct)
+                 || await db.SlugRedirects.AnyAsync(r => r.ContentType == nameof(Establishment) && r.OldSlug == slug && r.ContentId != (Item == null ? 0 : Item.Id), ct))
         {
             ModelState.AddModelError("Input.Slug", $"Đường dẫn “{slug}” đã được dùng cho cơ sở khác.");
         }
@@ -122,6 +123,14 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
 
         var now = clock.GetUtcNow().UtcDateTime;
         var item = Item ?? new Establishment { Name = "", Slug = "", CreatedAt = now };
+        if (Item is not null && Item.Slug != slug)
+        {
+            // A published address never breaks: the old one answers 301 with the new one (as for routed content);
+            // an old address the establishment takes back stops redirecting.
+            await db.SlugRedirects.Where(r => r.ContentType == nameof(Establishment) && (r.OldSlug == slug || r.OldSlug == Item.Slug)).ExecuteDeleteAsync(ct);
+            db.SlugRedirects.Add(new SlugRedirect { ContentType = nameof(Establishment), OldSlug = Item.Slug, ContentId = Item.Id, CreatedAt = now });
+        }
+
         item.Name = Input.Name.Trim().Normalize(System.Text.NormalizationForm.FormC);
         item.Slug = slug;
         item.Kind = kind!.Value;
@@ -173,6 +182,7 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
         }
 
         db.Establishments.Remove(Item);
+        await db.SlugRedirects.Where(r => r.ContentType == nameof(Establishment) && r.ContentId == id).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
         await search.RemoveAsync(db, SearchKinds.Establishment, id, ct);
         await audit.WriteAsync("delete", nameof(Establishment), id.ToString(System.Globalization.CultureInfo.InvariantCulture), Item.Name, ct: ct);

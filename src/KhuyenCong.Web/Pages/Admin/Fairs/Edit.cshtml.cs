@@ -28,7 +28,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         [Display(Name = "Hạn đăng ký (tùy chọn)")] public string? RegistrationDeadline { get; set; }
         [StringLength(20_000, ErrorMessage = "Quá dài.")][Display(Name = "Cách đăng ký tham gia (Markdown)")] public string? HowToApply { get; set; }
         [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Nguồn kinh phí")] public string? FundingLine { get; set; }
-        [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")][Display(Name = "Ảnh đại diện (mã ảnh trong thư viện)")] public string? FeaturedImage { get; set; }
+        [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")][Display(Name = "Ảnh đại diện")] public string? FeaturedImage { get; set; }
         [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Mô tả ảnh đại diện")] public string? FeaturedImageAlt { get; set; }
         public List<GalleryRow> Gallery { get; set; } = [];
         [StringLength(MarkdownRenderer.MaxInputChars, ErrorMessage = "Quá dài.")][Display(Name = "Báo cáo kết quả (Markdown, sau hội chợ)")] public string? Results { get; set; }
@@ -42,6 +42,17 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     }
 
     [BindProperty] public FairInput Extra { get; set; } = new();
+
+    /// <summary>The form's image fields, filled with the media picker.</summary>
+    protected override IReadOnlyList<ImageTarget> ImageTargets =>
+    [
+        new("anh-dai-dien", "Ảnh đại diện", "Extra.FeaturedImage", Extra.FeaturedImage, m =>
+        {
+            Extra.FeaturedImage = m.StorageName;
+            Extra.FeaturedImageAlt = m.AltText;
+        }),
+        new("bo-anh", "Bộ ảnh", null, null, m => MediaPicker.AddToGallery(Extra.Gallery, m)),
+    ];
     [BindProperty] public List<ParticipantRow> Participants { get; set; } = [];
     public IReadOnlyList<(int Id, string Name)> Establishments { get; private set; } = [];
     /// <summary>One more participant: an existing establishment, or a new one created on save.</summary>

@@ -55,7 +55,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         [Display(Name = "Số sao OCOP (tùy chọn)")] public string? OcopStars { get; set; }
         [Display(Name = "Năm đánh giá OCOP")] public string? OcopYear { get; set; }
         [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")]
-        [Display(Name = "Ảnh đại diện (mã ảnh trong thư viện)")] public string? FeaturedImage { get; set; }
+        [Display(Name = "Ảnh đại diện")] public string? FeaturedImage { get; set; }
         [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")]
         [Display(Name = "Mô tả ảnh đại diện (alt)")] public string? FeaturedImageAlt { get; set; }
         [Display(Name = "Dữ liệu mẫu (minh họa)")] public bool IsSample { get; set; }
@@ -66,6 +66,17 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     }
 
     [BindProperty] public ProductInput Extra { get; set; } = new();
+
+    /// <summary>The form's image fields, filled with the media picker.</summary>
+    protected override IReadOnlyList<ImageTarget> ImageTargets =>
+    [
+        new("anh-dai-dien", "Ảnh đại diện", "Extra.FeaturedImage", Extra.FeaturedImage, m =>
+        {
+            Extra.FeaturedImage = m.StorageName;
+            Extra.FeaturedImageAlt = m.AltText;
+        }),
+        new("bo-anh", "Bộ ảnh", null, null, m => MediaPicker.AddToGallery(Extra.Gallery, m)),
+    ];
     [BindProperty(Name = nameof(Producer))] public EstablishmentPick Producer { get; set; } = new();
     public EstablishmentPickerView ProducerPicker { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name)> PlaceChoices => ProducerPicker.Places;

@@ -19,13 +19,24 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         [Display(Name = "Địa bàn")] public int? PlaceId { get; set; }
         [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")][Display(Name = "Giờ mở cửa")] public string? OpeningHours { get; set; }
         [Display(Name = "Năm được hỗ trợ")] public string? YearSupported { get; set; }
-        [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")][Display(Name = "Ảnh đại diện (mã ảnh trong thư viện)")] public string? FeaturedImage { get; set; }
+        [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")][Display(Name = "Ảnh đại diện")] public string? FeaturedImage { get; set; }
         [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Mô tả ảnh đại diện")] public string? FeaturedImageAlt { get; set; }
         public List<GalleryRow> Gallery { get; set; } = [];
         [StringLength(20_000, ErrorMessage = "Quá dài.")][Display(Name = "Sản phẩm trưng bày (mỗi dòng một đường dẫn sản phẩm, ví dụ keo-dua-sua)")] public string? Products { get; set; }
     }
 
     [BindProperty] public ShowroomInput Extra { get; set; } = new();
+
+    /// <summary>The form's image fields, filled with the media picker.</summary>
+    protected override IReadOnlyList<ImageTarget> ImageTargets =>
+    [
+        new("anh-dai-dien", "Ảnh đại diện", "Extra.FeaturedImage", Extra.FeaturedImage, m =>
+        {
+            Extra.FeaturedImage = m.StorageName;
+            Extra.FeaturedImageAlt = m.AltText;
+        }),
+        new("bo-anh", "Bộ ảnh", null, null, m => MediaPicker.AddToGallery(Extra.Gallery, m)),
+    ];
     /// <summary>The establishment that runs the showroom: an existing one, or a new one created on save.</summary>
     [BindProperty(Name = nameof(Operator))] public EstablishmentPick Operator { get; set; } = new();
     public EstablishmentPickerView OperatorPicker { get; private set; } = null!;

@@ -21,7 +21,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")][Display(Name = "Kênh, đài phát sóng")] public string? Channel { get; set; }
         [Display(Name = "Thời lượng (phút:giây, ví dụ 12:30)")] public string? Duration { get; set; }
         [Display(Name = "Chuyên mục")] public int? TopicId { get; set; }
-        [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")][Display(Name = "Ảnh đại diện (mã ảnh trong thư viện)")] public string? FeaturedImage { get; set; }
+        [StringLength(64, ErrorMessage = "Mã ảnh không hợp lệ.")][Display(Name = "Ảnh đại diện")] public string? FeaturedImage { get; set; }
         [StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")][Display(Name = "Mô tả ảnh đại diện")] public string? FeaturedImageAlt { get; set; }
         [StringLength(64, ErrorMessage = "Mã video không hợp lệ.")][Display(Name = "Video đã có trong thư viện (mã video MP4)")] public string? VideoFile { get; set; }
         [Display(Name = "Hoặc tải video MP4 lên (tối đa 200 MB)")] public IFormFile? VideoUpload { get; set; }
@@ -30,6 +30,16 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     }
 
     [BindProperty] public TvInput Extra { get; set; } = new();
+
+    /// <summary>The form's image fields, filled with the media picker.</summary>
+    protected override IReadOnlyList<ImageTarget> ImageTargets =>
+    [
+        new("anh-dai-dien", "Ảnh đại diện (áp phích của kỳ phát sóng)", "Extra.FeaturedImage", Extra.FeaturedImage, m =>
+        {
+            Extra.FeaturedImage = m.StorageName;
+            Extra.FeaturedImageAlt = m.AltText;
+        }),
+    ];
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
 
     public override string ListPath => "/quan-tri/truyen-hinh";
