@@ -52,6 +52,12 @@ echo "Redis: $KC_TEST_REDIS"
 # The tests that need these servers fail instead of skipping when they are missing.
 export KC_SERVICES_REQUIRED=1
 
+# Hundreds of test hosts start in one run, each watching its settings files; the per-user limit of inotify
+# instances (128 on this machine) then fails host starts. The tests never edit settings files while running, so
+# the watchers are turned off, and the limit is raised where the kernel allows it.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+sysctl -q -w fs.inotify.max_user_instances=1024 >/dev/null 2>&1 || true
+
 # The operator's systemd unit must pass systemd's own check (the nginx site is run by the two-node test).
 if command -v systemd-analyze >/dev/null 2>&1; then
     log "systemd-analyze verify deploy/systemd/khuyencong.service"
