@@ -30,6 +30,8 @@ case "$cmd" in
 start)
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
+    # The postgres user must reach its cluster inside (mktemp -d makes folders only root may enter).
+    chmod 755 "$dir"
     bin=$(pg_bin)
     pg_port=$(free_port)
     mkdir -p "$dir/pg"
