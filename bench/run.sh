@@ -243,7 +243,8 @@ rm -rf "$TMP/app/wwwroot"
 cp -r "$REPO/wwwroot" "$TMP/app/wwwroot"
 
 # The published app, run from its own folder on the benchmark's data folder.
-APP_ENV=(env Data__Path="$TMP/data" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP")
+# wrk sends everything from 127.0.0.1: the API's per-IP limit would answer 429 within a second, so it is lifted.
+APP_ENV=(env Data__Path="$TMP/data" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP" Api__RequestsPerMinute=1000000000)
 
 # --- 3. import (timed) ------------------------------------------------------------------------------------
 log "importing $IMPORTED articles (timeout ${IMPORT_TIMEOUT}s)"
@@ -349,6 +350,7 @@ SEARCH_PATH="/tim-kiem?q=dao%20tao"
 # Products (--products): the list with two facets (group and a former district) and one product page.
 PRODUCT_LIST_PATH="/san-pham?nhom=che-bien-thuc-pham&noi=huyen-giong-trom"
 PRODUCT_PATH=$(printf '/san-pham/san-pham-mau-%06d' $((PRODUCTS / 2)))
+API_PRODUCTS_PATH="/api/v1/products?group=che-bien-thuc-pham&place=huyen-giong-trom"
 PRODUCT_PATHS=()
 (( PRODUCTS == 0 )) || PRODUCT_PATHS=("$PRODUCT_LIST_PATH" "$PRODUCT_PATH")
 
@@ -457,11 +459,13 @@ TARGETS=(
     "article \`/tin-tuc/${ARTICLE_SLUG:0:24}…\`|$APP$ARTICLE_PATH|"
     "search \`/tim-kiem?q=dao%20tao\` (cached)|$APP$SEARCH_PATH|"
     "search (varied, mostly uncached)|$APP/tim-kiem|$BENCH_DIR/search-varied.lua"
+    "API \`/api/v1/articles\`|$APP/api/v1/articles|"
 )
 if (( PRODUCTS > 0 )); then
     TARGETS+=(
         "product list, two facets \`$PRODUCT_LIST_PATH\`|$APP$PRODUCT_LIST_PATH|"
         "product page \`$PRODUCT_PATH\`|$APP$PRODUCT_PATH|"
+        "API products, two facets \`$API_PRODUCTS_PATH\`|$APP$API_PRODUCTS_PATH|"
     )
 fi
 
