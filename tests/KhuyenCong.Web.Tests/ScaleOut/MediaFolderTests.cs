@@ -58,7 +58,11 @@ public sealed class MediaFolderTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        Directory.Delete(data, recursive: true);
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
         Directory.Delete(shared, recursive: true);
     }
 

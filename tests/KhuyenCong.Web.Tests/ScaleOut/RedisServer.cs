@@ -107,6 +107,12 @@ public sealed class ClusterNode(string dataPath, string? redis, IReadOnlyDiction
 {
     public string SharedDataPath => dataPath;
 
+    /// <summary>On the PostgreSQL pass the nodes of one shared data folder share one database too.</summary>
+    public override string DatabaseName => TestDatabase.NameFor(dataPath);
+
+    /// <summary>Nobody drops it: the throwaway test server goes at the end of the run.</summary>
+    protected override bool OwnsDatabase => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

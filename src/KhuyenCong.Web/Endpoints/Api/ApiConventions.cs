@@ -52,6 +52,29 @@ public static class ApiConventions
             title, status, detail, parameter));
 
     /// <summary>400 naming the refused parameter.</summary>
+    /// <summary>The name of the first query or route parameter whose value holds a control character, if any.</summary>
+    public static string? ControlCharacterIn(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var (key, values) in request.Query)
+        {
+            if (values.Any(v => v is not null && v.Any(char.IsControl)))
+            {
+                return key;
+            }
+        }
+
+        foreach (var (key, value) in request.RouteValues)
+        {
+            if (value is string text && text.Any(char.IsControl))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
     public static IResult BadParameter(string parameter, string detail) =>
         Problem(StatusCodes.Status400BadRequest, $"Giá trị của tham số “{parameter}” không hợp lệ.", parameter, detail);
 

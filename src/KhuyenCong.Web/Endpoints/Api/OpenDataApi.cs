@@ -76,6 +76,13 @@ public static partial class OpenDataApi
             .AddEndpointFilter(async (ctx, next) =>
             {
                 ApiConventions.AddCors(ctx.HttpContext.Response);
+                // No parameter of any endpoint may hold a control character (PostgreSQL refuses a NUL in text,
+                // SQLite would compare it): a 400 naming the parameter, before any query runs.
+                if (ApiConventions.ControlCharacterIn(ctx.HttpContext.Request) is { } parameter)
+                {
+                    return ApiConventions.BadParameter(parameter, "Không được chứa ký tự điều khiển.");
+                }
+
                 return await next(ctx);
             })
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ApiProblem), [ApiConventions.ProblemContentType]))
