@@ -244,7 +244,8 @@ cp -r "$REPO/wwwroot" "$TMP/app/wwwroot"
 
 # The published app, run from its own folder on the benchmark's data folder.
 # wrk sends everything from 127.0.0.1: the API's per-IP limit would answer 429 within a second, so it is lifted.
-APP_ENV=(env Data__Path="$TMP/data" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP" Api__RequestsPerMinute=1000000000)
+# Production needs its public address (links are made from it, and only its host, 127.0.0.1, is answered).
+APP_ENV=(env Data__Path="$TMP/data" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP" Site__PublicBaseUrl="$APP" Api__RequestsPerMinute=1000000000)
 
 # --- 3. import (timed) ------------------------------------------------------------------------------------
 log "importing $IMPORTED articles (timeout ${IMPORT_TIMEOUT}s)"
