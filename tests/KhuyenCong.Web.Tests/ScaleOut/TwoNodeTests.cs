@@ -176,7 +176,6 @@ public sealed class TwoNodeTests(Cluster cluster, ITestOutputHelper output)
         var failedAttempts = 0;
         var done = 0;
         var killed = false;
-        var random = new Random(1625);
 
         async Task Worker(int worker)
         {
@@ -216,7 +215,6 @@ public sealed class TwoNodeTests(Cluster cluster, ITestOutputHelper output)
         var duplicates = await cluster.ScalarAsync<long>("SELECT count(*) FROM (SELECT \"IdempotencyKey\" FROM \"Registrations\" GROUP BY \"IdempotencyKey\" HAVING count(*) > 1) d");
         output.WriteLine($"node A killed after {Workers * PerWorker / 3} registrations: {acknowledged.Count} acknowledged, {stored} stored once each, {duplicates} duplicated keys, {failedAttempts} requests failed on the dead node and were retried");
         Assert.Equal(0, duplicates);
-        _ = random;
 
         // A restarts on its port and serves again: nothing else to repair.
         await cluster.RestartAAsync();
