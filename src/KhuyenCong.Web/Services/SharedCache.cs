@@ -46,8 +46,18 @@ public static class SharedCache
                 return Create(sp, memoryStore);
             }
 
-            var retry = TimeSpan.FromSeconds(Math.Clamp(sp.GetRequiredService<IConfiguration>().GetValue(RetrySetting, 5.0), 0.1, 300));
-            return new ResilientOutputCacheStore(Create(sp, redisStore), retry, sp.GetRequiredService<ILogger<ResilientOutputCacheStore>>());
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var retry = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue(RetrySetting, 5.0), 0.1, 300));
+            var shared = new ResilientOutputCacheStore(Create(sp, redisStore), retry, sp.GetRequiredService<ILogger<ResilientOutputCacheStore>>());
+            var near = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue(NearOutputCacheStore.SecondsSetting, 30.0), 0, 3600));
+            if (near <= TimeSpan.Zero)
+            {
+                return shared;
+            }
+
+            var megabytes = Math.Clamp(configuration.GetValue(NearOutputCacheStore.MegabytesSetting, 64), 1, 4096);
+            return new NearOutputCacheStore(shared, sp.GetRequiredService<RedisConnection>(), near, megabytes * 1024L * 1024L,
+                sp.GetRequiredService<ILogger<NearOutputCacheStore>>());
         });
     }
 
@@ -150,6 +160,9 @@ public sealed class ResilientOutputCacheStore(IOutputCacheStore inner, TimeSpan 
         replay.Dispose();
         (inner as IDisposable)?.Dispose();
     }
+
+    /// <summary>Called after each eviction Redis has done, replayed ones included (the near copies listen).</summary>
+    public Func<string, Task>? Evicted { get; set; }
 
     /// <summary>True while the store is being left alone after a failure.</summary>
     public bool Open => Environment.TickCount64 < Volatile.Read(ref closedUntil);
@@ -319,6 +332,11 @@ public sealed class ResilientOutputCacheStore(IOutputCacheStore inner, TimeSpan 
                 {
                     Failed(e);
                     return false;
+                }
+
+                if (Evicted is { } evicted)
+                {
+                    await evicted(tag);
                 }
             }
         }
