@@ -11,7 +11,7 @@ public static class ProgramData
 
     public static void MapProgramData(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ApiPath, ApiAsync).CacheOutput(PublicCache.Policy)
+        app.MapMethods(ApiPath, [HttpMethods.Get, HttpMethods.Head], ApiAsync).CacheOutput(PublicCache.Policy)
             .RequireRateLimiting(Api.OpenDataApi.RateLimitPolicy)
             .AddEndpointFilter(async (ctx, next) =>
             {

@@ -331,6 +331,39 @@ public sealed class OpenDataApiTests(OpenDataApiTests.ApiSite site) : IClassFixt
         Assert.Contains("If-None-Match", answer.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("/api/v1/articles")]
+    [InlineData("/api/v1/products?group=co-khi")]
+    [InlineData("/api/v1/program")]
+    [InlineData("/api/v1/places")]
+    public async Task Head_answers_like_get_and_writing_methods_get_405_in_the_api_language(string url)
+    {
+        var client = site.CreateClient();
+        using var get = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("application/json", head.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(head.Headers.ETag);
+        if (!url.StartsWith("/api/v1/program", StringComparison.Ordinal))
+        {
+            // (The programme's document carries the time its figures were computed, so its tag moves.)
+            Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        }
+
+        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete })
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("GET", string.Join(",", response.Content.Headers.Allow), StringComparison.Ordinal);
+            var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal(405, (int)problem["status"]!);
+            Assert.Contains("Phương thức", (string)problem["title"]!, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Every query parameter of every operation, with values it must refuse.</summary>
     public static TheoryData<string, string> BadParameters()
     {

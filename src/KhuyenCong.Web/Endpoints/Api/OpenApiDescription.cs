@@ -33,7 +33,8 @@ public static class OpenApiDescription
     {
         ArgumentNullException.ThrowIfNull(options);
         options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
-        options.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+        options.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true
+            && string.Equals(d.HttpMethod, HttpMethods.Get, StringComparison.OrdinalIgnoreCase);
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo

@@ -92,6 +92,8 @@ public static partial class OpenDataApi
         MapContent(api);
         MapShowcase(api);
         MapDownloads(api);
+        // HEAD answers as GET does, without the body (the server drops it); the document lists the GETs only.
+        ((IEndpointConventionBuilder)api).Finally(endpoint => endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])));
 
         // The programme (kept at its address, /api/v1/program) is documented with the rest.
         // CORS preflight for every API address (If-None-Match is not a "simple" header).
@@ -104,11 +106,19 @@ public static partial class OpenDataApi
             return Results.NoContent();
         }).ExcludeFromDescription();
         // An unknown address under /api/v1 answers in the API's language, not with an HTML page.
-        app.MapGet(Prefix + "/{**rest}", (HttpContext http) =>
+        app.MapMethods(Prefix + "/{**rest}", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
         {
             ApiConventions.AddCors(http.Response);
             return ApiConventions.NotFound("Không có điểm cuối này trong API; xem danh sách tại /api.");
         }).ExcludeFromDescription().RequireRateLimiting(RateLimitPolicy);
+        // The API only reads: any other method gets 405 with the methods it takes, in the API's language.
+        app.MapMethods(Prefix + "/{**rest}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (HttpContext http) =>
+        {
+            ApiConventions.AddCors(http.Response);
+            http.Response.Headers.Allow = "GET, HEAD, OPTIONS";
+            return ApiConventions.Problem(StatusCodes.Status405MethodNotAllowed, "Phương thức không được hỗ trợ.", null,
+                "API dữ liệu mở chỉ cho đọc: dùng GET (hoặc HEAD, OPTIONS).");
+        }).ExcludeFromDescription().RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
     }
 
     // ---- Shared pieces ----
