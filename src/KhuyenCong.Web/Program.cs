@@ -64,6 +64,7 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<ContentPublisher>();
 builder.Services.AddScoped<RevisionRestore>();
 builder.Services.AddSingleton<ProductCatalog>();
+builder.Services.AddSingleton<ArticleLists>();
 builder.Services.AddScoped<ContentImporter>();
 builder.Services.AddScoped<ProgramProgress>();
 builder.Services.AddScoped<ProgramPeriods>();
