@@ -15,6 +15,9 @@
 #   --threads T         wrk threads (default 2)
 #   --port P            app port (default: a free port); nginx takes another free port
 #   --warmup S          untimed wrk seconds per cached URL before measuring, for JIT tiering (default 2)
+#   --latency-duration S  seconds of the 1-connection latency pass per URL (default: --duration, at most 5; 0 = off)
+#   --max-other-cores X another job is taken to be running when, in the idle second before a URL, more than X
+#                       CPU cores were busy (default 0.5); that URL then gets "rerun" instead of a ratio
 #   --import-timeout S  give up on the import after S seconds (default 600 + 0.1 s per imported article)
 #   --replicate K       import only N/K articles with the app, then copy them K-1 times by SQL
 #                       (bench/replicate.sql.in) to reach N: for measuring a large site when the app's
@@ -31,8 +34,13 @@
 #
 # Order of measurement: static baseline (nginx), /, /tin-tuc?trang=2, one article, /tim-kiem?q=dao%20tao
 # (the same URL repeated, so the output cache answers), then search with a query that varies per request
-# (bench/search-varied.lua; the output cache rarely hits). Requirements: dotnet SDK, python3, curl; wrk and
-# nginx-light are installed with apt-get when missing. All load goes to 127.0.0.1 only.
+# (bench/search-varied.lua; the output cache rarely hits). Every request carries a browser's Accept and
+# Accept-Encoding (br, gzip); the nginx baseline serves the app's own br and gzip bytes of the page precompressed
+# (brotli_static when the module is installable, else gzip_static; stated in the results). After the throughput pass, a 1-connection pass gives
+# the latency of each URL alone. Before each URL the 1-minute load and the CPU busy in an idle second are recorded;
+# a URL measured while another job was running gets "rerun" instead of a ratio.
+# Requirements: dotnet SDK, python3, curl; wrk and nginx-light (and nginx's brotli_static module, when the
+# distribution has it) are installed with apt-get when missing. All load goes to 127.0.0.1 only.
 set -euo pipefail
 
 # The whole script is one { ... } block: bash reads it completely before running it, so editing this file
@@ -59,6 +67,13 @@ PROVIDER=sqlite
 NODES=1
 REDIS=""
 WRK_TIMEOUT=30s   # wrk's default (2 s) would drop slow requests from the latency figures as "timeouts"
+LATENCY_DURATION=""
+MAX_OTHER_CORES=0.5
+# What a browser sends with a page request: the app and nginx choose their compression from these.
+ACCEPT_HTML='text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8'
+ACCEPT_ENCODING='br, gzip'
+WRK_HEADERS=(-H "Accept: $ACCEPT_HTML" -H "Accept-Encoding: $ACCEPT_ENCODING")
+CURL_HEADERS=(-H "Accept: $ACCEPT_HTML" -H "Accept-Encoding: $ACCEPT_ENCODING")
 
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
 die() { echo "run.sh: $*" >&2; exit 1; }
@@ -74,6 +89,8 @@ while [[ $# -gt 0 ]]; do
         --threads) THREADS=${2:?}; shift 2 ;;
         --port) PORT=${2:?}; shift 2 ;;
         --warmup) WARMUP=${2:?}; shift 2 ;;
+        --latency-duration) LATENCY_DURATION=${2:?}; shift 2 ;;
+        --max-other-cores) MAX_OTHER_CORES=${2:?}; shift 2 ;;
         --import-timeout) IMPORT_TIMEOUT=${2:?}; shift 2 ;;
         --replicate) REPLICATE=${2:?}; shift 2 ;;
         --app) APP_DIR=${2:?}; shift 2 ;;
@@ -85,7 +102,9 @@ while [[ $# -gt 0 ]]; do
         *) usage >&2; die "unknown option '$1'" ;;
     esac
 done
-for v in ARTICLES PRODUCTS DURATION CONNECTIONS THREADS WARMUP REPLICATE NODES; do
+LATENCY_DURATION=${LATENCY_DURATION:-$(( DURATION < 5 ? DURATION : 5 ))}
+[[ "$MAX_OTHER_CORES" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--max-other-cores must be a number"
+for v in ARTICLES PRODUCTS DURATION CONNECTIONS THREADS WARMUP REPLICATE NODES LATENCY_DURATION; do
     is_uint "${!v}" || die "--${v,,} must be a whole number, not '${!v}'"
 done
 [[ -z "$PORT" ]] || is_uint "$PORT" || die "--port must be a number"
@@ -109,6 +128,15 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
     apt-get install -y wrk nginx-light >/dev/null 2>&1 \
         || { apt-get update >/dev/null && apt-get install -y wrk nginx-light >/dev/null; }
     # The package starts the system nginx on port 80; this benchmark does not use it.
+fi
+# The baseline serves the app's own compressed bytes: br needs nginx's brotli_static module (Debian:
+# libnginx-mod-http-brotli-static); without it both sides are compared with gzip.
+BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+if [[ ! -f "$BROTLI_MODULE" ]]; then
+    log "installing nginx's brotli_static module with apt-get (optional)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y libnginx-mod-http-brotli-static >/dev/null 2>&1 \
+        || { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y libnginx-mod-http-brotli-static >/dev/null 2>&1; } \
+        || log "brotli for nginx is not installable here: the baseline serves gzip"
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -327,10 +355,14 @@ wait_healthy() {  # wait_healthy URL PID LOG
     done
 }
 log "starting the app"
+start_ns=$(date +%s%N)
 (cd "$TMP/app" && exec "${APP_ENV[@]}" ./KhuyenCong.Web) >"$TMP/app.log" 2>&1 &
 APP_PID=$!
 wait_healthy "$APP" "$APP_PID" "$TMP/app.log"
-log "app is up (pid $APP_PID)"
+curl -s -o /dev/null -m 60 "$APP/" || true
+STARTUP_S=$(awk -v ms="$(( ($(date +%s%N) - start_ns) / 1000000 ))" 'BEGIN { printf "%.1f", ms / 1000 }')
+STARTUP_RSS=$(awk '/^VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$APP_PID/status" 2>/dev/null || echo "?")
+log "app is up (pid $APP_PID): first page after ${STARTUP_S} s, RSS $STARTUP_RSS"
 # --nodes N: more processes of the same build on the same database, each on its own port, behind nginx.
 NODE_URLS=("127.0.0.1:$PORT")
 for n in $(seq 2 "$NODES"); do
@@ -355,7 +387,7 @@ API_PRODUCTS_PATH="/api/v1/products?group=che-bien-thuc-pham&place=huyen-giong-t
 PRODUCT_PATHS=()
 (( PRODUCTS == 0 )) || PRODUCT_PATHS=("$PRODUCT_LIST_PATH" "$PRODUCT_PATH")
 
-status_of() { curl -s -o /dev/null -m 30 -w '%{http_code}' "$1" || true; }
+status_of() { curl -s -o /dev/null -m 30 -w '%{http_code}' "${CURL_HEADERS[@]}" "$1" || true; }
 for path in / "/tin-tuc?trang=2" "$ARTICLE_PATH" "$SEARCH_PATH" "${PRODUCT_PATHS[@]}"; do
     code=$(status_of "$APP$path")
     [[ "$code" == 200 ]] || { tail -30 "$TMP/app.log" >&2; die "GET $path returned $code"; }
@@ -365,10 +397,23 @@ done
 mkdir -p "$TMP/static" "$TMP/nginx"
 PROXY_PORT=$(free_port)
 curl -sf -m 30 "$APP$ARTICLE_PATH" -o "$TMP/static/article.html"
+# The very bytes the app sends, precompressed for nginx: its gzip and br answers saved as article.html.gz and .br
+# (gzip_static, and brotli_static when the module is installed).
+curl -sf -m 30 -H "Accept-Encoding: gzip" "$APP$ARTICLE_PATH" -o "$TMP/static/article.html.gz"
+NGINX_MODULES=""
+NGINX_BROTLI=""
+STATIC_CODING="gzip (gzip_static; nginx's brotli_static module is not available here, so the baseline sends gzip where the app sends br)"
+if [[ -f "$BROTLI_MODULE" ]]; then
+    curl -sf -m 30 -H "Accept-Encoding: br" "$APP$ARTICLE_PATH" -o "$TMP/static/article.html.br"
+    NGINX_MODULES="load_module $BROTLI_MODULE;"
+    NGINX_BROTLI="brotli_static on;"
+    STATIC_CODING="br (brotli_static; gzip_static for clients without br)"
+fi
 chmod 755 "$TMP/static"
-chmod 644 "$TMP/static/article.html"
+chmod 644 "$TMP/static"/article.html*
 cat >"$TMP/nginx/nginx.conf" <<EOF
 # Generated by bench/run.sh: serves $TMP/static on 127.0.0.1:$STATIC_PORT only.
+$NGINX_MODULES
 daemon off;
 worker_processes auto;
 pid $TMP/nginx/nginx.pid;
@@ -387,6 +432,9 @@ http {
     server {
         listen 127.0.0.1:$STATIC_PORT;
         root $TMP/static;
+        gzip_static on;
+        gzip_vary on;
+        $NGINX_BROTLI
     }
 $(if (( NODES > 1 )); then
     echo "    upstream nodes {"
@@ -413,10 +461,18 @@ if (( NODES > 1 )); then   # from here on every app URL goes through the upstrea
     APP="http://127.0.0.1:$PROXY_PORT"
     until [[ "$(status_of "$APP/healthz")" == 200 ]]; do sleep 0.2; done
 fi
+sent() {  # sent URL: "<content-encoding> <bytes>" of the answer to a browser's headers
+    curl -s -m 30 -o /dev/null -D - -w 'size=%{size_download}\n' "${CURL_HEADERS[@]}" "$1" \
+        | awk -F': *' 'tolower($1) == "content-encoding" { enc = $2 } /^size=/ { sub(/^size=/, ""); size = $0 }
+                        END { gsub(/\r/, "", enc); printf "%s %s", (enc == "" ? "identity" : enc), size }'
+}
+STATIC_SENT=$(sent "$STATIC/article.html")
+APP_SENT=$(sent "$APP$ARTICLE_PATH")
 
 # --- extra facts: search hit counts, uncached render time ---------------------------------------------------
 hits() {  # hits QUERY-ENCODED: the result count the search page states ("Có N kết quả")
-    curl -s -m 60 "$APP/tim-kiem?q=$1" | grep -oE 'Có [0-9.]+ kết quả' | grep -oE '[0-9.]+' | tr -d . || echo 0
+    # "Có 44.469 kết quả", or "Có hơn 1.000 kết quả" past the search's cap (printed as ">1000").
+    curl -s -m 60 "$APP/tim-kiem?q=$1" | grep -oE 'Có (hơn )?[0-9.]+ kết quả' | sed 's/hơn />/' | grep -oE '>?[0-9.]+' | tr -d . || echo 0
 }
 HITS_DAO_TAO=$(hits "dao%20tao")
 HITS_KEO_DUA=$(hits "k%E1%BA%B9o%20d%E1%BB%ABa")
@@ -445,9 +501,9 @@ uncached_ms() {
     # A fresh instance runs unoptimised (tier-0) code until a method has been called about 30 times: 20 untimed
     # requests first, or the figure measures the JIT rather than the page (the PostgreSQL path, with more code
     # to compile, looked 2-3 times slower than SQLite after 2).
-    for i in $(seq 1 20); do curl -s -o /dev/null -m 60 "$UNCACHED_APP$1" || true; done
+    for i in $(seq 1 20); do curl -s -o /dev/null -m 60 "${CURL_HEADERS[@]}" "$UNCACHED_APP$1" || true; done
     for i in 1 2 3 4 5 6 7 8 9; do
-        t=$(curl -s -o /dev/null -m 60 -w '%{time_total}' "$UNCACHED_APP$1")
+        t=$(curl -s -o /dev/null -m 60 -w '%{time_total}' "${CURL_HEADERS[@]}" "$UNCACHED_APP$1")
         all+=("$t")
     done
     printf '%s\n' "${all[@]}" | sort -n | sed -n 5p | awk '{ printf "%.1f", $1 * 1000 }'
@@ -475,12 +531,12 @@ fi
 log "warming up"
 for t in "${TARGETS[@]}"; do
     IFS='|' read -r _ url script <<<"$t"
-    for _ in 1 2 3 4 5; do curl -s -o /dev/null -m 60 "$url" || true; done
+    for _ in 1 2 3 4 5; do curl -s -o /dev/null -m 60 "${CURL_HEADERS[@]}" "$url" || true; done
     # No wrk warm-up for the uncached search: wrk abandons its in-flight requests when it stops, and those
     # slow searches would still be running during the single-request timings below.
     if (( WARMUP > 0 )) && [[ -z "$script" ]]; then
         timeout $((WARMUP + 30)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" --timeout "$WRK_TIMEOUT" \
-            "$url" >/dev/null 2>&1 || true
+            "${WRK_HEADERS[@]}" "$url" >/dev/null 2>&1 || true
     fi
 done
 log "timing uncached pages on a second instance with Cache:Disabled=true"
@@ -519,34 +575,77 @@ parse_wrk() {
     ' "$1"
 }
 
-# Other work on the machine skews every figure; record how busy it was just before measuring.
+# Other work on the machine skews every figure. Before each URL: the 1-minute load average, and the CPU cores busy
+# during one second in which this benchmark sends nothing (the load average alone cannot tell: it still holds the
+# previous URL's own wrk run for a minute). Busy cores above --max-other-cores mean another job was running: that
+# URL gets "rerun" instead of a ratio (and every ratio does when the baseline itself was measured so).
+busy_cores() {  # CPU cores busy over one second, from /proc/stat
+    local a b
+    a=$(awk '/^cpu / { idle = $5 + $6; total = 0; for (i = 2; i <= NF; i++) total += $i; print idle, total }' /proc/stat)
+    sleep 1
+    b=$(awk '/^cpu / { idle = $5 + $6; total = 0; for (i = 2; i <= NF; i++) total += $i; print idle, total }' /proc/stat)
+    awk -v a="$a" -v b="$b" -v n="$(nproc)" 'BEGIN { split(a, x, " "); split(b, y, " ");
+        dt = y[2] - x[2]; di = y[1] - x[1]; printf "%.2f", (dt > 0 ? n * (dt - di) / dt : 0) }'
+}
 LOAD_MEASURE=$(cut -d' ' -f1-3 /proc/loadavg)
 RESULTS=()
 STATIC_RPS=""
+STATIC_QUIET=1
+RERUN=()
 NOTES=()
 i=0
 for t in "${TARGETS[@]}"; do
     IFS='|' read -r name url script <<<"$t"
     i=$((i + 1))
     raw="$TMP/wrk-$i.txt"
-    log "wrk ${DURATION}s: $name"
+    load1=$(cut -d' ' -f1 /proc/loadavg)
+    busy=$(busy_cores)
+    quiet=$(awk -v b="$busy" -v m="$MAX_OTHER_CORES" 'BEGIN { print (b <= m) ? 1 : 0 }')
+    log "wrk ${DURATION}s: $name (load $load1, $busy cores busy before)"
     timeout $((DURATION + 60)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout "$WRK_TIMEOUT" \
-        --latency ${script:+-s "$script"} "$url" >"$raw" 2>&1 || { cat "$raw" >&2; die "wrk failed for $url"; }
+        --latency "${WRK_HEADERS[@]}" ${script:+-s "$script"} "$url" >"$raw" 2>&1 || { cat "$raw" >&2; die "wrk failed for $url"; }
     read -r rps p50 p99 bad err completed < <(parse_wrk "$raw")
-    [[ -n "$STATIC_RPS" ]] || STATIC_RPS=$rps
-    ratio=$(awk -v a="$rps" -v b="$STATIC_RPS" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+    if [[ -z "$STATIC_RPS" ]]; then
+        STATIC_RPS=$rps
+        STATIC_QUIET=$quiet
+    fi
+    if (( quiet && STATIC_QUIET )); then
+        ratio=$(awk -v a="$rps" -v b="$STATIC_RPS" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+    else
+        ratio="rerun"
+        RERUN+=("$name")
+    fi
     if (( completed == 0 )); then
         # wrk only reports requests that finished within the run: none did, so there is no latency to show.
-        RESULTS+=("| $name | 0 | > $((DURATION * 1000)) | > $((DURATION * 1000)) | 0 |")
+        RESULTS+=("| $name | 0 | > $((DURATION * 1000)) | > $((DURATION * 1000)) | LAT$i | $load1 / $busy | $ratio |")
         NOTES+=("- $name: no request completed within the ${DURATION} s run")
     else
-        RESULTS+=("$(printf '| %s | %.1f | %.2f | %.2f | %s |' "$name" "$rps" "$p50" "$p99" "$ratio")")
+        RESULTS+=("$(printf '| %s | %.1f | %.2f | %.2f | LAT%s | %s / %s | %s |' "$name" "$rps" "$p50" "$p99" "$i" "$load1" "$busy" "$ratio")")
     fi
     (( bad == 0 )) || NOTES+=("- $name: $bad non-2xx/3xx responses")
     [[ "$err" == "-" ]] || NOTES+=("- $name: socket errors $err")
     extra=$(grep -E '^varied search:' "$raw" || true)
     [[ -z "$extra" ]] || NOTES+=("- $extra")
     { echo "### $name — $url"; cat "$raw"; echo; } >>"$TMP/wrk-all.txt"
+done
+
+# The 1-connection pass: one request at a time, so the figures are each URL's own latency, not queueing.
+i=0
+for t in "${TARGETS[@]}"; do
+    IFS='|' read -r name url script <<<"$t"
+    i=$((i + 1))
+    lat="-"
+    if (( LATENCY_DURATION > 0 )); then
+        raw="$TMP/wrk-1conn-$i.txt"
+        log "wrk 1 connection ${LATENCY_DURATION}s: $name"
+        if timeout $((LATENCY_DURATION + 60)) wrk -t 1 -c 1 -d "${LATENCY_DURATION}s" --timeout "$WRK_TIMEOUT" \
+            --latency "${WRK_HEADERS[@]}" ${script:+-s "$script"} "$url" >"$raw" 2>&1; then
+            read -r _ lp50 lp99 _ _ lcompleted < <(parse_wrk "$raw")
+            (( lcompleted == 0 )) || lat=$(printf '%.2f / %.2f' "$lp50" "$lp99")
+            { echo "### 1 connection: $name — $url"; cat "$raw"; echo; } >>"$TMP/wrk-all.txt"
+        fi
+    fi
+    RESULTS=("${RESULTS[@]/LAT$i |/$lat |}")
 done
 APP_RSS=$(for pid in "$APP_PID" "${NODE_PIDS[@]}"; do awk '/^VmRSS/ { printf "%.0f MB ", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "? "; done)
 
@@ -564,18 +663,25 @@ REPORT="$TMP/report.md"
     fi
     echo "- machine: $(nproc) CPU ($CPU_MODEL), $MEM_TOTAL RAM; wrk and the server share these CPUs"
     echo "- load average (1, 5, 15 min) before the import: $LOAD_IMPORT; before measuring: $LOAD_MEASURE"
-    echo "- wrk: -t $THREADS -c $CONNECTIONS -d ${DURATION}s --latency --timeout $WRK_TIMEOUT (after ${WARMUP}s warm-up per URL)"
+    echo "- wrk: -t $THREADS -c $CONNECTIONS -d ${DURATION}s --latency --timeout $WRK_TIMEOUT (after ${WARMUP}s warm-up per URL); then -t 1 -c 1 -d ${LATENCY_DURATION}s per URL for the 1-connection latency"
+    echo "- request headers (wrk and curl): Accept: $ACCEPT_HTML; Accept-Encoding: $ACCEPT_ENCODING"
+    echo "- static baseline: the article page saved from the app, served by nginx precompressed as $STATIC_CODING; sent to these headers: nginx $STATIC_SENT bytes, the app $APP_SENT bytes (content-encoding, size)"
     echo "- articles: $ARTICLES + the repository's pages and documents; $IMPORTED generated ($(mb "$CONTENT_BYTES") of Markdown)"
     echo "- import of $IMPORTED articles: ${IMPORT_SECONDS} s wall clock (the app reports ${APP_IMPORT} s); database after the import $(mb "$IMPORTED_DB_BYTES")"
     [[ -z "$REPLICATE_NOTE" ]] || echo "- NOTE: $REPLICATE_NOTE"
     echo "- provider: $PROVIDER; nodes: $NODES$( (( NODES == 1 )) || echo " behind an nginx upstream"); output cache: $([[ -n "$REDIS" ]] && echo Redis || echo in-memory)"
-    echo "- database: $DB_NOTE; app RSS after the run (per node): $APP_RSS"
+    echo "- database: $DB_NOTE; app start (published build, existing database) to the first page: ${STARTUP_S} s, RSS then $STARTUP_RSS; app RSS after the run (per node): $APP_RSS"
     echo "- search hits: \"dao tao\" $HITS_DAO_TAO, \"kẹo dừa\" $HITS_KEO_DUA, \"phu nhuan\" $HITS_PHU_NHUAN"
     [[ -z "$BUILD_NOTE" ]] || echo "- build: $BUILD_NOTE"
     echo
-    echo "| URL | req/s | p50 ms | p99 ms | ratio to static |"
-    echo "| --- | ---: | ---: | ---: | ---: |"
+    echo "| URL | req/s | p50 ms | p99 ms | 1 connection p50 / p99 ms | load 1 min / cores busy before | ratio to static |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
     printf '%s\n' "${RESULTS[@]}"
+    if (( ${#RERUN[@]} > 0 )); then
+        echo
+        echo "**Rerun on a quiet machine**: another job was using more than $MAX_OTHER_CORES CPU cores just before"
+        echo "$(IFS=';'; echo "${RERUN[*]}" | sed 's/;/; /g')$( (( STATIC_QUIET )) || echo " (the static baseline itself, so no ratio is given)"): no ratio is printed for these."
+    fi
     echo
     echo "Page built without the output cache (a second instance with Cache:Disabled=true, median of 9 single requests after 20 untimed):"
     echo "home ${UNCACHED_HOME} ms, news list page 2 ${UNCACHED_LIST} ms, last news page ${UNCACHED_LIST_LAST} ms,"

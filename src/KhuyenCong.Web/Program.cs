@@ -64,6 +64,7 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<ContentPublisher>();
 builder.Services.AddScoped<RevisionRestore>();
 builder.Services.AddSingleton<ProductCatalog>();
+builder.Services.AddSingleton<ArticleLists>();
 builder.Services.AddScoped<ContentImporter>();
 builder.Services.AddScoped<ProgramProgress>();
 builder.Services.AddScoped<ProgramPeriods>();
@@ -92,7 +93,7 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.ConfigureApplicationCookie(o =>
 {
-    o.Cookie.Name = "__Host-kc-auth";
+    o.Cookie.Name = PublicCache.AuthCookie;
     o.Cookie.HttpOnly = true;
     o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
     o.Cookie.SameSite = SameSiteMode.Lax;
@@ -226,7 +227,8 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
     return await Commands.RunAsync(app, args);
 }
 
-// Pipeline: errors, headers, compression, static files, routing, cache, pages and endpoints.
+// Pipeline: errors, headers, static files, routing, cache, then what a rendered page needs (compression inside the
+// cache, so a cached page is stored compressed; localization, authentication, the password gate).
 app.UseKnownProxies();
 if (!app.Environment.IsDevelopment())
 {
@@ -237,6 +239,17 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/loi/{0}");
 app.UseMiddleware<SecurityHeaders>();
+app.UseMiddleware<ContentCoding>();
+// Files under wwwroot/ (looked up only for their own folders), compressed per request as before.
+var staticRoots = StaticCaching.Roots(app.Environment);
+app.UseWhen(ctx => StaticCaching.IsStaticPath(ctx.Request.Path, staticRoots), files => files
+    .UseResponseCompression()
+    .UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply }));
+app.UseRouting();
+// Before the cache: the API's per-IP limit counts cached answers too (a no-op for pages without a policy).
+app.UseRateLimiter();
+// Anonymous cached answers leave here; a request carrying the sign-in cookie is never answered from the cache.
+app.UseOutputCache();
 app.UseResponseCompression();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
@@ -244,13 +257,9 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedCultures = [new CultureInfo("vi-VN")],
     SupportedUICultures = [new CultureInfo("vi-VN")],
 });
-app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
-app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<AdminArea.PasswordChangeGate>();
-app.UseOutputCache();
 
 app.MapHealthChecks("/healthz").DisableHttpMetrics();
 app.MapFeeds();

@@ -26,6 +26,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers.Remove("Server");
             headers.Remove("X-Powered-By");
+            KhuyenCong.Web.Services.PublicCache.ApplyCachingHeaders((HttpContext)state);
             return Task.CompletedTask;
         }, context);
         return next(context);
@@ -35,6 +36,31 @@ public sealed class SecurityHeaders(RequestDelegate next)
 /// <summary>Fingerprinted assets (?v=…) are cached for a year; anything else for an hour.</summary>
 public static class StaticCaching
 {
+    /// <summary>The top-level files and folders of the web root, as paths ("/css", "/js", "/favicon.svg").</summary>
+    public static string[] Roots(IWebHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return [.. environment.WebRootFileProvider.GetDirectoryContents("").Select(f => "/" + f.Name)];
+    }
+
+    /// <summary>
+    /// True for a path under one of the web root's own entries: only those go through the static-file middleware,
+    /// so a page request does not look for a file first.
+    /// </summary>
+    public static bool IsStaticPath(PathString path, string[] roots)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        foreach (var root in roots)
+        {
+            if (path.StartsWithSegments(root, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static void Apply(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);

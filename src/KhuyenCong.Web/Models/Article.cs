@@ -31,6 +31,16 @@ public sealed record ArticleCard(
 
 public static class ArticleCardQueries
 {
+    /// <summary>The cards of the given articles (a page of <see cref="Services.ArticleLists"/>), newest first, read by primary key.</summary>
+    public static Task<List<ArticleCard>> CardsOfAsync(this IQueryable<Article> query, IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(ids);
+        var wanted = ids.ToList();
+        return Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            query.Where(a => wanted.Contains(a.Id)).Newest().ToCards(), ct);
+    }
+
     public static IQueryable<ArticleCard> ToCards(this IQueryable<Article> query) =>
         query.Select(a => new ArticleCard(
             a.Title, a.Slug, a.Summary, a.PublishAt!.Value, a.UpdatedAt,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace KhuyenCong.Web.Services;
 
@@ -29,12 +30,92 @@ public sealed class PublicCache : IOutputCachePolicy
     public static string[] QueryKeysOf(Endpoint? endpoint) =>
         endpoint is null ? [] : KeysByEndpoint.GetOrAdd(endpoint, static e => Discover(e));
 
+    /// <summary>The sign-in cookie's name (Program.cs): a request carrying it never reads or fills the cache.</summary>
+    public const string AuthCookie = "__Host-kc-auth";
+
+    /// <summary>
+    /// Public HTML pages for a CDN or browser in front: a short life of their own (a publish evicts the nodes' cache
+    /// at once but cannot reach a CDN, so <c>s-maxage</c> is the longest a CDN shows an old page).
+    /// </summary>
+    public const string CdnCacheControl = "public, max-age=30, s-maxage=60, stale-if-error=600";
+
+    /// <summary>What a signed-in editor's view of a public page carries: never kept by a shared cache.</summary>
+    public const string SignedInCacheControl = "private, no-cache";
+
+    /// <summary>
+    /// True when the request may belong to a signed-in user (the sign-in cookie or an Authorization header). The
+    /// output cache answers before authentication runs, so such a request must neither be answered from the cache
+    /// nor stored in it; it goes on through authentication like any uncached request.
+    /// </summary>
+    public static bool MayBeSignedIn(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var headers = request.Headers;
+        if (!StringValues.IsNullOrEmpty(headers.Authorization))
+        {
+            return true;
+        }
+
+        // Most anonymous requests carry no cookie at all; only then are the cookies parsed.
+        var cookie = headers.Cookie;
+        return !StringValues.IsNullOrEmpty(cookie) && request.Cookies.Keys.Any(k => k.StartsWith(AuthCookie, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Sets the CDN lifetime on a public HTML page (and <c>Vary: Accept-Encoding</c>, whatever coding it went out
+    /// with), unless the page chose its own <c>Cache-Control</c> (the editor area, forms and error pages say
+    /// no-store), sets a cookie, or was made for a signed-in user (then private). Called as the response starts,
+    /// for cached and rendered answers alike.
+    /// </summary>
+    public static void ApplyCachingHeaders(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        var response = context.Response;
+        var headers = response.Headers;
+        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(headers.CacheControl)
+            || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return;
+        }
+
+        if (!StringValues.IsNullOrEmpty(headers.SetCookie) || context.User.Identity?.IsAuthenticated == true || MayBeSignedIn(request)
+            || KhuyenCong.Web.Pages.Admin.AdminArea.IsPrivatePath(request.Path) || Registrations.RegistrationLimits.IsFormPath(request.Path))
+        {
+            headers.CacheControl = SignedInCacheControl;
+            return;
+        }
+
+        headers.CacheControl = CdnCacheControl;
+        var vary = headers.Vary;
+        if (!vary.Any(v => v?.Contains(HeaderNames.AcceptEncoding, StringComparison.OrdinalIgnoreCase) == true))
+        {
+            headers.Vary = StringValues.Concat(vary, HeaderNames.AcceptEncoding);
+        }
+    }
+
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
         var rules = context.CacheVaryByRules;
         // The framework's default ("*") would make every distinct query string a new entry.
         rules.QueryKeys = StringValues.Empty;
-        var query = context.HttpContext.Request.Query;
+        var request = context.HttpContext.Request;
+        if (MayBeSignedIn(request))
+        {
+            context.AllowCacheLookup = false;
+            context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
+
+        // One entry per coding (ContentCoding reduced the header to br, gzip or none): stored compressed.
+        var coding = request.Headers.AcceptEncoding;
+        if (coding.Count > 0)
+        {
+            rules.VaryByValues["enc"] = coding.ToString();
+        }
+
+        var query = request.Query;
         if (query.Count == 0)
         {
             return ValueTask.CompletedTask;
@@ -55,7 +136,16 @@ public sealed class PublicCache : IOutputCachePolicy
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        // Belt and braces: a page made for a signed-in user (however they signed in) is never stored.
+        if (context.HttpContext.User.Identity?.IsAuthenticated == true)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     private static string[] Discover(Endpoint endpoint)
     {

@@ -11,9 +11,11 @@ public sealed record SearchHit(
     string Kind, int ItemId, string Url, DateTime PublishAt,
     IReadOnlyList<TextSegment> Title, IReadOnlyList<TextSegment> Snippet);
 
-/// <param name="Total">Matches of the chosen kind (all kinds when none was chosen).</param>
-/// <param name="KindCounts">Matches per kind, whatever kind was chosen (for the kind filter).</param>
-public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, int> KindCounts)
+/// <param name="Total">Matches of the chosen kind (all kinds when none was chosen), at most <see cref="SearchQuery.MaxCounted"/>.</param>
+/// <param name="KindCounts">Matches per kind, whatever kind was chosen (for the kind filter); among the newest
+/// <see cref="SearchQuery.MaxCounted"/> matches when <paramref name="Capped"/>.</param>
+/// <param name="Capped">More matches exist than were counted and ranked: the page says "hơn 1.000 kết quả".</param>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, int> KindCounts, bool Capped = false)
 {
     public static readonly SearchResults Empty = new(0, [], new Dictionary<string, int>());
 }
@@ -55,6 +57,16 @@ public static class SearchQuery
     public const int MaxTerms = 8;
     public const int MaxTermLength = 40;
     public const int MaxQueryLength = 200;
+
+    /// <summary>
+    /// The most matches a search counts and ranks: the newest this many (newest indexed first) are the candidates,
+    /// ranked by phrase tiers and relevance; a broader query says "hơn 1.000 kết quả" and ranks only these. So no
+    /// query scores every match, whatever the size of the site.
+    /// </summary>
+    public const int MaxCounted = 1000;
+
+    /// <summary>The candidate window: <see cref="MaxCounted"/>, or more when a caller takes more in one go (the API's text filter, 2,000).</summary>
+    public static int Window(int take) => Math.Max(MaxCounted, Math.Min(take, 5_000));
 
     public static IReadOnlyList<string> Terms(string? query) =>
         TextFolding.Tokens(query is { Length: > MaxQueryLength } ? query[..MaxQueryLength] : query)

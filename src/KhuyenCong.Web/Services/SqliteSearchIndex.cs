@@ -11,9 +11,6 @@ namespace KhuyenCong.Web.Services;
 /// </summary>
 public sealed class SqliteSearchIndex : ISearchIndex
 {
-    /// <summary>Above this many matches, results are listed newest-indexed first instead of by bm25.</summary>
-    public const int MaxRankedMatches = 5_000;
-
     public async Task UpsertAsync(AppDbContext db, SearchDocument document, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -73,40 +70,104 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
         // Every term is letters/digits only, so quoting cannot be escaped; the last one matches as a prefix.
         var match = string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
+        var window = SearchQuery.Window(take);
         // The index holds only live items (see ContentPublisher), so the full-text match alone decides.
+        // Candidates: the newest matches up to the window (FTS5 walks its lists in descending rowid order and stops),
+        // each with its kind (a primary-key read). Nothing is counted or scored beyond them.
         await using var cmd = await CommandAsync(db, ct);
         cmd.CommandText = """
-            SELECT SearchItems.Kind, count(*) FROM search_fts JOIN SearchItems ON SearchItems.Id = search_fts.rowid
-            WHERE search_fts MATCH $match GROUP BY SearchItems.Kind;
+            SELECT c.id, (SELECT Kind FROM SearchItems WHERE Id = c.id)
+            FROM (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH $match ORDER BY rowid DESC LIMIT $limit) c
+            ORDER BY c.id DESC;
             """;
         Add(cmd, "$match", match);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        Add(cmd, "$limit", window + 1);
+        var candidates = new List<(long Id, string Kind)>(Math.Min(window + 1, 1024));
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                counts[reader.GetString(0)] = reader.GetInt32(1);
+                candidates.Add((reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1)));
             }
         }
 
-        var total = kind is null ? counts.Values.Sum() : counts.GetValueOrDefault(kind);
+        var capped = candidates.Count > window;
+        if (capped)
+        {
+            candidates.RemoveAt(candidates.Count - 1);
+        }
+
+        var counts = candidates.Where(c => c.Kind.Length > 0).GroupBy(c => c.Kind, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        long lowest;
+        int total;
+        var ofKind = "";
+        if (kind is null)
+        {
+            total = candidates.Count;
+            lowest = total == 0 ? 0 : candidates[^1].Id;
+        }
+        else if (!capped)
+        {
+            total = counts.GetValueOrDefault(kind);
+            lowest = candidates.Where(c => c.Kind == kind).Select(c => c.Id).DefaultIfEmpty(0).Min();
+            ofKind = " AND (SELECT Kind FROM SearchItems WHERE Id = search_fts.rowid) = $kind";
+        }
+        else
+        {
+            // A kind beyond the newest matches of every kind: its own newest matches, up to the window.
+            ofKind = " AND (SELECT Kind FROM SearchItems WHERE Id = search_fts.rowid) = $kind";
+            cmd.Parameters.Clear();
+            cmd.CommandText = $"SELECT rowid FROM search_fts WHERE search_fts MATCH $match{ofKind} ORDER BY rowid DESC LIMIT $limit;";
+            Add(cmd, "$match", match);
+            Add(cmd, "$kind", kind);
+            Add(cmd, "$limit", window + 1);
+            var ofThisKind = new List<long>();
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    ofThisKind.Add(reader.GetInt64(0));
+                }
+            }
+
+            total = Math.Min(ofThisKind.Count, window);
+            capped = ofThisKind.Count > window;
+            lowest = total == 0 ? 0 : ofThisKind[total - 1];
+        }
+
+        // The chosen kind stays in the filter even when all its matches are older than the window.
+        if (kind is not null && total > 0)
+        {
+            counts.TryAdd(kind, total);
+        }
+
         if (total == 0 || skip >= total)
         {
-            return new SearchResults(total, [], counts);
+            return new SearchResults(total, [], counts, capped);
+        }
+
+        // The candidates are exactly the matches (of the kind) from the lowest candidate's rowid up: a rowid range
+        // FTS5 seeks to, so every ranking lookup below reads only the candidates' entries.
+        cmd.Parameters.Clear();
+        Add(cmd, "$match", match);
+        Add(cmd, "$lowest", lowest);
+        if (kind is not null)
+        {
+            Add(cmd, "$kind", kind);
         }
 
         // Tiers first: the words as a phrase, in order, in the title (3), the summary (2), the body (1), else 0.
-        // Each tier is one more full-text lookup, not a scan. Within a tier bm25 (title 10, summary 4, body 1;
-        // configured as the table's rank) decides, which is fast up to a few thousand matches; a broader query lists
-        // the most recently indexed matches instead.
+        // Each tier is one more full-text lookup over the candidates' range, not a scan. Within a tier bm25 (title 10,
+        // summary 4, body 1; configured as the table's rank) decides.
         var tiers = "";
         if (terms.Count > 1)
         {
             var phrase = "\"" + string.Join(' ', terms) + "\"*";
             tiers = """
-                CASE WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $inTitle) THEN 3
-                     WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $inSummary) THEN 2
-                     WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $inBody) THEN 1 ELSE 0 END DESC,
+                CASE WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $inTitle AND rowid >= $lowest) THEN 3
+                     WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $inSummary AND rowid >= $lowest) THEN 2
+                     WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $inBody AND rowid >= $lowest) THEN 1 ELSE 0 END DESC,
                 """;
             Add(cmd, "$inTitle", "title : " + phrase);
             Add(cmd, "$inSummary", "summary : " + phrase);
@@ -120,7 +181,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
                 for (var i = 0; i + 1 < terms.Count && i < 4; i++)
                 {
                     var last = i + 2 == terms.Count ? "*" : "";
-                    pairs.Add($"CASE WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $pair{i}) THEN 1 ELSE 0 END");
+                    pairs.Add($"CASE WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $pair{i} AND rowid >= $lowest) THEN 1 ELSE 0 END");
                     Add(cmd, $"$pair{i}", "\"" + terms[i] + " " + terms[i + 1] + "\"" + last);
                 }
 
@@ -128,14 +189,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             }
         }
 
-        var order = total <= MaxRankedMatches ? tiers + " rank" : "rowid DESC";
-        var ofKind = kind is null ? "" : " AND rowid IN (SELECT Id FROM SearchItems WHERE Kind = $kind)";
-        if (kind is not null)
-        {
-            Add(cmd, "$kind", kind);
-        }
-
-        cmd.CommandText = $"SELECT rowid FROM search_fts WHERE search_fts MATCH $match{ofKind} ORDER BY {order} LIMIT $take OFFSET $skip;";
+        cmd.CommandText = $"SELECT rowid FROM search_fts WHERE search_fts MATCH $match AND rowid >= $lowest{ofKind} ORDER BY {tiers} rank, rowid LIMIT $take OFFSET $skip;";
         Add(cmd, "$take", take);
         Add(cmd, "$skip", skip);
         var ids = new List<long>(take);
@@ -171,7 +225,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
 
         var hits = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
-        return new SearchResults(total, hits, counts);
+        return new SearchResults(total, hits, counts, capped);
     }
 
     private static async Task<DbCommand> CommandAsync(AppDbContext db, CancellationToken ct)

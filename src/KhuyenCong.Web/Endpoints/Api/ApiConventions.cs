@@ -198,8 +198,12 @@ public static class ApiConventions
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(urls);
+        // Only the parameters the endpoint reads: the answer is cached under those alone (PublicCache), so an
+        // unknown parameter of the first request must not end up in the link every later request is shown.
+        var read = PublicCache.QueryKeysOf(http.GetEndpoint());
         var parts = http.Request.Query
-            .Where(q => !string.Equals(q.Key, "cursor", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(q.Value.ToString()))
+            .Where(q => !string.Equals(q.Key, "cursor", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(q.Value.ToString())
+                && read.Contains(q.Key.ToLowerInvariant(), StringComparer.Ordinal))
             .OrderBy(q => q.Key, StringComparer.Ordinal)
             .Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value[0]?.Trim() ?? ""))
             .Append("cursor=" + cursor);

@@ -39,13 +39,14 @@ public static class AdminArea
     /// <summary>A user holding a generated password may do nothing in the admin area but change it.</summary>
     public sealed class PasswordChangeGate(RequestDelegate next)
     {
-        public async Task InvokeAsync(HttpContext context, UserManager<AppUser> users)
+        // The user store (and its database context) is resolved only for a signed-in request to the editor area,
+        // not for every anonymous page.
+        public async Task InvokeAsync(HttpContext context)
         {
             ArgumentNullException.ThrowIfNull(context);
-            ArgumentNullException.ThrowIfNull(users);
             if (context.User.Identity?.IsAuthenticated == true && context.Request.Path.StartsWithSegments("/quan-tri")
                 && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
-                && await users.FindByIdAsync(id) is { MustChangePassword: true })
+                && await context.RequestServices.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(id) is { MustChangePassword: true })
             {
                 context.Response.Redirect("/doi-mat-khau");
                 return;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.News;
 
 [OutputCache(PolicyName = KhuyenCong.Web.Services.PublicCache.Policy)]
-public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, KhuyenCong.Web.Services.ArticleLists lists) : SitePageModel
 {
     public const int PageSize = 10;
 
@@ -23,14 +23,16 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
             return BadInput();
         }
 
-        var published = db.Articles.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime);
-        Pager = new Pager(page, PageSize, await published.CountAsync(ct), Pager.Simple("/tin-tuc"));
+        // Page N is a slice of the list's order kept in memory: no OFFSET, the last page costs what page 2 costs.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var slice = await lists.AllAsync(db, now, (page - 1) * PageSize, PageSize, ct);
+        Pager = new Pager(page, PageSize, slice.Total, Pager.Simple("/tin-tuc"));
         if (Pager.IsBeyondEnd && page > 1)
         {
             return NotFound();
         }
 
-        Articles = await published.Newest().Skip(Pager.Skip).Take(PageSize).ToCards().ToListAsync(ct);
+        Articles = await db.Articles.AsNoTracking().Published(now).CardsOfAsync(slice.Ids, ct);
         Topics = await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
         Section = "news";
         PageTitle = page == 1 ? "Tin tức" : $"Tin tức – trang {page}";

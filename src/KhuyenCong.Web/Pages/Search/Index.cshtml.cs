@@ -52,6 +52,12 @@ public class IndexModel(AppDbContext db, ISearchIndex search, TimeProvider clock
 
     public string Link(int page) => LinkFor(Kind, page);
 
+    /// <summary>The matches of every kind reached the cap: the per-kind figures are counted among the newest only.</summary>
+    public bool AllCapped => Results.KindCounts.Values.Sum() >= SearchQuery.MaxCounted;
+
+    /// <summary>A count as Vietnamese writes it (1.000).</summary>
+    public static string Count(int n) => n.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+
     /// <summary>This search with another kind filter (null for every kind).</summary>
     public string LinkFor(string? kind, int page = 1) =>
         $"/tim-kiem?q={Uri.EscapeDataString(Query ?? "")}" + (string.IsNullOrEmpty(kind) ? "" : "&loai=" + kind) + (page > 1 ? $"&trang={page}" : "");

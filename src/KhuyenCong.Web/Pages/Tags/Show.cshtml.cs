@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Tags;
 
 [OutputCache(PolicyName = PublicCache.Policy)]
-public class ShowModel(AppDbContext db, TimeProvider clock) : SitePageModel
+public class ShowModel(AppDbContext db, TimeProvider clock, ArticleLists lists) : SitePageModel
 {
     public Tag Tag { get; private set; } = null!;
     public IReadOnlyList<ArticleCard> Articles { get; private set; } = [];
@@ -28,14 +28,16 @@ public class ShowModel(AppDbContext db, TimeProvider clock) : SitePageModel
         }
 
         Tag = tag;
-        var articles = db.Articles.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime).WithTag(tag.Id);
-        Pager = new Pager(page, News.IndexModel.PageSize, await articles.CountAsync(ct), Pager.Simple(SiteUrls.Tag(tag.Slug)));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var size = News.IndexModel.PageSize;
+        var slice = await lists.TagAsync(db, tag.Id, now, (page - 1) * size, size, ct);
+        Pager = new Pager(page, size, slice.Total, Pager.Simple(SiteUrls.Tag(tag.Slug)));
         if (Pager.IsBeyondEnd && page > 1)
         {
             return NotFound();
         }
 
-        Articles = await articles.Newest().Skip(Pager.Skip).Take(Pager.PageSize).ToCards().ToListAsync(ct);
+        Articles = await db.Articles.AsNoTracking().Published(now).CardsOfAsync(slice.Ids, ct);
         Section = "news";
         PageTitle = $"Từ khóa: {tag.Name}";
         MetaDescription = $"Tin bài có từ khóa “{tag.Name}”.";
