@@ -40,6 +40,9 @@ public static class AuditText
         ["registration-erase-person"] = "xóa dữ liệu cá nhân theo yêu cầu",
         ["registration-export-list"] = "xuất danh sách hồ sơ",
         ["registration-erase-retention"] = "xóa dữ liệu cá nhân hết hạn lưu trữ",
+        ["mail-retry"] = "gửi lại thư",
+        ["subscriber-export-person"] = "xuất dữ liệu của người nhận tin",
+        ["subscriber-erase-person"] = "xóa dữ liệu của người nhận tin",
     };
 
     private static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal)
@@ -55,6 +58,8 @@ public static class AuditText
         ["MediaFile"] = "tệp thư viện",
         ["User"] = "tài khoản",
         ["Registration"] = "hồ sơ đăng ký",
+        ["OutboxMessage"] = "thư gửi đi",
+        ["MailSubscriber"] = "người nhận tin",
         ["achievement"] = "kết quả thực hiện Chương trình",
         ["program-period"] = "giai đoạn Chương trình",
     };
