@@ -67,6 +67,22 @@ public sealed class Maildir(string folder)
         }
     }
 
+    /// <summary>Waits until a message to the address matches (30 s at most).</summary>
+    public async Task<MimeMessage> WaitForAsync(string address, Func<MimeMessage, bool> match, int seconds = 30)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (For(address).FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(seconds), $"no matching message to {address} arrived within {seconds} s in {Folder}");
+            await Task.Delay(100);
+        }
+    }
+
     public static string Text(MimeMessage message) => message?.TextBody ?? "";
 
     public static string Html(MimeMessage message) => message?.HtmlBody ?? "";

@@ -56,7 +56,9 @@ public sealed class RegistrationMailTests(MailSite site, ITestOutputHelper outpu
         Assert.Contains($"href=\"{lookup}\"", Maildir.Html(received), StringComparison.Ordinal);
         Assert.Contains("Nguyễn Văn Mẫu", Maildir.Text(received), StringComparison.Ordinal);
 
-        var staff = Assert.Single(await mailbox.WaitAsync(site.StaffAddress));
+        // The staff mailbox is the site's: other tests of the class register too.
+        await mailbox.WaitForAsync(site.StaffAddress, m => (m.Subject ?? "").Contains(reference, StringComparison.Ordinal));
+        var staff = Assert.Single(mailbox.For(site.StaffAddress), m => (m.Subject ?? "").Contains(reference, StringComparison.Ordinal));
         Assert.Contains(reference, staff.Subject, StringComparison.Ordinal);
         AssertParts(staff, reference);
         Assert.Contains("https://khuyencong.test/quan-tri/dang-ky?q=" + reference, Maildir.Text(staff), StringComparison.Ordinal);
@@ -99,14 +101,14 @@ public sealed class RegistrationMailTests(MailSite site, ITestOutputHelper outpu
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         await site.Sender.RunOnceAsync();
         Assert.Equal(3, mailbox.For(email).Count);
-        Assert.Single(mailbox.For(site.StaffAddress));
+        Assert.Single(mailbox.For(site.StaffAddress), m => (m.Subject ?? "").Contains(reference, StringComparison.Ordinal));
         Assert.Equal(3, mailbox.For(email).Select(m => m.MessageId).Distinct().Count());
         var rows = await site.WithDbAsync((db, _) => db.OutboxMessages.AsNoTracking().Where(m => m.EventKey.StartsWith("dang-ky:" + reference + ":")).ToListAsync());
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
         Assert.All(rows, r => Assert.Equal(1, r.Attempts));
-        Assert.All(rows, r => Assert.StartsWith("2", r.LastResponse!, StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.StartsWith("250 ", r.LastResponse!, StringComparison.Ordinal));
         var counts = rows.GroupBy(r => r.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
-        output.WriteLine($"registration {reference}: messages sent per kind: {string.Join(", ", counts)}; received by the SMTP server: {mailbox.For(email).Count} to the enterprise, {mailbox.For(site.StaffAddress).Count} to the staff mailbox");
+        output.WriteLine($"registration {reference}: messages sent per kind: {string.Join(", ", counts)}; received by the SMTP server: {mailbox.For(email).Count} to the enterprise, {mailbox.For(site.StaffAddress).Count(m => (m.Subject ?? "").Contains(reference, StringComparison.Ordinal))} to the staff mailbox");
     }
 
     [ServicesFact(Service.Smtp)]
@@ -136,8 +138,7 @@ public sealed class RegistrationMailTests(MailSite site, ITestOutputHelper outpu
 
         Assert.Equal(0, await site.WithDbAsync((db, _) => db.OutboxMessages.CountAsync(m => m.Recipient == email)));
         // Erased: a later status change sends nothing to anyone.
-        var admin2 = admin;
-        using (var status = await admin2.PostFormAsync($"/quan-tri/dang-ky/{id}?handler=Status", new() { ["trang-thai"] = "1" }, $"/quan-tri/dang-ky/{id}"))
+        using (var status = await admin.PostFormAsync($"/quan-tri/dang-ky/{id}?handler=Status", new() { ["trang-thai"] = "1" }, $"/quan-tri/dang-ky/{id}"))
         {
             Assert.Equal(HttpStatusCode.Redirect, status.StatusCode);
         }

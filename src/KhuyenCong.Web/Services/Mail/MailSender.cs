@@ -187,7 +187,8 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
             return false;
         }
 
-        await MarkAsync(db, row.Id, OutboxStatus.Sent, Trim(answer), sentAt: clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        // MailKit returns the text of the server's 250 answer to the message.
+        await MarkAsync(db, row.Id, OutboxStatus.Sent, Trim("250 " + answer), sentAt: clock.GetUtcNow().UtcDateTime, CancellationToken.None);
         return true;
     }
 
