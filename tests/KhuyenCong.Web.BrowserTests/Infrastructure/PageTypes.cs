@@ -28,12 +28,17 @@ public static class PageTypes
         ["registration-lookup"] = "/dang-ky-ho-tro/tra-cuu",
         ["registration-ineligible"] = "/dang-ky-ho-tro/khong-du-dieu-kien",
         ["open-data"] = "/api",
+        ["qa-list"] = "/hoi-dap",
+        ["qa-ask"] = "/hoi-dap/dat-cau-hoi",
+        ["qa-lookup"] = "/hoi-dap/tra-cuu",
+        ["qa-privacy"] = "/hoi-dap/chinh-sach-du-lieu",
     };
 
     public static readonly IReadOnlyList<string> Names =
         ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "program", "program-detail", "sub-page", "contact", "english", "not-found",
          "tv-list", "tv-segment", "showrooms", "showroom", "fairs", "fair",
-         "registration-start", "registration-privacy", "registration-lookup", "registration-ineligible", "open-data"];
+         "registration-start", "registration-privacy", "registration-lookup", "registration-ineligible", "open-data",
+         "qa-list", "qa-ask", "qa-lookup", "qa-privacy"];
 
     /// <summary>Item pages found from the first link on their list page (real content arrives with content/).</summary>
     public static readonly IReadOnlyDictionary<string, (string List, string Prefix)> FromLists = new Dictionary<string, (string, string)>
