@@ -10,7 +10,7 @@ namespace KhuyenCong.Web.BrowserTests.Journeys;
 /// its thanks; a second vote is refused with a message. Axe runs on every page of the JavaScript-on run.
 /// </summary>
 [Collection(BrowserGateDefinition.Name)]
-public sealed class TalkJourneyTests(BrowserGate gate)
+public sealed partial class TalkJourneyTests(BrowserGate gate)
 {
     private static async Task AxeCleanAsync(IPage page, bool js, string what, string size)
     {
@@ -110,5 +110,81 @@ public sealed class TalkJourneyTests(BrowserGate gate)
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("đã phản hồi");
         await AxeCleanAsync(page, javaScript, "second vote", size);
         await watch.AssertCleanAsync();
+    }
+
+    [GeneratedRegex(@"One-time password[^:]*: (\S+)")]
+    private static partial Regex OneTimePassword();
+
+    /// <summary>
+    /// An administrator publishes a draft for comment with the document editor; a visitor (JavaScript on and off)
+    /// comments on it; the comment waits in the moderation queue; axe on the staff pages of this issue.
+    /// </summary>
+    [BrowserFact(Needs.Chromium | Needs.Axe)]
+    public async Task Comment_on_an_open_draft_with_and_without_javascript()
+    {
+        Prerequisites.Require(Needs.Chromium | Needs.Axe);
+        var site = await gate.SiteAsync();
+        var email = $"gopy-{Guid.NewGuid():N}"[..20] + "@khuyencong.test";
+        var password = OneTimePassword().Match(await site.RunVerbAsync("create-admin", "--email", email)).Groups[1].Value;
+        await using var adminContext = await gate.NewContextAsync();
+        var admin = await adminContext.NewPageAsync();
+        await admin.GotoAsync("/dang-nhap");
+        await admin.GetByLabel("Thư điện tử").FillAsync(email);
+        await admin.GetByLabel("Mật khẩu").FillAsync(password);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await admin.GetByLabel("Mật khẩu hiện tại").FillAsync(password);
+        await admin.GetByLabel("Mật khẩu mới", new() { Exact = false }).First.FillAsync("cụm mật khẩu riêng rất dài 2026");
+        await admin.GetByLabel("Nhập lại mật khẩu mới").FillAsync("cụm mật khẩu riêng rất dài 2026");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Đổi mật khẩu" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tổng quan");
+
+        var title = "Dự thảo quy chế hỗ trợ thử góp ý " + Guid.NewGuid().ToString("N")[..6];
+        await admin.GotoAsync("/quan-tri/van-ban/them");
+        await admin.GetByLabel("Tiêu đề", new() { Exact = true }).FillAsync(title);
+        await admin.Locator("#Extra_Kind").FillAsync("Dự thảo Quyết định");
+        await admin.Locator("#Extra_Issuer").FillAsync("Sở Công Thương");
+        var local = DateTime.UtcNow.AddHours(7);
+        await admin.Locator("#Extra_CommentOpens").FillAsync(local.AddDays(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.Locator("#Extra_CommentCloses").FillAsync(local.AddDays(30).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Đăng (hoặc lên lịch)" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".flash")).ToContainTextAsync("Đã đăng");
+        var publicLink = await admin.GetByRole(AriaRole.Link, new() { Name = "Xem trên trang" }).First.GetAttributeAsync("href");
+
+        foreach (var js in new[] { true, false })
+        {
+            await using var context = await gate.NewContextAsync(BrowserGate.Phone, js);
+            var page = await context.NewPageAsync();
+            var watch = new PageWatch(page, js);
+            await page.GotoAsync("/van-ban/du-thao");
+            await AxeCleanAsync(page, js, "drafts", "phone");
+            await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = false }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Gửi góp ý", Exact = true }).ClickAsync();
+            await AxeCleanAsync(page, js, "comment form", "phone");
+            var formPath = new Uri(page.Url).AbsolutePath;
+            watch.ExpectErrorPage(formPath);
+            await SubmitAsync(page, "Gửi góp ý");
+            await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+            await AxeCleanAsync(page, js, "comment form with errors", "phone");
+            await page.Locator("#Form_Name").FillAsync("Người Góp Ý Thử");
+            await page.Locator("#Form_Email").FillAsync("gopy@example.vn");
+            await page.Locator("#Form_Section").FillAsync("Điều 2");
+            await page.Locator("#Form_Text").FillAsync("Đề nghị làm rõ đối tượng được hỗ trợ.");
+            await page.Locator("#Form_Consent").CheckAsync();
+            await SubmitAsync(page, "Gửi góp ý");
+            await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Đã nhận góp ý");
+            await AxeCleanAsync(page, js, "comment sent", "phone");
+            await watch.AssertCleanAsync();
+        }
+
+        Assert.False(string.IsNullOrEmpty(publicLink));
+        foreach (var url in new[] { "/quan-tri/gop-y", "/quan-tri/cau-hoi", "/quan-tri/hoi-dap", "/quan-tri/hoi-dap/them", "/quan-tri/phan-hoi" })
+        {
+            await admin.GotoAsync(url);
+            await AxeCleanAsync(admin, true, url, "desktop");
+        }
+
+        await Assertions.Expect(admin.Locator("main")).ToBeVisibleAsync();
+        await admin.GotoAsync("/quan-tri/gop-y");
+        await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("Đề nghị làm rõ đối tượng được hỗ trợ.");
     }
 }

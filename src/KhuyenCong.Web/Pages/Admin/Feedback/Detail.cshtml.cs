@@ -21,7 +21,13 @@ public class DetailModel(AppDbContext db) : SitePageModel
     {
         if (!PageFeedbacks.Types.TryGetValue(type, out var entity))
         {
-            return NotFound();
+            // Another kind of page (a static page, a showroom…) carries no feedback form: nothing to list.
+            if (type.Length > 40 || !type.All(c => c is (>= 'a' and <= 'z') or '-'))
+            {
+                return NotFound();
+            }
+
+            entity = (type, type);
         }
 
         var rows = db.PageFeedback.AsNoTracking().Where(f => f.ContentType == entity.Entity && f.ContentId == id);
