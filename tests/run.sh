@@ -21,6 +21,8 @@ command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 command -v nginx >/dev/null 2>&1 || need_apt+=(nginx)
+# The mail tests: a real SMTP server on 127.0.0.1 (Debian's aiosmtpd, run by Debian's own python3).
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need_apt+=(python3-aiosmtpd)
 for pkg in ${KC_APT_PACKAGES:-}; do apt_missing "$pkg"; done
 if [ ${#need_apt[@]} -gt 0 ]; then
     log "installing Debian packages: ${need_apt[*]}"
@@ -42,13 +44,14 @@ fi
 # Everything the browser gate needs is installed now: a missing piece fails its tests instead of skipping them.
 export KC_BROWSER_REQUIRED=1
 
-# PostgreSQL and Redis on free 127.0.0.1 ports in a temporary folder, stopped at the end even on failure.
+# PostgreSQL, Redis and SMTP on free 127.0.0.1 ports in a temporary folder, stopped at the end even on failure.
 services=$(mktemp -d /tmp/kc-services.XXXXXX)
 trap 'bash tests/services.sh stop "$services"' EXIT
-log "starting PostgreSQL and Redis in $services"
+log "starting PostgreSQL, Redis and SMTP in $services"
 eval "$(bash tests/services.sh start "$services")"
 echo "PostgreSQL: $KC_TEST_POSTGRES"
 echo "Redis: $KC_TEST_REDIS"
+echo "SMTP: $KC_TEST_SMTP (messages in $KC_TEST_SMTP_MAILDIR)"
 # The tests that need these servers fail instead of skipping when they are missing.
 export KC_SERVICES_REQUIRED=1
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Throwaway PostgreSQL and Redis servers for the tests, each on a free 127.0.0.1 port in a temporary folder.
+# Throwaway PostgreSQL, Redis and SMTP servers for the tests, each on a free 127.0.0.1 port in a temporary folder.
 #   eval "$(bash tests/services.sh start /tmp/kc-services)"   # prints the exports the tests read
 #   bash tests/services.sh stop /tmp/kc-services
 # No system service is assumed or touched. PostgreSQL's initdb refuses root, so the cluster belongs to the
@@ -51,10 +51,25 @@ start)
         --daemonize yes --pidfile "$dir/redis/redis.pid" --logfile "$dir/redis/redis.log"
     for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
     redis-cli -p "$redis_port" ping >/dev/null
+    # SMTP: Debian's aiosmtpd (python3-aiosmtpd) writes every message it accepts into a Maildir, one file each
+    # (new/), which the mail tests read back with MimeKit. -n: stay root (no setuid to nobody).
+    smtp_port=$(free_port)
+    mkdir -p "$dir/smtp/maildir/tmp" "$dir/smtp/maildir/new" "$dir/smtp/maildir/cur"
+    setsid /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$dir/smtp/maildir" \
+        >"$dir/smtp/smtp.log" 2>&1 </dev/null &
+    echo $! >"$dir/smtp/smtp.pid"
+    for _ in $(seq 100); do
+        python3 -c "import socket,sys; s=socket.socket(); sys.exit(s.connect_ex(('127.0.0.1',$smtp_port)))" 2>/dev/null && break
+        sleep 0.1
+    done
+    python3 -c "import socket,sys; s=socket.socket(); sys.exit(s.connect_ex(('127.0.0.1',$smtp_port)))" \
+        || { cat "$dir/smtp/smtp.log" >&2; echo "aiosmtpd did not start (apt-get install python3-aiosmtpd)" >&2; exit 1; }
     cat <<EOF
 export KC_TEST_POSTGRES='Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=unused'
 export KC_TEST_PG_BIN='$bin'
 export KC_TEST_REDIS='127.0.0.1:$redis_port'
+export KC_TEST_SMTP='127.0.0.1:$smtp_port'
+export KC_TEST_SMTP_MAILDIR='$dir/smtp/maildir'
 export KC_TEST_SERVICES_DIR='$dir'
 EOF
     ;;
@@ -65,6 +80,9 @@ stop)
     fi
     if [ -f "$dir/redis/redis.pid" ]; then
         kill "$(cat "$dir/redis/redis.pid")" 2>/dev/null || true
+    fi
+    if [ -f "$dir/smtp/smtp.pid" ]; then
+        kill "$(cat "$dir/smtp/smtp.pid")" 2>/dev/null || true
     fi
     rm -rf "$dir"
     ;;

@@ -5,6 +5,7 @@ using KhuyenCong.Web.Endpoints;
 using KhuyenCong.Web.Endpoints.Api;
 using KhuyenCong.Web.Options;
 using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Services.Mail;
 using KhuyenCong.Web.Services.Registrations;
 using System.Threading.RateLimiting;
 using KhuyenCong.Web.Models;
@@ -133,6 +134,7 @@ builder.Services.AddRateLimiter(o =>
     o.AddPolicy(RegistrationOptions.SubmitRateLimit, ctx => RegistrationLimits.Partition(ctx, lookup: false));
     o.AddPolicy(RegistrationOptions.LookupRateLimit, ctx => RegistrationLimits.Partition(ctx, lookup: true));
     o.AddPolicy(PageFeedbacks.RateLimit, ctx => RegistrationLimits.Partition(ctx, lookup: true));
+    o.AddPolicy(MailOptions.SubscribeRateLimit, MailSubscriptions.Partition);
 });
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddScoped<AuditLog>();
@@ -146,6 +148,14 @@ builder.Services.AddScoped<KhuyenCong.Web.Services.Questions.QuestionStore>();
 builder.Services.AddSingleton<RegistrationRetention>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RegistrationRetention>());
 builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+// Mail: the outbox (written with the change that causes it), the SMTP sender on every node, the digests once per cluster.
+builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<MailOutbox>();
+builder.Services.AddScoped<MailSubscriptions>();
+builder.Services.AddSingleton<MailSender>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<MailSender>());
+builder.Services.AddSingleton<MailDigest>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<MailDigest>());
 
 // Speed: output cache for anonymous GETs (evicted by tag on change), compression.
 builder.Services.AddOutputCache(o =>
@@ -154,7 +164,8 @@ builder.Services.AddOutputCache(o =>
     // Cache:Disabled=true turns caching off (the benchmark's honest "uncached" timings).
     var enabled = !builder.Configuration.GetValue<bool>(PublicCache.DisabledSetting);
     o.AddBasePolicy(p => p.Expire(TimeSpan.FromMinutes(10)).Tag(ContentPublisher.CacheTag)
-        .With(ctx => enabled && !AdminArea.IsPrivatePath(ctx.HttpContext.Request.Path) && !RegistrationLimits.IsFormPath(ctx.HttpContext.Request.Path))
+        .With(ctx => enabled && !AdminArea.IsPrivatePath(ctx.HttpContext.Request.Path) && !RegistrationLimits.IsFormPath(ctx.HttpContext.Request.Path)
+            && !MailSubscriptions.IsFormPath(ctx.HttpContext.Request.Path))
         .AddPolicy<PublicCache>());
     // Every cached page and endpoint names this policy: its key holds only the query parameters the page reads.
     o.AddPolicy(PublicCache.Policy, p => p.With(_ => enabled).AddPolicy<PublicCache>());
@@ -182,6 +193,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
     o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admins);
     o.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admins);
+    o.Conventions.AuthorizeFolder("/Admin/Mail", Policies.Admins);
     o.Conventions.AuthorizePage("/Admin/Program/Periods", Policies.Admins);
     o.Conventions.AuthorizePage("/Account/ChangePassword");
     o.Conventions.AddPageRoute("/Program/Index", "chuong-trinh/giai-doan/{period}");
@@ -197,6 +209,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
     o.Conventions.AddFolderApplicationModelConvention("/Account", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
     o.Conventions.AddFolderApplicationModelConvention("/Registration", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
+    o.Conventions.AddFolderApplicationModelConvention("/Subscriptions", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
 });
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

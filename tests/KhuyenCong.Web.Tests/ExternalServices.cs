@@ -10,6 +10,11 @@ public enum Service
     Redis = 2,
     /// <summary>nginx on PATH (Debian's package), started by the test itself on a free port.</summary>
     Nginx = 4,
+    /// <summary>
+    /// An SMTP server writing what it accepts into a Maildir: KC_TEST_SMTP (host:port) and KC_TEST_SMTP_MAILDIR
+    /// (tests/services.sh runs Debian's aiosmtpd), and aiosmtpd itself, for the tests that start their own.
+    /// </summary>
+    Smtp = 8,
 }
 
 /// <summary>
@@ -32,6 +37,15 @@ public static class ExternalServices
 
     public static string? Nginx { get; } = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists);
 
+    /// <summary>host:port of the test SMTP server.</summary>
+    public static string? Smtp => Value("KC_TEST_SMTP");
+
+    /// <summary>The Maildir where the test SMTP server writes each message it accepts.</summary>
+    public static string? SmtpMaildir => Value("KC_TEST_SMTP_MAILDIR");
+
+    /// <summary>Debian's aiosmtpd package (python3-aiosmtpd), for tests that run an SMTP server of their own.</summary>
+    public static bool HasAiosmtpd { get; } = Directory.Exists("/usr/lib/python3/dist-packages/aiosmtpd");
+
     public static IReadOnlyList<string> Missing(Service needs)
     {
         var missing = new List<string>();
@@ -48,6 +62,16 @@ public static class ExternalServices
         if (needs.HasFlag(Service.Nginx) && Nginx is null)
         {
             missing.Add("no nginx (apt-get install nginx; bash tests/run.sh installs it)");
+        }
+
+        if (needs.HasFlag(Service.Smtp) && (Smtp is null || SmtpMaildir is null))
+        {
+            missing.Add("no SMTP server (KC_TEST_SMTP and KC_TEST_SMTP_MAILDIR are unset; bash tests/run.sh starts one)");
+        }
+
+        if (needs.HasFlag(Service.Smtp) && !HasAiosmtpd)
+        {
+            missing.Add("no aiosmtpd (apt-get install python3-aiosmtpd; bash tests/run.sh installs it)");
         }
 
         return missing;

@@ -27,6 +27,7 @@ public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         var free = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         builder.HasData(
             new JobLease { Name = Services.JobLeases.Scheduler, Holder = "", ExpiresAt = free },
-            new JobLease { Name = Services.JobLeases.RegistrationRetention, Holder = "", ExpiresAt = free });
+            new JobLease { Name = Services.JobLeases.RegistrationRetention, Holder = "", ExpiresAt = free },
+            new JobLease { Name = Services.JobLeases.MailDigest, Holder = "", ExpiresAt = free });
     }
 }

@@ -13,6 +13,7 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const string Scheduler = "scheduler";
     public const string RegistrationRetention = "registration-retention";
+    public const string MailDigest = "mail-digest";
 
     /// <summary>This process (or, in tests, this app host) as a lease holder.</summary>
     public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";

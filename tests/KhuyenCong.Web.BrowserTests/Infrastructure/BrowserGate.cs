@@ -123,6 +123,16 @@ public sealed partial class BrowserGate : IAsyncLifetime, IDisposable
             }
         }
 
+        if (pageType is "subscribe-confirm" or "subscribe-confirmed")
+        {
+            var url = await SubscriptionFixture.ConfirmUrlAsync(client, confirm: pageType == "subscribe-confirmed");
+            lock (discovered)
+            {
+                discovered[pageType] = url;
+                return url;
+            }
+        }
+
         if (pageType is "product" or "producer")
         {
             var (product, producer) = await ShowcaseFixtures.DiscoverAsync(client);

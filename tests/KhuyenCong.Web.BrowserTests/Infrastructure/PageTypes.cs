@@ -32,13 +32,16 @@ public static class PageTypes
         ["qa-ask"] = "/hoi-dap/dat-cau-hoi",
         ["qa-lookup"] = "/hoi-dap/tra-cuu",
         ["qa-privacy"] = "/hoi-dap/chinh-sach-du-lieu",
+        ["subscribe"] = "/nhan-tin",
+        ["subscribe-sent"] = "/nhan-tin/da-gui",
     };
 
     public static readonly IReadOnlyList<string> Names =
         ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "program", "program-detail", "sub-page", "contact", "english", "not-found",
          "tv-list", "tv-segment", "showrooms", "showroom", "fairs", "fair",
          "registration-start", "registration-privacy", "registration-lookup", "registration-ineligible", "open-data",
-         "qa-list", "qa-ask", "qa-lookup", "qa-privacy"];
+         "qa-list", "qa-ask", "qa-lookup", "qa-privacy",
+         "subscribe", "subscribe-sent", .. SubscriptionFixture.PageTypes];
 
     /// <summary>Item pages found from the first link on their list page (real content arrives with content/).</summary>
     public static readonly IReadOnlyDictionary<string, (string List, string Prefix)> FromLists = new Dictionary<string, (string, string)>

@@ -61,6 +61,10 @@ public sealed class RunningSite : IAsyncDisposable
             // Images of the starting content already encoded by the integration tests of this run are re-used.
             ["Data__ImportMediaCache"] = Path.Combine(Path.GetTempPath(), "kc-tests", "media-cache"),
         };
+        foreach (var (key, value) in SubscriptionFixture.MailSettings())
+        {
+            environment[key] = value;
+        }
 
         // The import verb migrates the empty database and imports the folder in one transaction.
         var importOutput = new OutputTail(400);

@@ -97,6 +97,12 @@ public sealed class EditorPostMatrixTests
 
         probes.Add(new("quan-tri/cau-hoi/{id:long}", "Publish", "/quan-tri/cau-hoi/1?handler=Publish", [], Need.Publisher, "publishing makes a public page"));
 
+        probes.Add(new("quan-tri/thu-gui", "Retry", "/quan-tri/thu-gui?handler=Retry", new() { ["id"] = "1" }, Need.Admin, "the outbox (recipients, SMTP answers) is admins' only"));
+        foreach (var handler in new[] { "Export", "Erase" })
+        {
+            probes.Add(new("quan-tri/thu-gui/nguoi-nhan-tin", handler, $"/quan-tri/thu-gui/nguoi-nhan-tin?handler={handler}", new() { ["thu-dien-tu"] = "" }, Need.Admin, "subscribers' personal data"));
+        }
+
         foreach (var handler in new[] { "Create", "Role", "Disable", "Reset" })
         {
             probes.Add(new("quan-tri/nguoi-dung", handler, $"/quan-tri/nguoi-dung?handler={handler}", new() { ["id"] = "none", ["role"] = Roles.Admin }, Need.Admin, "accounts"));

@@ -17,7 +17,7 @@ namespace KhuyenCong.Web.Pages.Documents;
 /// </summary>
 [OutputCache(NoStore = true)]
 [EnableRateLimiting(RegistrationOptions.SubmitRateLimit)]
-public class CommentModel(AppDbContext db, QuestionStore tickets, TimeProvider clock, IOptions<RegistrationOptions> options) : Questions.QuestionPageModel
+public class CommentModel(AppDbContext db, QuestionStore tickets, TimeProvider clock, IOptions<RegistrationOptions> options, Services.Mail.MailOutbox mail) : Questions.QuestionPageModel
 {
     public const string SentKey = "gop-y-da-gui";
 
@@ -98,12 +98,15 @@ public class CommentModel(AppDbContext db, QuestionStore tickets, TimeProvider c
 
         if (!await db.DocumentComments.AnyAsync(c => c.IdempotencyKey == ticket.Key, ct))
         {
-            db.DocumentComments.Add(new DocumentComment
+            var comment = new DocumentComment
             {
                 DocumentId = Document.Id, SubmittedAt = now, IdempotencyKey = ticket.Key, Status = CommentStatus.Pending,
                 Name = clean.Name, Organisation = clean.Organisation, Email = clean.Email, Section = clean.Section, Text = clean.Text,
                 ConsentVersion = CommentForm.ConsentVersion, ConsentAt = now,
-            });
+            };
+            db.DocumentComments.Add(comment);
+            // The notice to staff commits with the comment.
+            await Services.Mail.QuestionMails.CommentReceivedAsync(mail, comment, Document, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -9,8 +9,11 @@ namespace KhuyenCong.Web.Pages.Questions;
 
 /// <summary>The confirmation after a question was stored: its reference, what happens next, how to look it up.</summary>
 [OutputCache(NoStore = true)]
-public class DoneModel(QuestionStore store, IOptions<SiteOptions> site) : QuestionPageModel
+public class DoneModel(QuestionStore store, IOptions<SiteOptions> site, Services.Mail.MailOutbox mail) : QuestionPageModel
 {
+    /// <summary>Mail is configured: the page may promise a message; otherwise it says none is sent.</summary>
+    public bool MailOn => mail.Enabled;
+
     /// <summary>TempData key holding the reference of the question just sent (kept so a reload shows it again).</summary>
     public const string ReferenceKey = "hoi-dap-ma-so";
 

@@ -17,7 +17,13 @@ public partial class LookupModel(RegistrationStore store) : RegistrationPageMode
     [GeneratedRegex(@"^KC-\d{4}-\d{6}$")]
     private static partial Regex ReferenceShape();
 
-    public void OnGet() => Describe("Tra cứu tình trạng hồ sơ");
+    /// <summary>"?ma-so=KC-…" (the link in the mail) fills in the reference; the phone is always typed.</summary>
+    public void OnGet([FromQuery(Name = "ma-so")] string? reference)
+    {
+        Describe("Tra cứu tình trạng hồ sơ");
+        var given = (reference ?? "").Trim().ToUpperInvariant();
+        Reference = given.Length <= 20 && ReferenceShape().IsMatch(given) ? given : null;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services.Registrations;
 using Microsoft.AspNetCore.DataProtection;
+using KhuyenCong.Web.Services.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Services.Questions;
@@ -13,7 +14,7 @@ namespace KhuyenCong.Web.Services.Questions;
 /// Questions: the form ticket (idempotency key and start time, protected so neither can be forged), the one
 /// transaction that stores a question, the public lookup, publishing as a <see cref="QaItem"/> and erasure.
 /// </summary>
-public sealed class QuestionStore(AppDbContext db, TimeProvider clock, IDataProtectionProvider protection)
+public sealed class QuestionStore(AppDbContext db, TimeProvider clock, IDataProtectionProvider protection, Mail.MailOutbox mail)
 {
     private IDataProtector Protector => protection.CreateProtector("KhuyenCong.Questions.FormTicket");
 
@@ -77,6 +78,8 @@ public sealed class QuestionStore(AppDbContext db, TimeProvider clock, IDataProt
                 };
                 question.Events.Add(new QuestionEvent { At = now, Actor = "người hỏi", Kind = QuestionEventKind.Submitted, ToStatus = QuestionStatus.Received });
                 db.Questions.Add(question);
+                // The confirmation to the asker and the notice to staff commit with the question, or not at all.
+                await mail.QuestionReceivedAsync(question, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return question;
@@ -143,6 +146,7 @@ public sealed class QuestionStore(AppDbContext db, TimeProvider clock, IDataProt
         foreach (var question in due)
         {
             Erase(question, now, "hệ thống", $"Hết thời hạn lưu trữ {retentionDays} ngày");
+            await MailOutbox.ForgetAsync(db, QuestionMails.KeyPrefix(question.Reference), ct);
             audit.Add("question-erase-retention", nameof(Question), question.Reference, $"Hết thời hạn lưu trữ {retentionDays} ngày", actor: "hệ thống");
         }
 
@@ -151,6 +155,7 @@ public sealed class QuestionStore(AppDbContext db, TimeProvider clock, IDataProt
         foreach (var comment in comments)
         {
             Pages.Admin.Comments.IndexModel.Erase(comment, now);
+            await MailOutbox.ForgetAsync(db, QuestionMails.CommentKeyPrefix(comment.IdempotencyKey), ct);
             audit.Add("comment-erase-retention", nameof(DocumentComment), comment.Id.ToString(CultureInfo.InvariantCulture), $"Hết thời hạn lưu trữ {retentionDays} ngày", actor: "hệ thống");
         }
 

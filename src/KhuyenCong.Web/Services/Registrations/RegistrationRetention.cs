@@ -46,6 +46,7 @@ public sealed class RegistrationRetention(IServiceScopeFactory scopes, TimeProvi
         foreach (var registration in due)
         {
             RegistrationStore.Erase(registration, now, "hệ thống", $"Hết thời hạn lưu trữ {options.Value.RetentionDays} ngày");
+            await Mail.MailOutbox.ForgetAsync(db, Mail.RegistrationMails.KeyPrefix(registration.Reference), ct);
             audit.Add("registration-erase-retention", "Registration", registration.Reference, $"Hết thời hạn lưu trữ {options.Value.RetentionDays} ngày", actor: "hệ thống");
         }
 

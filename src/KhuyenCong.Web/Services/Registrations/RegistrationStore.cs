@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ public sealed record Draft(RegistrationDraft Row, DraftData Data);
 /// Drafts (server-side, found through a random token in a cookie), the one transaction that turns a draft into
 /// a registration, the public lookup and the erasure of personal data.
 /// </summary>
-public sealed class RegistrationStore(AppDbContext db, TimeProvider clock, IOptions<RegistrationOptions> options)
+public sealed class RegistrationStore(AppDbContext db, TimeProvider clock, IOptions<RegistrationOptions> options, MailOutbox mail)
 {
     public const string Cookie = "kc-dang-ky";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -78,7 +79,7 @@ public sealed class RegistrationStore(AppDbContext db, TimeProvider clock, IOpti
 
     /// <summary>
     /// Stores the draft as a registration in one transaction (BEGIN IMMEDIATE, synchronous=FULL), numbered per
-    /// year; a key already stored returns the stored registration instead of a second copy.
+    /// year, with its outbox mail; a key already stored returns the stored registration instead of a second copy.
     /// </summary>
     public async Task<Registration> SubmitAsync(Draft draft, CancellationToken ct = default)
     {
@@ -122,6 +123,8 @@ public sealed class RegistrationStore(AppDbContext db, TimeProvider clock, IOpti
                 };
                 registration.Events.Add(new RegistrationEvent { At = now, Actor = "người đăng ký", Kind = RegistrationEventKind.Submitted, ToStatus = RegistrationStatus.New });
                 db.Registrations.Add(registration);
+                // The acknowledgement and the staff notice are written by the same commit as the registration.
+                await mail.SubmittedAsync(registration, ct);
                 await db.SaveChangesAsync(ct);
                 // The draft keeps only the link to what was stored: its answers now live in the registration.
                 draft.Row.RegistrationId = registration.Id;

@@ -29,7 +29,7 @@ public sealed class AdminAccessTests(SiteFactory site) : IClassFixture<SiteFacto
 
     private static bool IsAdminOnly(string url) =>
         url.StartsWith("/quan-tri/nguoi-dung", StringComparison.Ordinal) || url.StartsWith("/quan-tri/nhat-ky", StringComparison.Ordinal)
-        || url.StartsWith("/quan-tri/chuong-trinh/giai-doan", StringComparison.Ordinal);
+        || url.StartsWith("/quan-tri/chuong-trinh/giai-doan", StringComparison.Ordinal) || url.StartsWith("/quan-tri/thu-gui", StringComparison.Ordinal);
 
     [Fact]
     public async Task Anonymous_users_are_sent_to_the_login_page_for_every_admin_url_and_method()

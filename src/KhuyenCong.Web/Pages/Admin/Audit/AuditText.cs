@@ -53,6 +53,9 @@ public static class AuditText
         ["comment-reject"] = "không hiển thị góp ý dự thảo",
         ["comment-erase-person"] = "xóa dữ liệu cá nhân của người góp ý",
         ["comment-erase-retention"] = "xóa dữ liệu cá nhân của người góp ý hết hạn lưu trữ",
+        ["mail-retry"] = "gửi lại thư",
+        ["subscriber-export-person"] = "xuất dữ liệu của người nhận tin",
+        ["subscriber-erase-person"] = "xóa dữ liệu của người nhận tin",
     };
 
     private static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal)
@@ -72,6 +75,8 @@ public static class AuditText
         ["QaItem"] = "hỏi đáp công khai",
         ["PageFeedback"] = "phản hồi về trang",
         ["DocumentComment"] = "góp ý dự thảo",
+        ["OutboxMessage"] = "thư gửi đi",
+        ["MailSubscriber"] = "người nhận tin",
         ["achievement"] = "kết quả thực hiện Chương trình",
         ["program-period"] = "giai đoạn Chương trình",
     };

@@ -58,6 +58,7 @@ public class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock, IOu
 
         var now = clock.GetUtcNow().UtcDateTime;
         Erase(comment, now);
+        await Services.Mail.MailOutbox.ForgetAsync(db, Services.Mail.QuestionMails.CommentKeyPrefix(comment.IdempotencyKey), ct);
         audit.Add("comment-erase-person", nameof(DocumentComment), comment.Id.ToString(CultureInfo.InvariantCulture), "Theo yêu cầu của người góp ý");
         await db.SaveChangesAsync(ct);
         await ContentChanges.AnnounceAsync(db, cache, ct);

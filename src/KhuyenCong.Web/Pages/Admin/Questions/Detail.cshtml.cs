@@ -18,7 +18,7 @@ namespace KhuyenCong.Web.Pages.Admin.Questions;
 /// export and erasure of the person's data (all audited).
 /// </summary>
 public class DetailModel(AppDbContext db, QuestionStore store, AuditLog audit, UserManager<AppUser> users, TimeProvider clock,
-    MarkdownRenderer markdown, ContentPublisher publisher) : SitePageModel
+    MarkdownRenderer markdown, ContentPublisher publisher, Services.Mail.MailOutbox mail) : SitePageModel
 {
     /// <summary>Public addresses under /hoi-dap that a published item's slug may not take.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
@@ -164,9 +164,16 @@ public class DetailModel(AppDbContext db, QuestionStore store, AuditLog audit, U
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var first = Question.AnsweredAt is null;
         Question.AnswerMarkdown = text;
         Question.AnswerHtml = html;
         Question.AnsweredAt ??= now;
+        if (first)
+        {
+            // Told once, in the same transaction as the answer; a later correction is seen in the lookup.
+            await Services.Mail.QuestionMails.QuestionAnsweredAsync(mail, Question, ct);
+        }
+
         Question.UpdatedAt = now;
         Question.Events.Add(new QuestionEvent { At = now, Actor = audit.CurrentActor, Kind = QuestionEventKind.Answered });
         if (Question.Status is QuestionStatus.Received or QuestionStatus.InProgress)
@@ -292,6 +299,7 @@ public class DetailModel(AppDbContext db, QuestionStore store, AuditLog audit, U
         }
 
         QuestionStore.Erase(Question, clock.GetUtcNow().UtcDateTime, audit.CurrentActor, "Theo yêu cầu của người hỏi");
+        await Services.Mail.MailOutbox.ForgetAsync(db, Services.Mail.QuestionMails.KeyPrefix(Question.Reference), ct);
         audit.Add("question-erase-person", nameof(Models.Question), Question.Reference, "Theo yêu cầu của người hỏi");
         await db.SaveChangesAsync(ct);
         return Done("Đã xóa dữ liệu cá nhân của câu hỏi.");

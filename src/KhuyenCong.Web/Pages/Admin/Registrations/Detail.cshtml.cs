@@ -3,6 +3,7 @@ using System.Text.Json;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Services.Mail;
 using KhuyenCong.Web.Services.Registrations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace KhuyenCong.Web.Pages.Admin.Registrations;
 
 /// <summary>One registration: full answers, status workflow, notes and public replies, assignment, history,
 /// export and erasure of the person's data (both audited).</summary>
-public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audit, UserManager<AppUser> users, TimeProvider clock) : SitePageModel
+public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audit, UserManager<AppUser> users, TimeProvider clock, MailOutbox mail) : SitePageModel
 {
     public Registration Registration { get; private set; } = null!;
     public IReadOnlyList<AppUser> Staff { get; private set; } = [];
@@ -44,6 +45,7 @@ public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audi
         var now = clock.GetUtcNow().UtcDateTime;
         Registration.Events.Add(new RegistrationEvent { At = now, Actor = audit.CurrentActor, Kind = RegistrationEventKind.StatusChanged, FromStatus = Registration.Status, ToStatus = to });
         audit.Add("registration-status", "Registration", Registration.Reference, $"{RegistrationCatalog.StatusName(Registration.Status)} → {RegistrationCatalog.StatusName(to)}");
+        await mail.StatusChangedAsync(Registration, Registration.Status, to, now, ct);
         Registration.Status = to;
         Registration.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
@@ -76,6 +78,11 @@ public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audi
         });
         Registration.UpdatedAt = now;
         audit.Add(isPublic ? "registration-reply" : "registration-note", "Registration", Registration.Reference);
+        if (isPublic)
+        {
+            await mail.RepliedAsync(Registration, text, now, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return Done(isPublic ? "Đã gửi trả lời công khai." : "Đã thêm ghi chú nội bộ.");
     }
@@ -112,6 +119,9 @@ public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audi
         }
 
         var r = Registration;
+        var prefix = RegistrationMails.KeyPrefix(r.Reference);
+        var mails = await db.OutboxMessages.AsNoTracking().Where(m => m.EventKey.StartsWith(prefix) && m.Recipient == r.Email).OrderBy(m => m.Id)
+            .Select(m => new { m.Subject, m.CreatedAt, m.SentAt, m.Status }).ToListAsync(ct);
         var data = new
         {
             maSo = r.Reference, ngayGui = VietnamTime.Iso(r.SubmittedAt), trangThai = RegistrationCatalog.StatusName(r.Status),
@@ -123,6 +133,10 @@ public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audi
             thuDienTu = r.Email, maSoThue = r.TaxCode, dongYXuLy = r.ConsentHandling, dongYNhanTin = r.ConsentNews,
             phienBanDongY = r.ConsentVersion, thoiDiemDongY = VietnamTime.Iso(r.ConsentAt),
             traLoi = r.Events.Where(e => e.IsPublic).Select(e => new { luc = VietnamTime.Iso(e.At), noiDung = e.Text }).ToList(),
+            thuDaGui = mails.Select(m => new
+            {
+                tieuDe = m.Subject, ghiLuc = VietnamTime.Iso(m.CreatedAt), guiLuc = m.SentAt is { } at ? VietnamTime.Iso(at) : null, trangThai = OutboxStatusText.Name(m.Status),
+            }).ToList(),
         };
         var now = clock.GetUtcNow().UtcDateTime;
         r.Events.Add(new RegistrationEvent { At = now, Actor = audit.CurrentActor, Kind = RegistrationEventKind.Exported });
@@ -145,6 +159,8 @@ public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audi
         }
 
         RegistrationStore.Erase(Registration, clock.GetUtcNow().UtcDateTime, audit.CurrentActor, "Theo yêu cầu của người đăng ký");
+        // The mail about the registration holds the person's address and words: it goes too (unsent mail is not sent).
+        await MailOutbox.ForgetAsync(db, RegistrationMails.KeyPrefix(Registration.Reference), ct);
         audit.Add("registration-erase-person", "Registration", Registration.Reference, "Theo yêu cầu của người đăng ký");
         await db.SaveChangesAsync(ct);
         return Done("Đã xóa dữ liệu cá nhân của hồ sơ.");
