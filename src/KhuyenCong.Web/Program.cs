@@ -134,6 +134,7 @@ builder.Services.AddRateLimiter(o =>
     // Registration starts and submissions, and status lookups (POSTs), per client IP; limits from settings.
     o.AddPolicy(RegistrationOptions.SubmitRateLimit, ctx => RegistrationLimits.Partition(ctx, lookup: false));
     o.AddPolicy(RegistrationOptions.LookupRateLimit, ctx => RegistrationLimits.Partition(ctx, lookup: true));
+    o.AddPolicy(PageFeedbacks.RateLimit, ctx => RegistrationLimits.Partition(ctx, lookup: true));
     o.AddPolicy(MailOptions.SubscribeRateLimit, MailSubscriptions.Partition);
 });
 builder.Services.AddSingleton<LoginThrottle>();
@@ -144,6 +145,7 @@ builder.Services.AddSingleton<JobLeases>();
 builder.Services.AddHostedService<Scheduler>();
 builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<RegistrationStore>();
+builder.Services.AddScoped<KhuyenCong.Web.Services.Questions.QuestionStore>();
 builder.Services.AddSingleton<RegistrationRetention>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RegistrationRetention>());
 builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -204,6 +206,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AddPageRoute("/Admin/TvSegments/Edit", "quan-tri/truyen-hinh/them");
     o.Conventions.AddPageRoute("/Admin/Showrooms/Edit", "quan-tri/phong-trung-bay/them");
     o.Conventions.AddPageRoute("/Admin/Fairs/Edit", "quan-tri/hoi-cho/them");
+    o.Conventions.AddPageRoute("/Admin/QaItems/Edit", "quan-tri/hoi-dap/them");
     o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
     o.Conventions.AddFolderApplicationModelConvention("/Account", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
     o.Conventions.AddFolderApplicationModelConvention("/Registration", m => m.Filters.Add(new AdminArea.NoStoreFilter()));

@@ -26,6 +26,7 @@ public static class Feeds
             FeedAsync(ctx, db, urls, site.Value, clock, slug, atom: false, ct)).CacheOutput(PublicCache.Policy);
         app.MapGet("/chuyen-muc/{slug}/atom.xml", (string slug, HttpContext ctx, AppDbContext db, SiteUrls urls, IOptions<SiteOptions> site, TimeProvider clock, CancellationToken ct) =>
             FeedAsync(ctx, db, urls, site.Value, clock, slug, atom: true, ct)).CacheOutput(PublicCache.Policy);
+        app.MapQaFeed();
     }
 
     private static async Task<IResult> FeedAsync(

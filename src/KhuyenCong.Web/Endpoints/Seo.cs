@@ -39,6 +39,7 @@ public static class Seo
             ("tv", await db.TvSegments.Published(now).CountAsync(ct), await db.TvSegments.Published(now).MaxAsync(t => (DateTime?)t.UpdatedAt, ct)),
             ("showrooms", await db.Showrooms.Published(now).CountAsync(ct), await db.Showrooms.Published(now).MaxAsync(s => (DateTime?)s.UpdatedAt, ct)),
             ("fairs", await db.Fairs.Published(now).CountAsync(ct), await db.Fairs.Published(now).MaxAsync(f => (DateTime?)f.UpdatedAt, ct)),
+            ("qa", await db.QaItems.Published(now).CountAsync(ct), await db.QaItems.Published(now).MaxAsync(q => (DateTime?)q.UpdatedAt, ct)),
             ("producers", await Producers(db, now).CountAsync(ct), await Producers(db, now).MaxAsync(e => (DateTime?)e.UpdatedAt, ct)),
         };
 
@@ -89,6 +90,8 @@ public static class Seo
                 .Select(s => new Entry("/phong-trung-bay/" + s.Slug, s.UpdatedAt)).ToListAsync(ct),
             "fairs" => await db.Fairs.AsNoTracking().Published(now).OrderBy(f => f.Id).Skip(skip).Take(UrlsPerSitemap)
                 .Select(f => new Entry("/hoi-cho/" + f.Slug, f.UpdatedAt)).ToListAsync(ct),
+            "qa" => await db.QaItems.AsNoTracking().Published(now).OrderBy(q => q.Id).Skip(skip).Take(UrlsPerSitemap)
+                .Select(q => new Entry("/hoi-dap/" + q.Slug, q.UpdatedAt)).ToListAsync(ct),
             "producers" => await Producers(db, now).AsNoTracking().OrderBy(e => e.Id).Skip(skip).Take(UrlsPerSitemap)
                 .Select(e => new Entry(SiteUrls.Establishment(e.Slug), e.UpdatedAt)).ToListAsync(ct),
             "topics" => await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).Skip(skip).Take(UrlsPerSitemap)

@@ -15,4 +15,15 @@ public class Document : RoutedContent
     public string? FileName { get; set; }
     public string? FileContentType { get; set; }
     public long? FileSize { get; set; }
+
+    // A draft for public comment ("Góp ý dự thảo"): open from CommentOpensAt until CommentClosesAt (UTC).
+    public DateTime? CommentOpensAt { get; set; }
+    public DateTime? CommentClosesAt { get; set; }
+    /// <summary>After closing: what was received and how it was taken into account (Markdown) and its rendered HTML.</summary>
+    public string CommentSummaryMarkdown { get; set; } = "";
+    public string CommentSummaryHtml { get; set; } = "";
+
+    public bool IsDraftForComment => CommentOpensAt is not null && CommentClosesAt is not null;
+
+    public bool IsOpenForComment(DateTime utcNow) => IsDraftForComment && CommentOpensAt <= utcNow && utcNow < CommentClosesAt;
 }

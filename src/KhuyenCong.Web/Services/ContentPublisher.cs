@@ -47,6 +47,15 @@ public sealed class ContentPublisher(
                 fair.ResultsMarkdown = Nfc(fair.ResultsMarkdown);
                 fair.ResultsHtml = markdown.ToHtml(fair.ResultsMarkdown);
             }
+            else if (item is Document document)
+            {
+                document.CommentSummaryMarkdown = Nfc(document.CommentSummaryMarkdown);
+                document.CommentSummaryHtml = markdown.ToHtml(document.CommentSummaryMarkdown);
+            }
+            else if (item is QaItem qa)
+            {
+                qa.QuestionText = Nfc(qa.QuestionText);
+            }
             plainText[i] = markdown.ToPlainText(item.BodyMarkdown);
         });
 
@@ -208,6 +217,7 @@ public sealed class ContentPublisher(
             TvSegment t => (SearchKinds.TvSegment, SiteUrls.TvSegment(t.Slug)),
             Showroom s => (SearchKinds.Showroom, SiteUrls.Showroom(s.Slug)),
             Fair f => (SearchKinds.Fair, SiteUrls.Fair(f.Slug)),
+            QaItem q => (SearchKinds.Qa, SiteUrls.Qa(q.Slug)),
             _ => throw new NotSupportedException(item.GetType().Name),
         };
 

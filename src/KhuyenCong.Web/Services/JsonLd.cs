@@ -21,4 +21,21 @@ public static class JsonLd
             ["@type"] = "ListItem", ["position"] = i + 1, ["name"] = item.Name, ["item"] = urls.Absolute(item.Path),
         }).ToList(),
     };
+
+    /// <summary>A FAQPage with one question and its accepted answer (a published "Hỏi đáp" item).</summary>
+    public static object Faq(string question, string questionText, string answerText, string url) => new Dictionary<string, object>
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "FAQPage",
+        ["url"] = url,
+        ["inLanguage"] = "vi",
+        ["mainEntity"] = new List<object>
+        {
+            new Dictionary<string, object>
+            {
+                ["@type"] = "Question", ["name"] = question, ["text"] = questionText,
+                ["acceptedAnswer"] = new Dictionary<string, object> { ["@type"] = "Answer", ["text"] = answerText },
+            },
+        },
+    };
 }

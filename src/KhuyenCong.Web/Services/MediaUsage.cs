@@ -89,6 +89,7 @@ public sealed class MediaUsage(AppDbContext db)
         await Content(db.TvSegments, "chuyên mục truyền hình", "truyen-hinh");
         await Content(db.Showrooms, "phòng trưng bày", "phong-trung-bay");
         await Content(db.Fairs, "hội chợ", "hoi-cho");
+        await Content(db.QaItems, "hỏi đáp", "hoi-dap");
 
         // Galleries are JSON arrays of { Media, Alt, Caption } in their owner's row.
         foreach (var p in await db.Products.AsNoTracking().Where(x => x.Gallery.Any(g => names.Contains(g.Media)))

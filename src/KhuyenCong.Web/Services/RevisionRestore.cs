@@ -22,7 +22,7 @@ public sealed class RevisionRestore(AppDbContext db)
         nameof(RoutedContent.UnpublishAt), nameof(RoutedContent.WentLiveAt), nameof(RoutedContent.CreatedAt),
         nameof(RoutedContent.UpdatedAt), nameof(RoutedContent.UpdatedBy), nameof(RoutedContent.ReviewNote),
         nameof(RoutedContent.SourcePath), nameof(RoutedContent.SourceHash), nameof(RoutedContent.BodyHtml),
-        nameof(RoutedContent.IsSample), nameof(Fair.ResultsHtml),
+        nameof(RoutedContent.IsSample), nameof(Fair.ResultsHtml), nameof(Document.CommentSummaryHtml),
         nameof(Product.HighestLevel), nameof(Product.LatestRoundYear),
     };
 

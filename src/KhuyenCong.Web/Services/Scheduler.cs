@@ -65,6 +65,7 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
         changed += await RunAsync(db, db.TvSegments, publisher, cache, now, ct);
         changed += await RunAsync(db, db.Showrooms, publisher, cache, now, ct);
         changed += await RunAsync(db, db.Fairs, publisher, cache, now, ct);
+        changed += await RunAsync(db, db.QaItems, publisher, cache, now, ct);
 
         var cutoff = now.AddDays(-audit.Value.RetentionDays);
         await db.AuditEntries.Where(a => a.At < cutoff).ExecuteDeleteAsync(ct);

@@ -65,6 +65,9 @@ public sealed class SearchFields
                 return Join(Producer(s.EstablishmentId), s.Address, PlaceNames(s.PlaceId), body);
             case Fair f:
                 return Join(f.Venue, f.Address, f.Organiser, f.HostProvince, body, f.ResultsMarkdown);
+            case QaItem q:
+                // The question as asked is what people search by, beside the answer.
+                return Join(q.QuestionText, body);
             default:
                 return body;
         }

@@ -46,9 +46,10 @@ public static class SearchKinds
     public const string Showroom = "showroom";
     public const string Fair = "fair";
     public const string Establishment = "establishment";
+    public const string Qa = "qa";
 
     /// <summary>Every kind in the order the search page lists them.</summary>
-    public static readonly IReadOnlyList<string> All = [Article, Document, Product, Establishment, Showroom, Fair, TvSegment, Page];
+    public static readonly IReadOnlyList<string> All = [Article, Document, Product, Establishment, Showroom, Fair, TvSegment, Qa, Page];
 }
 
 /// <summary>The words of a query as the index matches them: folded, at most 8, the last one a prefix.</summary>

@@ -32,4 +32,5 @@ public sealed class SiteUrls(IOptions<SiteOptions> site, IHttpContextAccessor ht
     public static string TvSegment(string slug) => "/truyen-hinh/" + slug;
     public static string Showroom(string slug) => "/phong-trung-bay/" + slug;
     public static string Fair(string slug) => "/hoi-cho/" + slug;
+    public static string Qa(string slug) => "/hoi-dap/" + slug;
 }

@@ -28,6 +28,10 @@ public static class PageTypes
         ["registration-lookup"] = "/dang-ky-ho-tro/tra-cuu",
         ["registration-ineligible"] = "/dang-ky-ho-tro/khong-du-dieu-kien",
         ["open-data"] = "/api",
+        ["qa-list"] = "/hoi-dap",
+        ["qa-ask"] = "/hoi-dap/dat-cau-hoi",
+        ["qa-lookup"] = "/hoi-dap/tra-cuu",
+        ["qa-privacy"] = "/hoi-dap/chinh-sach-du-lieu",
         ["subscribe"] = "/nhan-tin",
         ["subscribe-sent"] = "/nhan-tin/da-gui",
     };
@@ -36,6 +40,7 @@ public static class PageTypes
         ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "program", "program-detail", "sub-page", "contact", "english", "not-found",
          "tv-list", "tv-segment", "showrooms", "showroom", "fairs", "fair",
          "registration-start", "registration-privacy", "registration-lookup", "registration-ineligible", "open-data",
+         "qa-list", "qa-ask", "qa-lookup", "qa-privacy",
          "subscribe", "subscribe-sent", .. SubscriptionFixture.PageTypes];
 
     /// <summary>Item pages found from the first link on their list page (real content arrives with content/).</summary>

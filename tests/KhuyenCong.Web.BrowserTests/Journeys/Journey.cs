@@ -9,7 +9,7 @@ public static class Journey
     public static readonly IReadOnlyList<(string Name, string Path)> MenuLinks =
     [
         ("Trang chủ", "/"), ("Tin tức", "/tin-tuc"), ("Văn bản", "/van-ban"), ("Sản phẩm", "/san-pham"), ("Cơ sở", "/co-so"), ("Phòng trưng bày", "/phong-trung-bay"), ("Hội chợ", "/hoi-cho"), ("Truyền hình", "/truyen-hinh"),
-        ("Chương trình", "/chuong-trinh"), ("Đăng ký hỗ trợ", "/dang-ky-ho-tro"), ("Liên hệ", "/lien-he"),
+        ("Chương trình", "/chuong-trinh"), ("Đăng ký hỗ trợ", "/dang-ky-ho-tro"), ("Hỏi đáp", "/hoi-dap"), ("Liên hệ", "/lien-he"),
     ];
 
     /// <summary>Waits until the page's URL has this path and no query (polls the URL: no race with the load event).</summary>

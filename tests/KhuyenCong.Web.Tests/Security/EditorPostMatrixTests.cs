@@ -38,6 +38,7 @@ public sealed class EditorPostMatrixTests
     [
         ("tin-bai", nameof(Article)), ("van-ban", nameof(Document)), ("trang", nameof(ContentPage)), ("san-pham", nameof(Product)),
         ("truyen-hinh", nameof(TvSegment)), ("phong-trung-bay", nameof(Showroom)), ("hoi-cho", nameof(Fair)),
+        ("hoi-dap", nameof(QaItem)),
     ];
 
     /// <summary>The expectation table. Deleting probes come last for their item.</summary>
@@ -84,6 +85,18 @@ public sealed class EditorPostMatrixTests
             probes.Add(new("quan-tri/dang-ky/{id:long}", handler, $"/quan-tri/dang-ky/1?handler={handler}", [], Need.Editor, "registrations are staff work, never public"));
         }
 
+        foreach (var handler in new[] { "Status", "Note", "Assign", "Answer", "Export", "Erase" })
+        {
+            probes.Add(new("quan-tri/cau-hoi/{id:long}", handler, $"/quan-tri/cau-hoi/1?handler={handler}", [], Need.Editor, "questions are staff work, never public"));
+        }
+
+        foreach (var handler in new[] { "Approve", "Reject", "Erase" })
+        {
+            probes.Add(new("quan-tri/gop-y", handler, $"/quan-tri/gop-y?handler={handler}", new() { ["id"] = "0" }, Need.Editor, "moderating comments on drafts is staff work"));
+        }
+
+        probes.Add(new("quan-tri/cau-hoi/{id:long}", "Publish", "/quan-tri/cau-hoi/1?handler=Publish", [], Need.Publisher, "publishing makes a public page"));
+
         probes.Add(new("quan-tri/thu-gui", "Retry", "/quan-tri/thu-gui?handler=Retry", new() { ["id"] = "1" }, Need.Admin, "the outbox (recipients, SMTP answers) is admins' only"));
         foreach (var handler in new[] { "Export", "Erase" })
         {
@@ -123,7 +136,20 @@ public sealed class EditorPostMatrixTests
 
     private static string Key(string route, string handler) => $"POST {route} {handler}".TrimEnd();
 
-    private static Task<Ids> IdsAsync(SiteFactory site) => site.WithDbAsync(async (db, _) =>
+    /// <summary>The starting content has no "Hỏi đáp" item: one is published through the publisher for the probes.</summary>
+    private static async Task<int> PublishedQaItemAsync(KhuyenCong.Web.Data.AppDbContext db, IServiceProvider sp)
+    {
+        var item = new QaItem
+        {
+            Title = "Hỏi đáp thử quyền", Slug = "hoi-dap-thu-quyen", QuestionText = "Câu hỏi?", BodyMarkdown = "Trả lời.",
+            Status = ContentStatus.Published, PublishAt = DateTime.UtcNow.AddMinutes(-1),
+        };
+        db.QaItems.Add(item);
+        await sp.GetRequiredService<KhuyenCong.Web.Services.ContentPublisher>().SaveAsync(item, "test", "publish");
+        return item.Id;
+    }
+
+    private static Task<Ids> IdsAsync(SiteFactory site) => site.WithDbAsync(async (db, sp) =>
     {
         var published = new Dictionary<string, int>
         {
@@ -134,6 +160,7 @@ public sealed class EditorPostMatrixTests
             [nameof(TvSegment)] = await db.TvSegments.Where(x => x.Status == ContentStatus.Published).Select(x => x.Id).FirstAsync(),
             [nameof(Showroom)] = await db.Showrooms.Where(x => x.Status == ContentStatus.Published).Select(x => x.Id).FirstAsync(),
             [nameof(Fair)] = await db.Fairs.Where(x => x.Status == ContentStatus.Published).Select(x => x.Id).FirstAsync(),
+            [nameof(QaItem)] = await PublishedQaItemAsync(db, sp),
         };
         var establishment = await db.Products.Where(x => x.Status == ContentStatus.Published && x.EstablishmentId != null)
             .OrderByDescending(x => x.Id).Select(x => x.EstablishmentId!.Value).FirstAsync();

@@ -13,7 +13,7 @@ public sealed class OddRequestCorpusTests(SiteFactory site) : IClassFixture<Site
     private static readonly string[] SlugPrefixes =
     [
         "", "tin-tuc/", "van-ban/", "chuyen-muc/", "the/", "san-pham/", "co-so/", "phong-trung-bay/", "hoi-cho/",
-        "truyen-hinh/", "chuong-trinh/", "dang-ky-ho-tro/", "van-ban/x/", "chuong-trinh/du-lieu/", "media/",
+        "truyen-hinh/", "chuong-trinh/", "dang-ky-ho-tro/", "van-ban/x/", "chuong-trinh/du-lieu/", "media/", "hoi-dap/",
     ];
 
     /// <summary>

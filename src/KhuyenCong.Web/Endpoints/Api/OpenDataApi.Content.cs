@@ -283,7 +283,7 @@ public static partial class OpenDataApi
     private static async Task<IResult> SearchAsync(
         HttpContext http, AppDbContext db, ISearchIndex search, SiteUrls urls, TimeProvider clock,
         [FromQuery(Name = "q"), Description("Từ khóa (bắt buộc), không cần dấu; tối đa 200 ký tự.")] string? q,
-        [FromQuery(Name = "kind"), Description("Chỉ một loại: article, document, product, establishment, showroom, fair, tv, page.")] string? kind,
+        [FromQuery(Name = "kind"), Description("Chỉ một loại: article, document, product, establishment, showroom, fair, tv, qa, page.")] string? kind,
         [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
         [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
         CancellationToken ct)

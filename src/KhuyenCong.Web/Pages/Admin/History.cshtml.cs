@@ -101,6 +101,7 @@ public class HistoryModel(AppDbContext db, ContentPublisher publisher, RevisionR
             "truyen-hinh" => await db.TvSegments.FirstOrDefaultAsync(x => x.Id == id, ct),
             "phong-trung-bay" => await db.Showrooms.FirstOrDefaultAsync(x => x.Id == id, ct),
             "hoi-cho" => await db.Fairs.FirstOrDefaultAsync(x => x.Id == id, ct),
+            "hoi-dap" => await db.QaItems.FirstOrDefaultAsync(x => x.Id == id, ct),
             _ => null,
         };
         if (item is null)

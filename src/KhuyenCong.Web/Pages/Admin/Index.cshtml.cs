@@ -40,6 +40,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
             await ListsAsync(db.TvSegments, "truyen-hinh", "Truyền hình", now, ct),
             await ListsAsync(db.Showrooms, "phong-trung-bay", "Phòng trưng bày", now, ct),
             await ListsAsync(db.Fairs, "hoi-cho", "Hội chợ", now, ct),
+            await ListsAsync(db.QaItems, "hoi-dap", "Hỏi đáp", now, ct),
         };
         InReview = parts.SelectMany(p => p.InReview).OrderBy(r => r.UpdatedAt).Take(ListSize).ToList();
         Scheduled = parts.SelectMany(p => p.Scheduled).OrderBy(r => r.PublishAt).Take(ListSize).ToList();

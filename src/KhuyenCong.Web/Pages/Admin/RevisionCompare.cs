@@ -43,7 +43,7 @@ public static class RevisionCompare
     private static readonly HashSet<string> NotCompared = new(StringComparer.Ordinal)
     {
         nameof(RoutedContent.Id), nameof(RoutedContent.UpdatedAt), nameof(RoutedContent.UpdatedBy), nameof(RoutedContent.SourceHash),
-        nameof(RoutedContent.BodyHtml), nameof(Fair.ResultsHtml), nameof(Product.HighestLevel), nameof(Product.LatestRoundYear),
+        nameof(RoutedContent.BodyHtml), nameof(Fair.ResultsHtml), nameof(Document.CommentSummaryHtml), nameof(Product.HighestLevel), nameof(Product.LatestRoundYear),
     };
 
     /// <summary>Free text the editor types: compared word by word.</summary>
@@ -52,6 +52,7 @@ public static class RevisionCompare
         nameof(RoutedContent.BodyMarkdown), nameof(RoutedContent.Title), nameof(RoutedContent.Summary), nameof(RoutedContent.SeoTitle),
         nameof(RoutedContent.SeoDescription), nameof(RoutedContent.FeaturedImageAlt), nameof(RoutedContent.ReviewNote),
         nameof(TvSegment.Transcript), nameof(Fair.HowToApply), nameof(Fair.ResultsMarkdown),
+        nameof(Document.CommentSummaryMarkdown), nameof(QaItem.QuestionText),
     };
 
     /// <summary>Dates without a time of day, stored as the day itself (not as a UTC instant).</summary>
@@ -65,6 +66,7 @@ public static class RevisionCompare
     private static readonly HashSet<string> Instants = new(StringComparer.Ordinal)
     {
         nameof(RoutedContent.PublishAt), nameof(RoutedContent.UnpublishAt), nameof(RoutedContent.CreatedAt), nameof(RoutedContent.WentLiveAt),
+        nameof(Document.CommentOpensAt), nameof(Document.CommentClosesAt),
     };
 
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
@@ -100,6 +102,11 @@ public static class RevisionCompare
         [nameof(Document.FileName)] = "Tệp đính kèm",
         [nameof(Document.FileContentType)] = "Kiểu tệp đính kèm",
         [nameof(Document.FileSize)] = "Dung lượng tệp đính kèm",
+        [nameof(Document.CommentOpensAt)] = "Bắt đầu lấy ý kiến",
+        [nameof(Document.CommentClosesAt)] = "Hết hạn lấy ý kiến",
+        [nameof(Document.CommentSummaryMarkdown)] = "Tổng hợp, tiếp thu ý kiến",
+        [nameof(QaItem.Topic)] = "Lĩnh vực",
+        [nameof(QaItem.QuestionText)] = "Câu hỏi",
         [nameof(Page.ParentId)] = "Trang cha",
         [nameof(Page.Path)] = "Đường dẫn trang",
         [nameof(Page.SortOrder)] = "Thứ tự",
@@ -231,6 +238,8 @@ public static class RevisionCompare
                 return FairSchedule.LevelLabel((FairLevel)value.GetInt32());
             case nameof(Article.ProgramArea) when value.ValueKind == JsonValueKind.Number:
                 return Articles.EditModel.ProgramAreas.FirstOrDefault(p => p.Number == value.GetInt32()).Name ?? value.ToString();
+            case nameof(QaItem.Topic) when value.ValueKind == JsonValueKind.Number:
+                return Services.Questions.QuestionCatalog.TopicName(value.GetInt32());
             case nameof(Article.TopicId) when value.ValueKind == JsonValueKind.Number:
                 return Name(names.Topics, value.GetInt32(), "chuyên mục");
             case nameof(Product.PlaceId) when value.ValueKind == JsonValueKind.Number:

@@ -10,7 +10,13 @@ namespace KhuyenCong.Web.Pages.Documents;
 [OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
+    /// <summary>"cam-on" after a vote on this page ("Thông tin có hữu ích không?"); part of the cache key.</summary>
+    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
+
     public Document Document { get; private set; } = null!;
+    /// <summary>Approved comments of a draft for comment (no names or e-mails are loaded).</summary>
+    public IReadOnlyList<(DateTime At, string? Organisation, string? Section, string Text)> Comments { get; private set; } = [];
+    public DateTime Now { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -24,6 +30,16 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         }
 
         Document = doc;
+        Now = now;
+        if (doc.IsDraftForComment)
+        {
+            Comments = (await db.DocumentComments.AsNoTracking()
+                    .Where(c => c.DocumentId == doc.Id && c.Status == CommentStatus.Approved && c.Text != null)
+                    .OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id)
+                    .Select(c => new { c.SubmittedAt, c.Organisation, c.Section, c.Text }).ToListAsync(ct))
+                .Select(c => (c.SubmittedAt, c.Organisation, c.Section, c.Text!)).ToList();
+        }
+
         Section = "documents";
         PageTitle = doc.Number is null ? doc.Title : $"{doc.Kind} {doc.Number}";
         MetaDescription = doc.Summary;

@@ -12,6 +12,9 @@ namespace KhuyenCong.Web.Pages.Fairs;
 [OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls, MarkdownRenderer markdown) : SitePageModel
 {
+    /// <summary>"cam-on" after a vote on this page ("Thông tin có hữu ích không?"); part of the cache key.</summary>
+    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
+
     public sealed record ProductLink(string Title, string Slug);
 
     public sealed record Participant(string Name, string Slug, string? Booth, bool Supported, IReadOnlyList<ProductLink> Products);

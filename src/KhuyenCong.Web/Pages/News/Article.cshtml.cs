@@ -10,6 +10,9 @@ namespace KhuyenCong.Web.Pages.News;
 [OutputCache(PolicyName = PublicCache.Policy)]
 public class ArticleModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
+    /// <summary>"cam-on" after a vote on this page ("Thông tin có hữu ích không?"); part of the cache key.</summary>
+    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
+
     public Article Article { get; private set; } = null!;
     public IReadOnlyList<ArticleCard> Related { get; private set; } = [];
     public string AbsoluteUrl { get; private set; } = "";

@@ -10,6 +10,9 @@ namespace KhuyenCong.Web.Pages.Products;
 [OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, ProductCatalog catalog, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
+    /// <summary>"cam-on" after a vote on this page ("Thông tin có hữu ích không?"); part of the cache key.</summary>
+    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
+
     public sealed record Link(string Title, string Slug);
 
     public Product Product { get; private set; } = null!;

@@ -16,6 +16,9 @@ namespace KhuyenCong.Web.Pages.Program;
 [OutputCache(PolicyName = PublicCache.Policy)]
 public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
+    /// <summary>"cam-on" after a vote on this page ("Thông tin có hữu ích không?"); part of the cache key.</summary>
+    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
+
     public const string DecisionSlug = "quyet-dinh-1625-qd-ubnd";
 
     public ProgramReport Report { get; private set; } = null!;

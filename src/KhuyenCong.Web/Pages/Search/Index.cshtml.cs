@@ -72,6 +72,7 @@ public class IndexModel(AppDbContext db, ISearchIndex search, TimeProvider clock
         SearchKinds.Showroom => "Phòng trưng bày",
         SearchKinds.Fair => "Hội chợ",
         SearchKinds.Establishment => "Cơ sở",
+        SearchKinds.Qa => "Hỏi đáp",
         _ => kind,
     };
 }

@@ -15,6 +15,9 @@ namespace KhuyenCong.Web.Pages.TvSegments;
 [OutputCache(PolicyName = PublicCache.Policy)]
 public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
 {
+    /// <summary>"cam-on" after a vote on this page ("Thông tin có hữu ích không?"); part of the cache key.</summary>
+    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
+
     public TvSegment Segment { get; private set; } = null!;
     public MediaFile? Image { get; private set; }
     public IReadOnlyList<Transcript.Line> TranscriptLines { get; private set; } = [];

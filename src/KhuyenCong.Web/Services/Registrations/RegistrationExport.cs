@@ -30,13 +30,17 @@ public static class RegistrationExport
         ];
     }
 
-    public static byte[] Csv(IEnumerable<Registration> rows)
+    public static byte[] Csv(IEnumerable<Registration> rows) => Csv(Header, rows.Select(Row));
+
+    /// <summary>Any table as CSV with this writer's rules (UTF-8 with BOM, quoting, text cells never read as formulas).</summary>
+    public static byte[] Csv(IEnumerable<string> header, IEnumerable<object?[]> rows)
     {
+        ArgumentNullException.ThrowIfNull(rows);
         var text = new StringBuilder();
-        Line(text, Header);
-        foreach (var r in rows)
+        Line(text, header);
+        foreach (var row in rows)
         {
-            Line(text, Row(r));
+            Line(text, row);
         }
 
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);

@@ -55,6 +55,9 @@ public sealed class RegistrationRetention(IServiceScopeFactory scopes, TimeProvi
             await db.SaveChangesAsync(ct);
         }
 
+        // Questions ("Hỏi đáp") follow the same retention rule.
+        await Questions.QuestionStore.EraseExpiredAsync(db, audit, now, options.Value.RetentionDays, ct);
+
         var stale = now.AddDays(-1);
         await db.RegistrationDrafts.Where(d => d.ExpiresAt < stale).ExecuteDeleteAsync(ct);
         return due.Count;

@@ -430,6 +430,22 @@ namespace KhuyenCong.Web.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<DateTime?>("CommentClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CommentOpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CommentSummaryHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("CommentSummaryMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -537,9 +553,83 @@ namespace KhuyenCong.Web.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("CommentClosesAt", "CommentOpensAt");
+
                     b.HasIndex("Status", "IssuedOn");
 
                     b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.DocumentComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("PersonalDataErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Section")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("PersonalDataErasedAt", "SubmittedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("DocumentId", "Status", "SubmittedAt");
+
+                    b.ToTable("DocumentComments");
                 });
 
             modelBuilder.Entity("KhuyenCong.Web.Models.Establishment", b =>
@@ -1218,6 +1308,49 @@ namespace KhuyenCong.Web.Data.Migrations.Postgres
                     b.ToTable("Pages");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Web.Models.PageFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<int>("ContentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Useful")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ContentType", "ContentId", "At");
+
+                    b.ToTable("PageFeedback");
+                });
+
             modelBuilder.Entity("KhuyenCong.Web.Models.Place", b =>
                 {
                     b.Property<int>("Id")
@@ -1698,6 +1831,270 @@ namespace KhuyenCong.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ProgramTargets");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.QaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FeaturedImage")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("FeaturedImageAlt")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("QuestionText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("SeoDescription")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("SeoTitle")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("SourceHash")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("SourcePath")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UnpublishAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("WentLiveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "UnpublishAt");
+
+                    b.HasIndex("Status", "WentLiveAt");
+
+                    b.HasIndex("Topic", "PublishAt");
+
+                    b.HasIndex("Status", "PublishAt", "UnpublishAt");
+
+                    b.ToTable("QaItems");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.Question", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnswerHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("AnswerMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskerName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("AssignedToId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("AssignedToName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("ConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ConsentPublish")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ConsentVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("PersonalDataErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int?>("QaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("PersonalDataErasedAt", "SubmittedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Questions");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.QuestionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "At");
+
+                    b.ToTable("QuestionEvents");
                 });
 
             modelBuilder.Entity("KhuyenCong.Web.Models.Registration", b =>
@@ -2621,6 +3018,17 @@ namespace KhuyenCong.Web.Data.Migrations.Postgres
                     b.Navigation("Topic");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Web.Models.DocumentComment", b =>
+                {
+                    b.HasOne("KhuyenCong.Web.Models.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("KhuyenCong.Web.Models.Establishment", b =>
                 {
                     b.HasOne("KhuyenCong.Web.Models.Place", "Place")
@@ -2825,6 +3233,17 @@ namespace KhuyenCong.Web.Data.Migrations.Postgres
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Web.Models.QuestionEvent", b =>
+                {
+                    b.HasOne("KhuyenCong.Web.Models.Question", "Question")
+                        .WithMany("Events")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+                });
+
             modelBuilder.Entity("KhuyenCong.Web.Models.RegistrationEvent", b =>
                 {
                     b.HasOne("KhuyenCong.Web.Models.Registration", "Registration")
@@ -2985,6 +3404,11 @@ namespace KhuyenCong.Web.Data.Migrations.Postgres
             modelBuilder.Entity("KhuyenCong.Web.Models.Product", b =>
                 {
                     b.Navigation("Certifications");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.Question", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("KhuyenCong.Web.Models.Registration", b =>

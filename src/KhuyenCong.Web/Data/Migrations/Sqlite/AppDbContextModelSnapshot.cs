@@ -374,6 +374,20 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CommentClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CommentOpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommentSummaryHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommentSummaryMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -465,9 +479,74 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("CommentClosesAt", "CommentOpensAt");
+
                     b.HasIndex("Status", "IssuedOn");
 
                     b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.DocumentComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ConsentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PersonalDataErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("PersonalDataErasedAt", "SubmittedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("DocumentId", "Status", "SubmittedAt");
+
+                    b.ToTable("DocumentComments");
                 });
 
             modelBuilder.Entity("KhuyenCong.Web.Models.Establishment", b =>
@@ -1058,6 +1137,44 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.ToTable("Pages");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Web.Models.PageFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Useful")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ContentType", "ContentId", "At");
+
+                    b.ToTable("PageFeedback");
+                });
+
             modelBuilder.Entity("KhuyenCong.Web.Models.Place", b =>
                 {
                     b.Property<int>("Id")
@@ -1478,6 +1595,236 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProgramTargets");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.QaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedImage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedImageAlt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoDescription")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoTitle")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UnpublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WentLiveAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "UnpublishAt");
+
+                    b.HasIndex("Status", "WentLiveAt");
+
+                    b.HasIndex("Topic", "PublishAt");
+
+                    b.HasIndex("Status", "PublishAt", "UnpublishAt");
+
+                    b.ToTable("QaItems");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.Question", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskerName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConsentPublish")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsentVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PersonalDataErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("PersonalDataErasedAt", "SubmittedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Questions");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.QuestionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "At");
+
+                    b.ToTable("QuestionEvents");
                 });
 
             modelBuilder.Entity("KhuyenCong.Web.Models.Registration", b =>
@@ -2281,6 +2628,17 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.Navigation("Topic");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Web.Models.DocumentComment", b =>
+                {
+                    b.HasOne("KhuyenCong.Web.Models.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("KhuyenCong.Web.Models.Establishment", b =>
                 {
                     b.HasOne("KhuyenCong.Web.Models.Place", "Place")
@@ -2485,6 +2843,17 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Web.Models.QuestionEvent", b =>
+                {
+                    b.HasOne("KhuyenCong.Web.Models.Question", "Question")
+                        .WithMany("Events")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+                });
+
             modelBuilder.Entity("KhuyenCong.Web.Models.RegistrationEvent", b =>
                 {
                     b.HasOne("KhuyenCong.Web.Models.Registration", "Registration")
@@ -2645,6 +3014,11 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("KhuyenCong.Web.Models.Product", b =>
                 {
                     b.Navigation("Certifications");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Web.Models.Question", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("KhuyenCong.Web.Models.Registration", b =>

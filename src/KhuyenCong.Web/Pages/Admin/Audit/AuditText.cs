@@ -40,6 +40,19 @@ public static class AuditText
         ["registration-erase-person"] = "xóa dữ liệu cá nhân theo yêu cầu",
         ["registration-export-list"] = "xuất danh sách hồ sơ",
         ["registration-erase-retention"] = "xóa dữ liệu cá nhân hết hạn lưu trữ",
+        ["question-status"] = "đổi trạng thái câu hỏi",
+        ["question-note"] = "ghi chú nội bộ về câu hỏi",
+        ["question-assign"] = "phân công trả lời câu hỏi",
+        ["question-answer"] = "trả lời câu hỏi",
+        ["question-publish"] = "đăng công khai câu hỏi",
+        ["question-export-person"] = "xuất dữ liệu của người hỏi",
+        ["question-erase-person"] = "xóa dữ liệu cá nhân của người hỏi theo yêu cầu",
+        ["question-export-list"] = "xuất danh sách câu hỏi",
+        ["question-erase-retention"] = "xóa dữ liệu cá nhân của người hỏi hết hạn lưu trữ",
+        ["comment-approve"] = "duyệt góp ý dự thảo",
+        ["comment-reject"] = "không hiển thị góp ý dự thảo",
+        ["comment-erase-person"] = "xóa dữ liệu cá nhân của người góp ý",
+        ["comment-erase-retention"] = "xóa dữ liệu cá nhân của người góp ý hết hạn lưu trữ",
         ["mail-retry"] = "gửi lại thư",
         ["subscriber-export-person"] = "xuất dữ liệu của người nhận tin",
         ["subscriber-erase-person"] = "xóa dữ liệu của người nhận tin",
@@ -58,6 +71,10 @@ public static class AuditText
         ["MediaFile"] = "tệp thư viện",
         ["User"] = "tài khoản",
         ["Registration"] = "hồ sơ đăng ký",
+        ["Question"] = "câu hỏi",
+        ["QaItem"] = "hỏi đáp công khai",
+        ["PageFeedback"] = "phản hồi về trang",
+        ["DocumentComment"] = "góp ý dự thảo",
         ["OutboxMessage"] = "thư gửi đi",
         ["MailSubscriber"] = "người nhận tin",
         ["achievement"] = "kết quả thực hiện Chương trình",
@@ -69,6 +86,7 @@ public static class AuditText
     {
         ["Article"] = "tin-bai", ["Document"] = "van-ban", ["Page"] = "trang", ["Product"] = "san-pham",
         ["TvSegment"] = "truyen-hinh", ["Showroom"] = "phong-trung-bay", ["Fair"] = "hoi-cho", ["Establishment"] = "co-so",
+        ["QaItem"] = "hoi-dap",
     };
 
     public static IEnumerable<string> KnownActions => Actions.Keys;

@@ -3,6 +3,7 @@ using System.Globalization;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Services.Registrations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,10 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         [Display(Name = "Còn hiệu lực")] public bool InForce { get; set; } = true;
         [StringLength(64, ErrorMessage = "Mã tệp không hợp lệ.")]
         [Display(Name = "Tệp đính kèm (mã tệp PDF trong thư viện)")] public string? MediaFile { get; set; }
+        [Display(Name = "Bắt đầu lấy ý kiến (giờ Việt Nam)")] public string? CommentOpens { get; set; }
+        [Display(Name = "Hết hạn lấy ý kiến (giờ Việt Nam)")] public string? CommentCloses { get; set; }
+        [StringLength(20_000, ErrorMessage = "Tối đa 20.000 ký tự.")]
+        [Display(Name = "Tổng hợp ý kiến đã nhận và việc tiếp thu (Markdown, đăng sau khi hết hạn)")] public string? CommentSummary { get; set; }
     }
 
     [BindProperty] public DocumentInput Extra { get; set; } = new();
@@ -43,6 +48,8 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
                 Kind = item.Kind, Number = item.Number, Issuer = item.Issuer, InForce = item.InForce,
                 IssuedOn = item.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 EffectiveOn = item.EffectiveOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                CommentOpens = LocalInput(item.CommentOpensAt), CommentCloses = LocalInput(item.CommentClosesAt),
+                CommentSummary = item.CommentSummaryMarkdown.ReplaceLineEndings("\n"),
             };
         }
 
@@ -53,10 +60,30 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     private DateTime? effective;
     private MediaFile? attachment;
 
+    private DateTime? commentOpens;
+    private DateTime? commentCloses;
+
     protected override async Task ValidateExtraAsync(CancellationToken ct)
     {
         issued = Day(Extra.IssuedOn, "Extra.IssuedOn");
         effective = Day(Extra.EffectiveOn, "Extra.EffectiveOn");
+        commentOpens = Moment(Extra.CommentOpens, "Extra.CommentOpens");
+        commentCloses = Moment(Extra.CommentCloses, "Extra.CommentCloses");
+        if ((commentOpens is null) != (commentCloses is null) && ModelState.IsValid)
+        {
+            ModelState.AddModelError(commentOpens is null ? "Extra.CommentOpens" : "Extra.CommentCloses",
+                "Dự thảo lấy ý kiến cần cả thời điểm bắt đầu và thời điểm hết hạn (để trống cả hai nếu không lấy ý kiến).");
+        }
+        else if (commentOpens is not null && commentCloses <= commentOpens)
+        {
+            ModelState.AddModelError("Extra.CommentCloses", "Thời điểm hết hạn lấy ý kiến phải sau thời điểm bắt đầu.");
+        }
+
+        if (FormText.Clean(Extra.CommentSummary, "Tổng hợp ý kiến", 20_000, true, out _) is { } summaryProblem)
+        {
+            ModelState.AddModelError("Extra.CommentSummary", summaryProblem);
+        }
+
         if (!string.IsNullOrWhiteSpace(Extra.MediaFile))
         {
             attachment = await Db.MediaFiles.AsNoTracking().FirstOrDefaultAsync(m => m.StorageName == Extra.MediaFile.Trim() && m.Kind == MediaKind.Pdf, ct);
@@ -75,6 +102,9 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         item.IssuedOn = issued;
         item.EffectiveOn = effective;
         item.InForce = Extra.InForce;
+        item.CommentOpensAt = commentOpens;
+        item.CommentClosesAt = commentCloses;
+        item.CommentSummaryMarkdown = (Extra.CommentSummary ?? "").Trim().ReplaceLineEndings("\n");
         if (attachment is not null)
         {
             item.FileName = "media:" + attachment.StorageName + ".pdf";
@@ -82,6 +112,26 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             item.FileSize = attachment.Size;
         }
     }
+
+    private DateTime? Moment(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        string[] formats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "dd/MM/yyyy HH:mm", "yyyy-MM-dd", "dd/MM/yyyy"];
+        if (DateTime.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year is > 1900 and < 2200)
+        {
+            return DateTime.SpecifyKind(local.AddHours(-7), DateTimeKind.Utc);
+        }
+
+        ModelState.AddModelError(field, "Thời điểm không hợp lệ; nhập theo dạng ngày/tháng/năm giờ:phút.");
+        return null;
+    }
+
+    private static string? LocalInput(DateTime? utc) =>
+        utc is null ? null : VietnamTime.ToLocal(utc.Value).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     private DateTime? Day(string? value, string field)
     {

@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Services.Questions;
+using KhuyenCong.Web.Services.Registrations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KhuyenCong.Web.Pages.Admin.QaItems;
+
+/// <summary>A public question and answer: the title, the question as shown, the answer (body) and the topic.</summary>
+public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
+    : ContentEditModel<QaItem>(db, publisher, markdown, clock)
+{
+    public sealed class QaInput
+    {
+        [Display(Name = "Lĩnh vực")] public string? Topic { get; set; }
+        [Display(Name = "Câu hỏi (như hiển thị công khai, không có thông tin cá nhân)")] public string? QuestionText { get; set; }
+    }
+
+    [BindProperty] public QaInput Extra { get; set; } = new();
+
+    public override string ListPath => "/quan-tri/hoi-dap";
+    public override string TypeLabel => "hỏi đáp";
+    public override string HistoryType => "hoi-dap";
+    public override string PublicPath(QaItem item) => SiteUrls.Qa(item.Slug);
+    protected override IQueryable<QaItem> Items => Db.QaItems;
+    protected override QaItem Create() => new() { Title = "", Slug = "" };
+
+    protected override Task LoadExtraAsync(QaItem? item, CancellationToken ct)
+    {
+        if (item is not null && Request.Method == HttpMethods.Get)
+        {
+            Extra = new QaInput { Topic = item.Topic.ToString(CultureInfo.InvariantCulture), QuestionText = item.QuestionText.ReplaceLineEndings("\n") };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private int topic;
+    private string questionText = "";
+
+    protected override Task ValidateExtraAsync(CancellationToken ct)
+    {
+        if (Extra.Topic is not { Length: > 0 and <= 2 } || !int.TryParse(Extra.Topic, NumberStyles.None, CultureInfo.InvariantCulture, out topic) || !QuestionCatalog.IsTopic(topic))
+        {
+            ModelState.AddModelError("Extra.Topic", "Chọn một lĩnh vực trong danh sách.");
+        }
+
+        if (FormText.Clean(Extra.QuestionText, "Câu hỏi", 4000, true, out questionText) is { } problem)
+        {
+            ModelState.AddModelError("Extra.QuestionText", problem);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    protected override void ApplyExtra(QaItem item)
+    {
+        item.Topic = topic;
+        item.QuestionText = questionText;
+    }
+
+    /// <summary>The form's own addresses under /hoi-dap cannot be an item's slug.</summary>
+    protected override async Task<bool> SlugTakenAsync(string slug, CancellationToken ct) =>
+        Questions.DetailModel.ReservedSlugs.Contains(slug) || await base.SlugTakenAsync(slug, ct);
+}

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services.Questions;
+using KhuyenCong.Web.Services.Registrations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace KhuyenCong.Web.Pages.Questions;
+
+/// <summary>Status lookup by reference and the e-mail or phone given (POST only, so neither sits in a URL); rate-limited.</summary>
+[OutputCache(NoStore = true)]
+[EnableRateLimiting(RegistrationOptions.LookupRateLimit)]
+public partial class LookupModel(QuestionStore store) : QuestionPageModel
+{
+    [BindProperty(Name = "ma-so")] public string? Reference { get; set; }
+    [BindProperty(Name = "lien-he")] public string? Contact { get; set; }
+
+    public Question? Found { get; private set; }
+
+    [GeneratedRegex(@"^HD-\d{4}-\d{6}$")]
+    private static partial Regex ReferenceShape();
+
+    public void OnGet() => Describe("Tra cứu câu hỏi");
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Describe("Tra cứu câu hỏi");
+        var reference = (Reference ?? "").Trim().ToUpperInvariant();
+        if (reference.Length == 0)
+        {
+            ModelState.AddModelError("ma-so", "Nhập mã số câu hỏi.");
+        }
+        else if (reference.Length > 20 || !ReferenceShape().IsMatch(reference))
+        {
+            ModelState.AddModelError("ma-so", "Mã số câu hỏi có dạng HD-2026-000123.");
+        }
+
+        var contact = "";
+        if (string.IsNullOrWhiteSpace(Contact))
+        {
+            ModelState.AddModelError("lien-he", "Nhập thư điện tử hoặc số điện thoại đã dùng khi gửi câu hỏi.");
+        }
+        else if (!QuestionStore.TryContact(Contact, out contact))
+        {
+            ModelState.AddModelError("lien-he", "Nhập một thư điện tử (ví dụ ten@example.com) hoặc số điện thoại 10 chữ số bắt đầu bằng 0.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            Found = await store.LookupAsync(reference, contact, ct);
+            if (Found is null)
+            {
+                // The same words whether the reference is unknown or the contact does not match.
+                ModelState.AddModelError(string.Empty, "Không tìm thấy câu hỏi với mã số và thông tin liên hệ này. Vui lòng kiểm tra lại.");
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            PageTitle = "Lỗi: " + PageTitle;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+}
