@@ -38,7 +38,7 @@ public static class Journey
     public static async Task<Focused> TabUntilAsync(IPage page, Func<Focused, bool> wanted, string what)
     {
         var seen = new List<string>();
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 80; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             var focused = await page.EvaluateAsync<Focused>(FocusedScript);

@@ -22,7 +22,8 @@ public sealed class SubscriptionJourneyTests(BrowserGate gate)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Liên kết chân trang" }).GetByRole(AriaRole.Link, new() { Name = "Nhận tin qua thư điện tử" }).ClickAsync();
         await Expect(h1).ToHaveTextAsync("Nhận tin qua thư điện tử");
 
-        // Sent empty: the error summary, and nothing stored.
+        // Sent empty: the error summary (a 400 the test asks for), and nothing stored.
+        watch.ExpectErrorPage("/nhan-tin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng ký nhận tin", Exact = true }).ClickAsync();
         await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Lỗi: "));
         await Expect(page.Locator(".error-summary")).ToContainTextAsync("Nhập địa chỉ thư điện tử");
