@@ -379,6 +379,7 @@ public sealed class OpenDataApiTests(OpenDataApiTests.ApiSite site) : IClassFixt
             ["/api/v1/places"] = ["limit", "cursor", "level", "valid"],
             ["/api/v1/topics"] = ["limit", "cursor"],
             ["/api/v1/tags"] = ["limit", "cursor"],
+            ["/api/v1/questions"] = ["limit", "cursor", "topic"],
             ["/api/v1/search"] = ["limit", "cursor", "kind", "q"],
         };
         var data = new TheoryData<string, string>();

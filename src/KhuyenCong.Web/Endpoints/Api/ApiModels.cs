@@ -129,3 +129,15 @@ public sealed record ApiSearchPage(IReadOnlyList<ApiSearchHit> Items, string? Ne
 
 [Description("Một tệp tải về toàn bộ.")]
 public sealed record ApiDownload(string Name, string Title, string Format, string Url, long SizeBytes, DateTimeOffset? UpdatedAt);
+
+[Description("Lĩnh vực của một câu hỏi: số của nội dung khuyến công (1–6, Quyết định 1625/QĐ-UBND) hoặc 0 là \"Khác\".")]
+public sealed record ApiTopicNumber(int Number, string Name);
+
+[Description("Câu hỏi đã được trả lời và công bố, không có thông tin cá nhân của người hỏi.")]
+public sealed record ApiQuestion(
+    int Id, string Slug, string Title, string Summary, string Url, ApiTopicNumber Topic,
+    [property: Description("Câu hỏi như được công bố (văn bản thuần, giữ xuống dòng).")] string Question,
+    [property: Description("Câu trả lời dạng HTML (chỉ ở trang chi tiết).")] string? AnswerHtml,
+    [property: Description("Thời điểm công bố (ISO 8601, múi giờ +07:00).")] DateTimeOffset PublishedAt,
+    DateTimeOffset UpdatedAt,
+    [property: Description("Nội dung mẫu (minh họa), không phải câu hỏi thật.")] bool IsSample);

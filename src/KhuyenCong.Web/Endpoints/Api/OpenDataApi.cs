@@ -92,6 +92,7 @@ public static partial class OpenDataApi
         MapContent(api);
         MapShowcase(api);
         MapDownloads(api);
+        MapQuestions(api);
         // HEAD answers as GET does, without the body (the server drops it); the document lists the GETs only.
         ((IEndpointConventionBuilder)api).Finally(endpoint => endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])));
 
