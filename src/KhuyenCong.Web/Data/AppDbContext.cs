@@ -76,6 +76,7 @@ public partial class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionK
         modelBuilder.Entity<Revision>().HasIndex(x => new { x.ContentType, x.ContentId, x.Number }).IsUnique();
         modelBuilder.Entity<AuditEntry>().HasIndex(x => x.At);
         modelBuilder.Entity<SearchItem>().HasIndex(x => new { x.Kind, x.ItemId }).IsUnique();
+        modelBuilder.Entity<SearchItem>().HasIndex(x => x.Version);
         modelBuilder.Entity<SlugRedirect>().HasIndex(x => new { x.ContentType, x.OldSlug }).IsUnique();
         modelBuilder.Entity<MediaFile>(e =>
         {

@@ -83,10 +83,6 @@ public static class DataCopy
             await output.WriteLineAsync($"copy-data: {table.Name}: {rows.Count} row(s)");
         }
 
-        // The full-text index is not a model table: rebuilt from the copied SearchItems with the same folding.
-        var indexed = await RebuildSearchAsync(pg, tx, ct);
-        await output.WriteLineAsync($"copy-data: search index rebuilt ({indexed} item(s))");
-
         var width = report.Max(r => r.Table.Length);
         await output.WriteLineAsync($"{"table".PadRight(width)}  {"source",8}  {"target",8}  {"checksum (source)",-17}  {"checksum (target)",-17}");
         foreach (var r in report)
@@ -244,40 +240,6 @@ public static class DataCopy
                 await ExecAsync(pg, tx, $"SELECT setval('{name.Replace("'", "''", StringComparison.Ordinal)}', COALESCE((SELECT max({Quote(column.Name)}) FROM {Quote(table.Name)}), 0) + 1, false)");
             }
         }
-    }
-
-    private static async Task<int> RebuildSearchAsync(NpgsqlConnection pg, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        var items = new List<(long Id, string Kind, string Title, string Summary, string Body)>();
-        await using (var cmd = new NpgsqlCommand("""SELECT "Id", "Kind", "Title", "Summary", "BodyText" FROM "SearchItems" """, pg, tx))
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                items.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
-            }
-        }
-
-        await ExecAsync(pg, tx, "DELETE FROM search_fts");
-        foreach (var chunk in items.Chunk(200))
-        {
-            await using var batch = new NpgsqlBatch(pg, tx);
-            foreach (var item in chunk)
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("INSERT INTO search_fts (id, kind, title, summary, body) VALUES ($1, $2, $3, $4, $5)")
-                {
-                    Parameters =
-                    {
-                        new() { Value = item.Id }, new() { Value = item.Kind }, new() { Value = PostgresSearchIndex.Folded(item.Title) },
-                        new() { Value = PostgresSearchIndex.Folded(item.Summary) }, new() { Value = PostgresSearchIndex.Folded(item.Body) },
-                    },
-                });
-            }
-
-            await batch.ExecuteNonQueryAsync(ct);
-        }
-
-        return items.Count;
     }
 
     /// <summary>SHA-256 over the rows in a canonical text form, independent of row order and JSON formatting.</summary>

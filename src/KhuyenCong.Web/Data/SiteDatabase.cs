@@ -53,11 +53,8 @@ public static class SiteDatabase
             ? sp.GetRequiredService<PostgresAppDbContext>()
             : new AppDbContext(sp.GetRequiredService<DbContextOptions<AppDbContext>>())));
 
-        services.AddSingleton<SqliteSearchIndex>();
-        services.AddSingleton<PostgresSearchIndex>();
-        services.AddSingleton<ISearchIndex>(sp => IsPostgres(sp)
-            ? sp.GetRequiredService<PostgresSearchIndex>()
-            : sp.GetRequiredService<SqliteSearchIndex>());
+        services.AddSingleton<SearchEngine>();
+        services.AddSingleton<ISearchIndex, DatabaseSearchIndex>();
         return services;
     }
 

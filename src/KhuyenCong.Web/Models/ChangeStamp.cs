@@ -12,6 +12,8 @@ namespace KhuyenCong.Web.Models;
 public class ChangeStamp
 {
     public const int ContentId = 1;
+    /// <summary>The search index's version (<c>SearchStamp</c>), moved by every index write.</summary>
+    public const int SearchId = 2;
 
     public int Id { get; set; }
     public long Version { get; set; }
@@ -25,6 +27,8 @@ public sealed class ChangeStampConfiguration : IEntityTypeConfiguration<ChangeSt
         ArgumentNullException.ThrowIfNull(builder);
         builder.ToTable("ChangeStamps");
         builder.Property(x => x.Id).ValueGeneratedNever();
-        builder.HasData(new ChangeStamp { Id = ChangeStamp.ContentId, Version = 0, ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+        builder.HasData(
+            new ChangeStamp { Id = ChangeStamp.ContentId, Version = 0, ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) },
+            new ChangeStamp { Id = ChangeStamp.SearchId, Version = 0, ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
     }
 }

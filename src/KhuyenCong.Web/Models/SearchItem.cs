@@ -1,8 +1,9 @@
 namespace KhuyenCong.Web.Models;
 
 /// <summary>
-/// One published item as search shows it (original text). The provider's full-text index holds the folded
-/// text under the same id.
+/// One published item as search shows it (original text); every node's <c>SearchEngine</c> folds and indexes it in
+/// memory. A removed item keeps an empty row marked <see cref="Removed"/>, so that nodes learn of the removal from
+/// <see cref="Version"/> (the search stamp at the write, <c>SearchStamp</c>).
 /// </summary>
 public class SearchItem
 {
@@ -15,4 +16,6 @@ public class SearchItem
     public string BodyText { get; set; } = "";
     public DateTime PublishAt { get; set; }
     public DateTime? UnpublishAt { get; set; }
+    public long Version { get; set; }
+    public bool Removed { get; set; }
 }

@@ -47,7 +47,7 @@ public sealed class PostgresCommandsTests : IAsyncLifetime
         Assert.Equal(0, Run(db, "import", "--from", AppPaths.Content));
         var articles = await ScalarAsync(db, """SELECT count(*) FROM "Articles" """);
         Assert.Equal(Directory.GetFiles(Path.Combine(AppPaths.Content, "articles"), "*.md").Length, articles);
-        Assert.True(await ScalarAsync(db, "SELECT count(*) FROM search_fts") > articles);
+        Assert.True(await ScalarAsync(db, """SELECT count(*) FROM "SearchItems" WHERE NOT "Removed" """) > articles);
 
         Assert.Equal(0, Run(db, "create-admin", "--email", "quantri@khuyencong.test"));
         Assert.Equal(1, await ScalarAsync(db, """SELECT count(*) FROM "AspNetUsers" WHERE "Email" = 'quantri@khuyencong.test' AND "MustChangePassword" AND "PasswordHash" IS NOT NULL"""));
@@ -67,7 +67,7 @@ public sealed class PostgresCommandsTests : IAsyncLifetime
         await restore.WaitForExitAsync();
         Assert.True(restore.ExitCode == 0, error);
         Assert.Equal(articles, await ScalarAsync(restored, """SELECT count(*) FROM "Articles" """));
-        Assert.Equal(await ScalarAsync(db, "SELECT count(*) FROM search_fts"), await ScalarAsync(restored, "SELECT count(*) FROM search_fts"));
+        Assert.Equal(await ScalarAsync(db, """SELECT count(*) FROM "SearchItems" WHERE NOT "Removed" """), await ScalarAsync(restored, """SELECT count(*) FROM "SearchItems" WHERE NOT "Removed" """));
     }
 
     [ServicesTheory(Service.Postgres)]

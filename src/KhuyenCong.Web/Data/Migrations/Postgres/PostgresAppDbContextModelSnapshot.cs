@@ -409,6 +409,12 @@ namespace KhuyenCong.Web.Data.Migrations.Postgres
                             Id = 1,
                             ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0L
                         });
                 });
 
@@ -2410,6 +2416,9 @@ namespace KhuyenCong.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("PublishAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("text")
@@ -2428,7 +2437,12 @@ namespace KhuyenCong.Web.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Version");
 
                     b.HasIndex("Kind", "ItemId")
                         .IsUnique();

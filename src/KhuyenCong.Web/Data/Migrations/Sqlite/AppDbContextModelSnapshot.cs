@@ -357,6 +357,12 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                             Id = 1,
                             ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0L
                         });
                 });
 
@@ -2100,6 +2106,9 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("PublishAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2115,7 +2124,12 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Version");
 
                     b.HasIndex("Kind", "ItemId")
                         .IsUnique();
