@@ -37,10 +37,37 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
     private long tokens;
     private long version = -1;
 
-    /// <summary>One indexed item: its kind and the word ids of its title, summary and body, in order.</summary>
-    private sealed record Entry(int Id, string Kind, int[][] Fields, int[] Distinct)
+    /// <summary>
+    /// One indexed item: its kind and the word ids of its title, summary and body in order, each field packed as
+    /// variable-length numbers (7 bits a byte; frequent words get small ids, so most take one byte).
+    /// </summary>
+    private sealed record Entry(int Id, string Kind, byte[][] Fields, int Length);
+
+    /// <summary>Walks a packed field's word ids.</summary>
+    private ref struct Words(ReadOnlySpan<byte> packed)
     {
-        public int Length => Fields[0].Length + Fields[1].Length + Fields[2].Length;
+        private readonly ReadOnlySpan<byte> packed = packed;
+        private int at;
+
+        public bool Next(out int word)
+        {
+            word = 0;
+            if (at >= packed.Length)
+            {
+                return false;
+            }
+
+            var shift = 0;
+            byte b;
+            do
+            {
+                b = packed[at++];
+                word |= (b & 0x7F) << shift;
+                shift += 7;
+            }
+            while (b >= 0x80);
+            return true;
+        }
     }
 
     public void Dispose()
@@ -74,14 +101,14 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var newest = stamp;
             var changed = 0;
-            var batch = new List<(int Id, string Kind, string[][]? Fields)>(512);
+            var batch = new List<(int Id, string Kind, string[]? Fields)>(512);
             await foreach (var row in db.SearchItems.AsNoTracking().Where(s => s.Version > since).OrderBy(s => s.Id)
                 .Select(s => new { s.Id, s.Kind, s.Title, s.Summary, s.BodyText, s.Removed, s.Version })
                 .AsAsyncEnumerable().WithCancellation(ct))
             {
                 newest = Math.Max(newest, row.Version);
                 batch.Add((checked((int)row.Id), row.Kind, row.Removed ? null :
-                    [[.. TextFolding.Tokens(row.Title)], [.. TextFolding.Tokens(row.Summary)], [.. TextFolding.Tokens(row.BodyText)]]));
+                    [TextFolding.Fold(row.Title), TextFolding.Fold(row.Summary), TextFolding.Fold(row.BodyText)]));
                 if (batch.Count == batch.Capacity)
                 {
                     changed += Apply(batch, sortWords: false);
@@ -102,17 +129,19 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
         }
     }
 
-    private int Apply(List<(int Id, string Kind, string[][]? Fields)> batch, bool sortWords)
+    private int Apply(List<(int Id, string Kind, string[]? Fields)> batch, bool sortWords)
     {
         gate.EnterWriteLock();
         try
         {
+            var distinct = new List<int>();
+            var packed = new List<byte>();
             foreach (var (id, kind, fields) in batch)
             {
                 if (entries.Remove(id, out var old))
                 {
                     tokens -= old.Length;
-                    foreach (var w in old.Distinct)
+                    foreach (var w in DistinctWords(old, distinct))
                     {
                         postings[w].Remove(id);
                     }
@@ -123,22 +152,19 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
                     continue;
                 }
 
-                var ids = new int[3][];
-                var distinct = new HashSet<int>();
+                var packedFields = new byte[3][];
+                var length = 0;
                 for (var f = 0; f < 3; f++)
                 {
-                    ids[f] = new int[fields[f].Length];
-                    for (var i = 0; i < fields[f].Length; i++)
-                    {
-                        ids[f][i] = WordId(fields[f][i]);
-                        distinct.Add(ids[f][i]);
-                    }
+                    packed.Clear();
+                    length += Pack(fields[f], packed);
+                    packedFields[f] = [.. packed];
                 }
 
-                var entry = new Entry(id, string.IsInterned(kind) ?? kind, ids, [.. distinct]);
+                var entry = new Entry(id, string.IsInterned(kind) ?? kind, packedFields, length);
                 entries[id] = entry;
-                tokens += entry.Length;
-                foreach (var w in entry.Distinct)
+                tokens += length;
+                foreach (var w in DistinctWords(entry, distinct))
                 {
                     postings[w].Add(id);
                 }
@@ -162,17 +188,75 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
         }
     }
 
-    private int WordId(string word)
+    /// <summary>Packs the words of folded text (runs of letters and digits, as <see cref="TextFolding.Tokens"/> splits them); returns how many.</summary>
+    private int Pack(string folded, List<byte> packed)
     {
-        if (!wordIds.TryGetValue(word, out var id))
+        var lookup = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        var count = 0;
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
         {
-            id = words.Count;
-            wordIds.Add(word, id);
-            words.Add(word);
-            postings.Add(new Postings());
+            var isWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (isWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWord && start >= 0)
+            {
+                var span = folded.AsSpan(start, i - start);
+                if (!lookup.TryGetValue(span, out var id))
+                {
+                    id = words.Count;
+                    var word = span.ToString();
+                    wordIds.Add(word, id);
+                    words.Add(word);
+                    postings.Add(new Postings());
+                }
+
+                for (var v = (uint)id; ; v >>= 7)
+                {
+                    if (v < 0x80)
+                    {
+                        packed.Add((byte)v);
+                        break;
+                    }
+
+                    packed.Add((byte)(v | 0x80));
+                }
+
+                count++;
+                start = -1;
+            }
         }
 
-        return id;
+        return count;
+    }
+
+    /// <summary>Each word of an entry once (into <paramref name="into"/>, which is cleared first).</summary>
+    private static List<int> DistinctWords(Entry entry, List<int> into)
+    {
+        into.Clear();
+        foreach (var field in entry.Fields)
+        {
+            var reader = new Words(field);
+            while (reader.Next(out var w))
+            {
+                into.Add(w);
+            }
+        }
+
+        into.Sort();
+        var n = 0;
+        for (var i = 0; i < into.Count; i++)
+        {
+            if (n == 0 || into[n - 1] != into[i])
+            {
+                into[n++] = into[i];
+            }
+        }
+
+        into.RemoveRange(n, into.Count - n);
+        return into;
     }
 
     /// <summary>A search as the site shows it: ranked here, the hits' original text read from the database.</summary>
@@ -230,7 +314,7 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
     private Ranking RankLocked(IReadOnlyList<string> terms, int skip, int take, string? kind)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var query = Query.Resolve(this, terms);
+        using var query = Query.Resolve(this, terms);
         if (query is null)
         {
             return new Ranking(0, [], counts, false);
@@ -310,7 +394,7 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
     }
 
     /// <summary>A query's words as this node's word ids: each but the last one exact, the last one a range of words.</summary>
-    private sealed class Query
+    private sealed class Query : IDisposable
     {
         private readonly int[] exact;
         private readonly int prefixFrom;
@@ -480,7 +564,8 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
 
             foreach (var field in entry.Fields)
             {
-                foreach (var w in field)
+                var reader = new Words(field);
+                while (reader.Next(out var w))
                 {
                     if (IsPrefix(engine, w))
                     {
@@ -492,24 +577,46 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
             return false;
         }
 
-        /// <summary>Bit i set: the word can stand for the query's word i.</summary>
-        private int Mask(SearchEngine engine, int word)
+        /// <summary>Per word id, bit i set when the word can stand for the query's word i (made on first use).</summary>
+        private int[]? masks;
+        private int maskLength;
+
+        public void Dispose()
         {
-            var mask = 0;
-            for (var i = 0; i < exact.Length; i++)
+            if (masks is not null)
             {
-                if (exact[i] == word)
+                System.Buffers.ArrayPool<int>.Shared.Return(masks);
+                masks = null;
+            }
+        }
+
+        private int[] Masks(SearchEngine engine)
+        {
+            if (masks is null)
+            {
+                // Pooled and cleared: a vocabulary of many thousand words would otherwise cost a large array a search.
+                maskLength = engine.words.Count;
+                masks = System.Buffers.ArrayPool<int>.Shared.Rent(maskLength);
+                Array.Clear(masks, 0, maskLength);
+                for (var i = 0; i < exact.Length; i++)
                 {
-                    mask |= 1 << i;
+                    masks[exact[i]] |= 1 << i;
+                }
+
+                foreach (var w in prefixWords)
+                {
+                    masks[w] |= 1 << exact.Length;
                 }
             }
 
-            return IsPrefix(engine, word) ? mask | (1 << exact.Length) : mask;
+            return masks;
         }
 
         public Scored Score(SearchEngine engine, Entry entry)
         {
             var count = Count;
+            var table = Masks(engine);
+            var vocabulary = maskLength;
             Span<double> frequency = stackalloc double[count];
             frequency.Clear();
             var tier = 0;
@@ -518,12 +625,13 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
             var all = (1 << count) - 1;
             for (var f = 0; f < 3; f++)
             {
-                var field = entry.Fields[f];
+                var reader = new Words(entry.Fields[f]);
                 var phrase = 0;   // bit j: the words 0..j end at the previous position
                 var previous = 0;
-                foreach (var word in field)
+                while (reader.Next(out var word))
                 {
-                    var mask = Mask(engine, word);
+                    // A word added by a load still running matches nothing yet.
+                    var mask = word < vocabulary ? table[word] : 0;
                     if (mask == 0)
                     {
                         phrase = 0;
