@@ -35,6 +35,8 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
     private int[] sorted = [];
     private int[] sortedPlace = [];
     private long tokens;
+    /// <summary>Merged rows of multi-word prefixes (<see cref="MergedRows"/>), emptied whenever the index changes.</summary>
+    private System.Collections.Concurrent.ConcurrentDictionary<string, int[]> merged = new(StringComparer.Ordinal);
     private long version = -1;
 
     /// <summary>
@@ -170,6 +172,7 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
                 }
             }
 
+            merged = new(StringComparer.Ordinal);
             if (sortWords && sorted.Length != words.Count)
             {
                 sorted = [.. Enumerable.Range(0, words.Count).OrderBy(i => words[i], StringComparer.Ordinal)];
@@ -457,39 +460,9 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
             return value <= 0 ? 1e-6 : value;
         }
 
-        /// <summary>The rows holding a word that starts with the last query word, ascending (merged once per query).</summary>
-        private int[]? prefixRows;
-
-        private ReadOnlySpan<int> PrefixRows(SearchEngine engine)
-        {
-            if (prefixWords.Length == 1)
-            {
-                return engine.postings[prefixWords[0]].AsSpan();
-            }
-
-            if (prefixRows is null)
-            {
-                var all = new List<int>();
-                foreach (var w in prefixWords)
-                {
-                    all.AddRange(engine.postings[w].AsSpan());
-                }
-
-                all.Sort();
-                var unique = new List<int>(all.Count);
-                foreach (var id in all)
-                {
-                    if (unique.Count == 0 || unique[^1] != id)
-                    {
-                        unique.Add(id);
-                    }
-                }
-
-                prefixRows = [.. unique];
-            }
-
-            return prefixRows;
-        }
+        /// <summary>The rows holding a word that starts with the last query word, ascending.</summary>
+        private ReadOnlySpan<int> PrefixRows(SearchEngine engine) =>
+            prefixWords.Length == 1 ? engine.postings[prefixWords[0]].AsSpan() : engine.MergedRows(prefixWords);
 
         private int PrefixDocumentCount(SearchEngine engine) => PrefixRows(engine).Length;
 
@@ -674,6 +647,64 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
 
             return new Scored(entry.Id, tier, System.Numerics.BitOperations.PopCount((uint)pairs), score);
         }
+    }
+
+    /// <summary>
+    /// The union of several words' rows, ascending: a bit per row id, so a short prefix ("th") that stands for many
+    /// frequent words costs one pass over their lists and no sort. Kept for the next searches with the same prefix
+    /// until the index changes (a few hundred prefixes at most).
+    /// </summary>
+    private int[] MergedRows(int[] wordsOfPrefix)
+    {
+        var key = string.Join(',', wordsOfPrefix);
+        var cache = merged;
+        if (cache.TryGetValue(key, out var rows))
+        {
+            return rows;
+        }
+
+        var highest = 0;
+        foreach (var w in wordsOfPrefix)
+        {
+            var list = postings[w].AsSpan();
+            if (list.Length > 0)
+            {
+                highest = Math.Max(highest, list[^1]);
+            }
+        }
+
+        var bits = new ulong[(highest >> 6) + 1];
+        foreach (var w in wordsOfPrefix)
+        {
+            foreach (var id in postings[w].AsSpan())
+            {
+                bits[id >> 6] |= 1UL << (id & 63);
+            }
+        }
+
+        var count = 0;
+        foreach (var word in bits)
+        {
+            count += System.Numerics.BitOperations.PopCount(word);
+        }
+
+        rows = new int[count];
+        var at = 0;
+        for (var i = 0; i < bits.Length; i++)
+        {
+            for (var word = bits[i]; word != 0; word &= word - 1)
+            {
+                rows[at++] = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+            }
+        }
+
+        if (cache.Count >= 256)
+        {
+            cache.Clear();
+        }
+
+        cache.TryAdd(key, rows);
+        return rows;
     }
 
     private (int From, int To) PrefixRange(string prefix)
