@@ -135,7 +135,7 @@ public sealed class ContentPublisher(
 
     /// <summary>
     /// Changes that are not routed content but show on public pages (producers, programme results): the caller's
-    /// tracked changes, its audit entry and <paramref name="alsoInTransaction"/> are saved in one transaction with the
+    /// <paramref name="alsoInTransaction"/> (run first), the tracked changes and the audit entry are saved in one transaction with the
     /// change stamp; the producers named are re-indexed; then the product catalog and the cached pages are refreshed
     /// on every node, exactly as for content.
     /// </summary>
@@ -147,12 +147,12 @@ public sealed class ContentPublisher(
         var now = clock.GetUtcNow().UtcDateTime;
         return InTransactionAsync(now, async () =>
         {
-            await db.SaveChangesAsync(ct);
             if (alsoInTransaction is not null)
             {
                 await alsoInTransaction();
             }
 
+            await db.SaveChangesAsync(ct);
             var (id, detail) = describe();
             audit.Add(action, entityType, id, detail);
             await db.SaveChangesAsync(ct);
