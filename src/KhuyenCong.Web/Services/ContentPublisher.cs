@@ -28,13 +28,14 @@ public sealed class ContentPublisher(
 
     /// <summary>
     /// An editor's save: <paramref name="body"/> is the body as the form's validation already rendered it (one parse
-    /// per save), and a changed slug leaves the old one redirecting, in the same transaction as the save.
+    /// per save), and a changed address (<paramref name="oldAddress"/>: the slug, or a page's path, before the edit)
+    /// leaves the old one redirecting, in the same transaction as the save.
     /// </summary>
-    public Task SaveEditAsync(RoutedContent item, RenderedMarkdown body, string? oldSlug, string actor, string action, string? note, CancellationToken ct)
+    public Task SaveEditAsync(RoutedContent item, RenderedMarkdown body, string? oldAddress, string actor, string action, string? note, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
         return SaveCoreAsync([item], [body], actor, action, note,
-            oldSlug is null || oldSlug == item.Slug ? null : () => RememberOldSlugAsync(item, oldSlug, ct), ct);
+            oldAddress is null || oldAddress == ContentTypes.Of(item).UrlKeyOf(item) ? null : () => RememberOldAddressAsync(item, oldAddress, ct), ct);
     }
 
     /// <summary>
@@ -182,16 +183,17 @@ public sealed class ContentPublisher(
     }
 
     /// <summary>
-    /// A published address never breaks: the old slug answers 301 with the new one; an old slug the item takes back
-    /// stops redirecting.
+    /// A published address never breaks: the old address (slug, or a page's whole path) answers 301 with the new one;
+    /// an old address the item takes back stops redirecting, and so does a stale one it leaves.
     /// </summary>
-    private async Task RememberOldSlugAsync(RoutedContent item, string oldSlug, CancellationToken ct)
+    private async Task RememberOldAddressAsync(RoutedContent item, string oldAddress, CancellationToken ct)
     {
         var type = item.GetType().Name;
-        await db.SlugRedirects.Where(r => r.ContentType == type && r.OldSlug == item.Slug).ExecuteDeleteAsync(ct);
+        var address = ContentTypes.Of(item).UrlKeyOf(item);
+        await db.SlugRedirects.Where(r => r.ContentType == type && (r.OldSlug == address || r.OldSlug == oldAddress)).ExecuteDeleteAsync(ct);
         if (item.WentLiveAt is not null || item.Status == ContentStatus.Published)
         {
-            db.SlugRedirects.Add(new SlugRedirect { ContentType = type, OldSlug = oldSlug, ContentId = item.Id, CreatedAt = clock.GetUtcNow().UtcDateTime });
+            db.SlugRedirects.Add(new SlugRedirect { ContentType = type, OldSlug = oldAddress, ContentId = item.Id, CreatedAt = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(ct);
         }
     }

@@ -143,6 +143,34 @@ public sealed class ContentPublisherTests(FaultySaveSite site) : IClassFixture<F
     }
 
     [Fact]
+    public async Task A_renamed_sub_page_answers_301_at_its_old_path()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var parent = new Page { Title = "Trang cha thử đổi tên", Slug = "trang-cha-" + suffix, Path = "trang-cha-" + suffix, Status = ContentStatus.Published, PublishAt = DateTime.UtcNow.AddMinutes(-5) };
+        await site.SaveAsync(parent);
+        var child = new Page
+        {
+            Title = "Trang con thử đổi tên", Slug = "trang-con", Path = parent.Path + "/trang-con", ParentId = parent.Id, BodyMarkdown = "Nội dung trang con.",
+            Status = ContentStatus.Published, PublishAt = DateTime.UtcNow.AddMinutes(-5),
+        };
+        await site.SaveAsync(child);
+        var publisher = await site.SignInAsync(Roles.Publisher);
+        using (var renamed = await publisher.PostFormAsync($"/quan-tri/trang/{child.Id}", new()
+        {
+            ["Input.Title"] = child.Title, ["Input.Slug"] = "trang-con-moi", ["Input.Summary"] = "", ["Input.Body"] = child.BodyMarkdown,
+            ["Input.PublishAt"] = "", ["Input.UnpublishAt"] = "", ["Input.Note"] = "", ["action"] = "publish",
+            ["Extra.ParentId"] = parent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Extra.SortOrder"] = "0", ["Extra.Language"] = "vi",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        }
+
+        using var old = await site.Browser().GetAsync(new Uri(SiteUrls.Page(child.Path), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal(SiteUrls.Page(parent.Path + "/trang-con-moi"), old.Headers.Location?.ToString());
+    }
+
+    [Fact]
     public async Task A_producer_rename_that_fails_keeps_the_old_address_redirecting()
     {
         var e = await site.WithDbAsync((db, _) => db.Products.Where(p => p.Status == ContentStatus.Published && p.EstablishmentId != null)

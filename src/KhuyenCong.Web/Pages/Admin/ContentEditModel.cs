@@ -305,7 +305,7 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
 
         var isNew = IsNew;
         var item = Item ?? Create();
-        var oldSlug = isNew ? null : item.Slug;
+        var oldAddress = isNew ? null : ContentType.UrlKeyOf(item);
         item.Title = Input.Title.Trim();
         item.Slug = slug;
         item.Summary = Input.Summary?.Trim().ReplaceLineEndings("\n") ?? "";
@@ -329,7 +329,7 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
             db.Add(item);
         }
 
-        await publisher.SaveEditAsync(item, body, oldSlug, User.Identity?.Name ?? "?", Workflow.AuditAction(step), Input.Note, ct);
+        await publisher.SaveEditAsync(item, body, oldAddress, User.Identity?.Name ?? "?", Workflow.AuditAction(step), Input.Note, ct);
         TempData["Flash"] = step switch
         {
             WorkflowAction.Submit => "Đã gửi duyệt.",

@@ -153,6 +153,9 @@ public abstract class ContentType
     /// <summary>The item's public address.</summary>
     public abstract string PublicPath(RoutedContent item);
 
+    /// <summary>What the public address is made of: the slug, or a page's path (what a slug redirect records).</summary>
+    public abstract string UrlKeyOf(RoutedContent item);
+
     /// <summary>The tracked item with this id, or null.</summary>
     public abstract Task<RoutedContent?> FindAsync(AppDbContext db, int id, CancellationToken ct);
 
@@ -208,6 +211,8 @@ public sealed class ContentType<T> : ContentType where T : RoutedContent
     public string PublicPath(T item) => Url((urlKey ??= UrlKey.Compile())(item));
 
     public override string PublicPath(RoutedContent item) => PublicPath((T)item);
+
+    public override string UrlKeyOf(RoutedContent item) => (urlKey ??= UrlKey.Compile())((T)item);
 
     public override async Task<RoutedContent?> FindAsync(AppDbContext db, int id, CancellationToken ct) =>
         await Set(db).FirstOrDefaultAsync(x => x.Id == id, ct);
