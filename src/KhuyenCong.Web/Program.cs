@@ -198,15 +198,12 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Admin/Program/Periods", Policies.Admins);
     o.Conventions.AuthorizePage("/Account/ChangePassword");
     o.Conventions.AddPageRoute("/Program/Index", "chuong-trinh/giai-doan/{period}");
-    o.Conventions.AddPageRoute("/Admin/Articles/Edit", "quan-tri/tin-bai/them");
-    o.Conventions.AddPageRoute("/Admin/Documents/Edit", "quan-tri/van-ban/them");
-    o.Conventions.AddPageRoute("/Admin/StaticPages/Edit", "quan-tri/trang/them");
-    o.Conventions.AddPageRoute("/Admin/Products/Edit", "quan-tri/san-pham/them");
+    foreach (var type in KhuyenCong.Web.Services.Content.ContentTypes.All)
+    {
+        o.Conventions.AddPageRoute(type.EditPage, type.NewItemPath.TrimStart('/'));
+    }
+
     o.Conventions.AddPageRoute("/Admin/Establishments/Edit", "quan-tri/co-so/them");
-    o.Conventions.AddPageRoute("/Admin/TvSegments/Edit", "quan-tri/truyen-hinh/them");
-    o.Conventions.AddPageRoute("/Admin/Showrooms/Edit", "quan-tri/phong-trung-bay/them");
-    o.Conventions.AddPageRoute("/Admin/Fairs/Edit", "quan-tri/hoi-cho/them");
-    o.Conventions.AddPageRoute("/Admin/QaItems/Edit", "quan-tri/hoi-dap/them");
     o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
     o.Conventions.AddFolderApplicationModelConvention("/Account", m => m.Filters.Add(new AdminArea.NoStoreFilter()));
     o.Conventions.AddFolderApplicationModelConvention("/Registration", m => m.Filters.Add(new AdminArea.NoStoreFilter()));

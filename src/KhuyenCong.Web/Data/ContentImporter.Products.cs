@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using KhuyenCong.Web.Models;
-using KhuyenCong.Web.Pages.Admin.Establishments;
 using KhuyenCong.Web.Services;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,7 +67,7 @@ public sealed partial class ContentImporter
                 throw new ContentImportException(file, line, $"establishment slug '{slug}' is used twice");
             }
 
-            var kind = EstablishmentPicker.ParseKind(e.Kind)
+            var kind = EstablishmentKindCodes.Parse(e.Kind)
                 ?? throw new ContentImportException(file, line, $"establishment '{slug}': kind must be enterprise, cooperative, cooperative-group, household-business or other, not '{e.Kind}'");
             int? placeId = null;
             if (!string.IsNullOrWhiteSpace(e.Place))

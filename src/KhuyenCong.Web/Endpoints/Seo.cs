@@ -4,6 +4,7 @@ using System.Xml;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Services.Content;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Endpoints;
@@ -29,19 +30,15 @@ public static class Seo
     private static async Task<IResult> SitemapIndexAsync(AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var stats = new List<(string Type, int Count, DateTime? LastModified)>
+        var stats = new List<(string Type, int Count, DateTime? LastModified)>();
+        foreach (var contentType in ContentTypes.All)
         {
-            ("articles", await db.Articles.Published(now).CountAsync(ct), await db.Articles.Published(now).MaxAsync(a => (DateTime?)a.UpdatedAt, ct)),
-            ("documents", await db.Documents.Published(now).CountAsync(ct), await db.Documents.Published(now).MaxAsync(d => (DateTime?)d.UpdatedAt, ct)),
-            ("pages", await db.Pages.Published(now).CountAsync(ct), await db.Pages.Published(now).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
-            ("products", await db.Products.Published(now).CountAsync(ct), await db.Products.Published(now).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)),
-            ("topics", await db.Topics.CountAsync(ct), await db.Articles.Published(now).MaxAsync(a => (DateTime?)a.UpdatedAt, ct)),
-            ("tv", await db.TvSegments.Published(now).CountAsync(ct), await db.TvSegments.Published(now).MaxAsync(t => (DateTime?)t.UpdatedAt, ct)),
-            ("showrooms", await db.Showrooms.Published(now).CountAsync(ct), await db.Showrooms.Published(now).MaxAsync(s => (DateTime?)s.UpdatedAt, ct)),
-            ("fairs", await db.Fairs.Published(now).CountAsync(ct), await db.Fairs.Published(now).MaxAsync(f => (DateTime?)f.UpdatedAt, ct)),
-            ("qa", await db.QaItems.Published(now).CountAsync(ct), await db.QaItems.Published(now).MaxAsync(q => (DateTime?)q.UpdatedAt, ct)),
-            ("producers", await Producers(db, now).CountAsync(ct), await Producers(db, now).MaxAsync(e => (DateTime?)e.UpdatedAt, ct)),
-        };
+            var (count, lastModified) = await contentType.SitemapStatsAsync(db, now, ct);
+            stats.Add((contentType.Sitemap, count, lastModified));
+        }
+
+        stats.Add(("topics", await db.Topics.CountAsync(ct), await db.Articles.Published(now).MaxAsync(a => (DateTime?)a.UpdatedAt, ct)));
+        stats.Add(("producers", await Producers(db, now).CountAsync(ct), await Producers(db, now).MaxAsync(e => (DateTime?)e.UpdatedAt, ct)));
 
         return Xml(xml =>
         {
@@ -74,24 +71,10 @@ public static class Seo
         }
 
         var skip = (page - 1) * UrlsPerSitemap;
-        List<Entry>? entries = type switch
+        List<Entry>? entries = ContentTypes.All.FirstOrDefault(t => t.Sitemap == type) is { } contentType
+            ? (await contentType.SitemapAsync(db, now, skip, UrlsPerSitemap, ct)).Select(e => new Entry(e.Path, e.LastModified)).ToList()
+            : type switch
         {
-            "articles" => await db.Articles.AsNoTracking().Published(now).OrderBy(a => a.Id).Skip(skip).Take(UrlsPerSitemap)
-                .Select(a => new Entry("/tin-tuc/" + a.Slug, a.UpdatedAt)).ToListAsync(ct),
-            "documents" => await db.Documents.AsNoTracking().Published(now).OrderBy(d => d.Id).Skip(skip).Take(UrlsPerSitemap)
-                .Select(d => new Entry("/van-ban/" + d.Slug, d.UpdatedAt)).ToListAsync(ct),
-            "products" => await db.Products.AsNoTracking().Published(now).OrderBy(p => p.Id).Skip(skip).Take(UrlsPerSitemap)
-                .Select(p => new Entry("/san-pham/" + p.Slug, p.UpdatedAt)).ToListAsync(ct),
-            "pages" => await db.Pages.AsNoTracking().Published(now).OrderBy(p => p.Path).Skip(skip).Take(UrlsPerSitemap)
-                .Select(p => new Entry("/" + p.Path, p.UpdatedAt)).ToListAsync(ct),
-            "tv" => await db.TvSegments.AsNoTracking().Published(now).OrderBy(t => t.Id).Skip(skip).Take(UrlsPerSitemap)
-                .Select(t => new Entry("/truyen-hinh/" + t.Slug, t.UpdatedAt)).ToListAsync(ct),
-            "showrooms" => await db.Showrooms.AsNoTracking().Published(now).OrderBy(s => s.Id).Skip(skip).Take(UrlsPerSitemap)
-                .Select(s => new Entry("/phong-trung-bay/" + s.Slug, s.UpdatedAt)).ToListAsync(ct),
-            "fairs" => await db.Fairs.AsNoTracking().Published(now).OrderBy(f => f.Id).Skip(skip).Take(UrlsPerSitemap)
-                .Select(f => new Entry("/hoi-cho/" + f.Slug, f.UpdatedAt)).ToListAsync(ct),
-            "qa" => await db.QaItems.AsNoTracking().Published(now).OrderBy(q => q.Id).Skip(skip).Take(UrlsPerSitemap)
-                .Select(q => new Entry("/hoi-dap/" + q.Slug, q.UpdatedAt)).ToListAsync(ct),
             "producers" => await Producers(db, now).AsNoTracking().OrderBy(e => e.Id).Skip(skip).Take(UrlsPerSitemap)
                 .Select(e => new Entry(SiteUrls.Establishment(e.Slug), e.UpdatedAt)).ToListAsync(ct),
             "topics" => await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).Skip(skip).Take(UrlsPerSitemap)

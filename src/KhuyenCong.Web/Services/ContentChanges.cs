@@ -29,8 +29,8 @@ public sealed class ContentChanges(
     }
 
     /// <summary>
-    /// For the editor-area writes that do not go through the publisher yet (producers, programme results and
-    /// periods, media deletes): move the stamp so other nodes evict, then evict this node's cached pages.
+    /// For the writes outside the editor's publisher (comments, questions): move the stamp so other nodes evict, then
+    /// evict this node's cached pages. Editor-area writes use <see cref="ContentPublisher.SaveOtherAsync"/> instead.
     /// </summary>
     public static async Task AnnounceAsync(AppDbContext db, IOutputCacheStore cache, CancellationToken ct = default)
     {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services.Content;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,49 @@ public sealed class ContentPublisher(
     public Task SaveAsync(RoutedContent item, string actor, string action, string? note = null, CancellationToken ct = default) =>
         SaveAsync([item], actor, action, note, ct);
 
-    public async Task SaveAsync(IReadOnlyList<RoutedContent> items, string actor, string action, string? note = null, CancellationToken ct = default)
+    public Task SaveAsync(IReadOnlyList<RoutedContent> items, string actor, string action, string? note = null, CancellationToken ct = default) =>
+        SaveCoreAsync(items, null, actor, action, note, null, ct);
+
+    /// <summary>
+    /// An editor's save: <paramref name="body"/> is the body as the form's validation already rendered it (one parse
+    /// per save), and a changed address (<paramref name="oldAddress"/>: the slug, or a page's path, before the edit)
+    /// leaves the old one redirecting, in the same transaction as the save.
+    /// </summary>
+    public Task SaveEditAsync(RoutedContent item, RenderedMarkdown body, string? oldAddress, string actor, string action, string? note, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return SaveCoreAsync([item], [body], actor, action, note,
+            oldAddress is null || oldAddress == ContentTypes.Of(item).UrlKeyOf(item) ? null : () => RememberOldAddressAsync(item, oldAddress, ct), ct);
+    }
+
+    /// <summary>
+    /// Deletes an item: a last revision and the audit entry, its search entry, its old slugs and the row go in one
+    /// transaction, then cached pages are evicted on every node.
+    /// </summary>
+    public Task DeleteAsync(RoutedContent item, string actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        item.Status = ContentStatus.Archived;
+        return SaveCoreAsync([item], null, actor, "delete", "Xóa", async () =>
+        {
+            var type = item.GetType().Name;
+            await db.SlugRedirects.Where(r => r.ContentType == type && r.ContentId == item.Id).ExecuteDeleteAsync(ct);
+            db.Remove(item);
+            await db.SaveChangesAsync(ct);
+        }, ct);
+    }
+
+    /// <summary>Text that is already NFC, or its NFC form (stored text is NFC).</summary>
+    public static string Nfc(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <param name="rendered">Bodies already rendered, by position (used when their source is the stored body).</param>
+    /// <param name="alsoInTransaction">More work of the same change, done inside the save's transaction.</param>
+    private async Task SaveCoreAsync(IReadOnlyList<RoutedContent> items, IReadOnlyList<RenderedMarkdown>? rendered, string actor, string action,
+        string? note, Func<Task>? alsoInTransaction, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count == 0)
@@ -41,38 +84,15 @@ public sealed class ContentPublisher(
             item.Title = Nfc(item.Title);
             item.Summary = Nfc(item.Summary);
             item.BodyMarkdown = Nfc(item.BodyMarkdown);
-            item.BodyHtml = markdown.ToHtml(item.BodyMarkdown);
-            if (item is Fair fair)
-            {
-                fair.ResultsMarkdown = Nfc(fair.ResultsMarkdown);
-                fair.ResultsHtml = markdown.ToHtml(fair.ResultsMarkdown);
-            }
-            else if (item is Document document)
-            {
-                document.CommentSummaryMarkdown = Nfc(document.CommentSummaryMarkdown);
-                document.CommentSummaryHtml = markdown.ToHtml(document.CommentSummaryMarkdown);
-            }
-            else if (item is QaItem qa)
-            {
-                qa.QuestionText = Nfc(qa.QuestionText);
-            }
-            plainText[i] = markdown.ToPlainText(item.BodyMarkdown);
+            var body = rendered?[i] is { } done && done.Source == item.BodyMarkdown ? done : markdown.Render(item.BodyMarkdown);
+            item.BodyHtml = body.Html;
+            plainText[i] = body.PlainText;
+            ContentTypes.Of(item).RenderExtraFields(item, Nfc, markdown);
         });
 
         foreach (var item in items)
         {
-            if (item is Product product)
-            {
-                // The scheduler and the history page load products without their certifications.
-                var certifications = db.Entry(product).Collection(x => x.Certifications);
-                if (db.Entry(product).State != EntityState.Added && !certifications.IsLoaded)
-                {
-                    await certifications.LoadAsync(ct);
-                }
-
-                ProductFacts.Sync(product);
-            }
-
+            await ContentTypes.Of(item).BeforeSaveAsync(db, item, ct);
             if (item.CreatedAt == default)
             {
                 item.CreatedAt = now;
@@ -89,42 +109,96 @@ public sealed class ContentPublisher(
             }
         }
 
+        await InTransactionAsync(now, async () =>
+        {
+            await db.SaveChangesAsync(ct);
+            await AddRevisionsAsync(items, actor, note, now, ct);
+            foreach (var item in items)
+            {
+                audit.Add(action, item.GetType().Name, item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Title, actor);
+            }
+
+            await db.SaveChangesAsync(ct);
+            var fields = await SearchFields.LoadAsync(db, items, ct);
+            for (var i = 0; i < items.Count; i++)
+            {
+                await IndexAsync(items[i], fields.Body(items[i], plainText[i]), ct);
+            }
+
+            // A producer is findable while something of theirs is published.
+            await SearchFields.IndexEstablishmentsAsync(db, search, items.Select(SearchFields.EstablishmentOf).OfType<int>().ToHashSet(), now, ct);
+            if (alsoInTransaction is not null)
+            {
+                await alsoInTransaction();
+            }
+        }, ct);
+    }
+
+    /// <summary>
+    /// Changes that are not routed content but show on public pages (producers, programme results): the caller's
+    /// <paramref name="alsoInTransaction"/> (run first), the tracked changes and the audit entry are saved in one transaction with the
+    /// change stamp; the producers named are re-indexed; then the product catalog and the cached pages are refreshed
+    /// on every node, exactly as for content.
+    /// </summary>
+    /// <param name="describe">The audit entry, read after the first save (a new row has its id then).</param>
+    public Task SaveOtherAsync(string action, string entityType, Func<(string Id, string? Detail)> describe, IReadOnlyCollection<int> establishments,
+        Func<Task>? alsoInTransaction = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(describe);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return InTransactionAsync(now, async () =>
+        {
+            if (alsoInTransaction is not null)
+            {
+                await alsoInTransaction();
+            }
+
+            await db.SaveChangesAsync(ct);
+            var (id, detail) = describe();
+            audit.Add(action, entityType, id, detail);
+            await db.SaveChangesAsync(ct);
+            await SearchFields.IndexEstablishmentsAsync(db, search, establishments, now, ct);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Runs one change in a transaction (the caller's, if one is open) with the change stamp, so other processes and
+    /// nodes see it, then evicts this node's cached pages and product catalog once it is committed.
+    /// </summary>
+    private async Task InTransactionAsync(DateTime now, Func<Task> work, CancellationToken ct)
+    {
         var ownTransaction = db.Database.CurrentTransaction is null;
-        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
-
-        await db.SaveChangesAsync(ct);
-        await AddRevisionsAsync(items, actor, note, now, ct);
-        foreach (var item in items)
+        await using (var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null)
         {
-            audit.Add(action, item.GetType().Name, item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Title, actor);
-        }
-
-        await db.SaveChangesAsync(ct);
-        var fields = await SearchFields.LoadAsync(db, items, ct);
-        for (var i = 0; i < items.Count; i++)
-        {
-            await IndexAsync(items[i], fields.Body(items[i], plainText[i]), ct);
-        }
-
-        // A producer is findable while something of theirs is published.
-        await SearchFields.IndexEstablishmentsAsync(db, search, items.Select(SearchFields.EstablishmentOf).OfType<int>().ToHashSet(), now, ct);
-
-        // Other processes and nodes see the change through the stamp and evict their own cached pages.
-        await ContentChanges.BumpAsync(db, now, ct);
-
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
+            await work();
+            await ContentChanges.BumpAsync(db, now, ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
 
         catalog.Invalidate();
         await cache.EvictByTagAsync(CacheTag, ct);
     }
 
-    private static readonly JsonSerializerOptions SnapshotJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>
+    /// A published address never breaks: the old address (slug, or a page's whole path) answers 301 with the new one;
+    /// an old address the item takes back stops redirecting, and so does a stale one it leaves.
+    /// </summary>
+    private async Task RememberOldAddressAsync(RoutedContent item, string oldAddress, CancellationToken ct)
+    {
+        var type = item.GetType().Name;
+        var address = ContentTypes.Of(item).UrlKeyOf(item);
+        await db.SlugRedirects.Where(r => r.ContentType == type && (r.OldSlug == address || r.OldSlug == oldAddress)).ExecuteDeleteAsync(ct);
+        if (item.WentLiveAt is not null || item.Status == ContentStatus.Published)
+        {
+            db.SlugRedirects.Add(new SlugRedirect { ContentType = type, OldSlug = oldAddress, ContentId = item.Id, CreatedAt = clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(ct);
+        }
+    }
 
-    private static string Nfc(string text) =>
-        text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+    private static readonly JsonSerializerOptions SnapshotJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private async Task AddRevisionsAsync(IReadOnlyList<RoutedContent> items, string actor, string? note, DateTime now, CancellationToken ct)
     {
@@ -160,66 +234,17 @@ public sealed class ContentPublisher(
             }
         }
 
-        // A list that was not loaded (the scheduler publishes without tags) is left out, not recorded as empty:
-        // restoring that revision then leaves the tags as they are.
-        if (item is Article article && IsKnown(db.Entry(article).Collection(a => a.Tags)))
-        {
-            values["Tags"] = article.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
-        }
-
-        switch (item)
-        {
-            case Product product:
-                ProductFacts.AddToSnapshot(product, values);
-                break;
-            case Showroom showroom:
-                values["Gallery"] = GallerySnapshot(showroom.Gallery);
-                if (IsKnown(db.Entry(showroom).Collection(s => s.Products)))
-                {
-                    values["Products"] = showroom.Products.Select(p => p.Id).Order().ToList();
-                }
-
-                break;
-            case Fair fair:
-                values["Gallery"] = GallerySnapshot(fair.Gallery);
-                if (IsKnown(db.Entry(fair).Collection(f => f.Participants)))
-                {
-                    values["Participants"] = fair.Participants.OrderBy(p => p.EstablishmentId)
-                        .Select(p => new { p.EstablishmentId, p.Booth, p.ProgrammeSupported }).ToList();
-                }
-
-                break;
-        }
+        ContentTypes.Of(item).AddToSnapshot(db, item, values);
 
         // Stored, never written into HTML: keep Vietnamese letters as they are (a third of the size of \uXXXX).
         return JsonSerializer.Serialize(values, SnapshotJson);
     }
 
-    internal static object GallerySnapshot(IEnumerable<GalleryImage> gallery) =>
-        gallery.Select(g => new { g.Media, g.Alt, g.Caption }).ToList();
-
-    /// <summary>
-    /// Whether a list's contents are known at snapshot time: loaded, or filled in by the code that saves. A list that
-    /// was never loaded is left out of the snapshot rather than recorded as empty.
-    /// </summary>
-    private static bool IsKnown(Microsoft.EntityFrameworkCore.ChangeTracking.CollectionEntry collection) =>
-        collection.IsLoaded || collection.CurrentValue?.Cast<object>().Any() == true;
-
     /// <param name="body">The plain text with the type's searchable fields (<see cref="SearchFields.Body"/>).</param>
     private Task IndexAsync(RoutedContent item, string body, CancellationToken ct)
     {
-        var (kind, url) = item switch
-        {
-            Article a => (SearchKinds.Article, "/tin-tuc/" + a.Slug),
-            Document d => (SearchKinds.Document, "/van-ban/" + d.Slug),
-            Page p => (SearchKinds.Page, "/" + p.Path),
-            Product p => (SearchKinds.Product, SiteUrls.Product(p.Slug)),
-            TvSegment t => (SearchKinds.TvSegment, SiteUrls.TvSegment(t.Slug)),
-            Showroom s => (SearchKinds.Showroom, SiteUrls.Showroom(s.Slug)),
-            Fair f => (SearchKinds.Fair, SiteUrls.Fair(f.Slug)),
-            QaItem q => (SearchKinds.Qa, SiteUrls.Qa(q.Slug)),
-            _ => throw new NotSupportedException(item.GetType().Name),
-        };
+        var type = ContentTypes.Of(item);
+        var (kind, url) = (type.SearchKind, type.PublicPath(item));
 
         // The index holds only what a visitor may see now; the scheduler indexes scheduled items when they go
         // live and removes them when they expire (both through this method).

@@ -8,6 +8,9 @@ namespace KhuyenCong.Web.Services;
 /// <summary>The Markdown given was refused (too large, too deeply nested). The message is for the editor.</summary>
 public sealed class MarkdownRejectedException(string message, Exception? inner = null) : Exception(message, inner);
 
+/// <summary>One Markdown text rendered: its source, the sanitised HTML and the plain text (for search).</summary>
+public sealed record RenderedMarkdown(string Source, string Html, string PlainText);
+
 /// <summary>
 /// Markdown → safe HTML: one Markdig pipeline with raw HTML off and extensions picked one by one, unsafe link
 /// and image schemes dropped from the parsed tree, then a tight HtmlSanitizer allowlist as a second wall.
@@ -32,19 +35,24 @@ public sealed class MarkdownRenderer
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
     public string ToHtml(string? markdown) =>
-        sanitizer.Sanitize(Render(markdown, plainText: false));
+        sanitizer.Sanitize(Write(Parse(markdown), plainText: false));
 
     /// <summary>Plain text of the Markdown (for search and summaries), under the same limits.</summary>
-    public string ToPlainText(string? markdown)
-    {
-        var text = Render(markdown, plainText: true);
-        return string.Join(' ', text.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-    }
+    public string ToPlainText(string? markdown) => Words(Write(Parse(markdown), plainText: true));
 
-    /// <summary>Parse and render under one guard: Markdig's depth limit can fire in either step.</summary>
-    private string Render(string? markdown, bool plainText)
+    /// <summary>The HTML and the plain text of one parse (a save needs both; parsing is the costly step).</summary>
+    public RenderedMarkdown Render(string? markdown)
     {
         var document = Parse(markdown);
+        return new RenderedMarkdown(markdown ?? "", sanitizer.Sanitize(Write(document, plainText: false)), Words(Write(document, plainText: true)));
+    }
+
+    private static string Words(string text) =>
+        string.Join(' ', text.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Renders under the same guard as the parse: Markdig's depth limit can fire in either step.</summary>
+    private string Write(MarkdownDocument document, bool plainText)
+    {
         try
         {
             using var writer = new StringWriter();

@@ -2,7 +2,7 @@ using KhuyenCong.Web.Models;
 
 namespace KhuyenCong.Web.Services;
 
-/// <summary>What ContentPublisher does for products beyond the common columns.</summary>
+/// <summary>What a save does for products beyond the common columns (their line in the content-type registry).</summary>
 public static class ProductFacts
 {
     /// <summary>Denormalises the highest level and the latest round from the certifications (list filters use them).</summary>
@@ -21,7 +21,7 @@ public static class ProductFacts
         values["Certifications"] = product.Certifications
             .OrderBy(c => c.RoundYear).ThenBy(c => c.Level)
             .Select(c => new { c.Level, c.RoundYear, c.DecisionNumber, c.DecisionDate, c.Issuer }).ToList();
-        values["Gallery"] = ContentPublisher.GallerySnapshot(product.Gallery);
+        values["Gallery"] = Content.ContentSnapshot.Gallery(product.Gallery);
         values["WhereToBuy"] = product.WhereToBuy.Select(w => new { w.Name, w.Address, w.Phone, w.Url }).ToList();
         values["Support"] = product.Support.Select(s => new { s.Project, s.Year, s.Kind }).ToList();
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Services.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -64,15 +65,15 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
     public string? PreviewHtml { get; private set; }
     public bool IsNew => Item is null;
 
+    /// <summary>This type's line in the content-type registry.</summary>
+    public ContentType<T> ContentType { get; } = ContentTypes.Of<T>();
+
     /// <summary>Admin list URL, e.g. "/quan-tri/tin-bai".</summary>
-    public abstract string ListPath { get; }
-    public abstract string TypeLabel { get; }
-    public abstract string PublicPath(T item);
-    /// <summary>Type segment of the history URL: tin-bai, van-ban, trang.</summary>
-    public abstract string HistoryType { get; }
+    public string ListPath => ContentType.AdminPath;
+    public string TypeLabel => ContentType.Noun;
 
     public (RoutedContent? Item, string ListPath, string? PublicPath, string HistoryPath) Header =>
-        (Item, ListPath, Item is null ? null : PublicPath(Item), $"/quan-tri/lich-su/{HistoryType}/{Item?.Id}");
+        (Item, ListPath, Item is null ? null : ContentType.PublicPath(Item), ContentType.HistoryPath(Item?.Id ?? 0));
     protected abstract IQueryable<T> Items { get; }
     protected abstract T Create();
     protected abstract Task LoadExtraAsync(T? item, CancellationToken ct);
@@ -276,19 +277,16 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
             ModelState.AddModelError("Input.Note", "Ghi rõ lý do trả lại để người viết biết cần sửa gì.");
         }
 
-        string? bodyError = null;
+        // Browsers send textarea lines as CR LF; stored text uses LF (a CR would come back as &#xD; in the form).
+        // Rendered once here: the check is the rendering the publisher stores.
+        RenderedMarkdown? body = null;
         try
         {
-            _ = markdown.ToHtml(Input.Body);
+            body = markdown.Render(ContentPublisher.Nfc((Input.Body ?? "").ReplaceLineEndings("\n")));
         }
         catch (MarkdownRejectedException ex)
         {
-            bodyError = ex.Message;
-        }
-
-        if (bodyError is not null)
-        {
-            ModelState.AddModelError("Input.Body", bodyError);
+            ModelState.AddModelError("Input.Body", ex.Message);
         }
 
         await ValidateExtraAsync(ct);
@@ -298,7 +296,7 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
             ModelState.AddModelError("Input.Slug", $"Đường dẫn “{slug}” đã được dùng cho mục khác; hãy chọn đường dẫn khác.");
         }
 
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || body is null)
         {
             PageTitle = "Lỗi: " + PageTitle;
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -307,12 +305,11 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
 
         var isNew = IsNew;
         var item = Item ?? Create();
-        var oldSlug = isNew ? null : item.Slug;
+        var oldAddress = isNew ? null : ContentType.UrlKeyOf(item);
         item.Title = Input.Title.Trim();
         item.Slug = slug;
-        // Browsers send textarea lines as CR LF; stored text uses LF (a CR would come back as &#xD; in the form).
         item.Summary = Input.Summary?.Trim().ReplaceLineEndings("\n") ?? "";
-        item.BodyMarkdown = (Input.Body ?? "").ReplaceLineEndings("\n");
+        item.BodyMarkdown = body.Source;
         item.SeoTitle = Input.SeoTitle;
         item.SeoDescription = Input.SeoDescription;
         item.UnpublishAt = unpublishAt;
@@ -332,12 +329,7 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
             db.Add(item);
         }
 
-        if (oldSlug is not null && oldSlug != item.Slug)
-        {
-            await RememberOldSlugAsync(item, oldSlug, ct);
-        }
-
-        await publisher.SaveAsync(item, User.Identity?.Name ?? "?", Workflow.AuditAction(step), Input.Note, ct);
+        await publisher.SaveEditAsync(item, body, oldAddress, User.Identity?.Name ?? "?", Workflow.AuditAction(step), Input.Note, ct);
         TempData["Flash"] = step switch
         {
             WorkflowAction.Submit => "Đã gửi duyệt.",
@@ -365,11 +357,7 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
             return Page();
         }
 
-        item.Status = ContentStatus.Archived;
-        await publisher.SaveAsync(item, User.Identity?.Name ?? "?", "delete", "Xóa", ct);
-        db.Remove(item);
-        await db.SlugRedirects.Where(r => r.ContentType == typeof(T).Name && r.ContentId == item.Id).ExecuteDeleteAsync(ct);
-        await db.SaveChangesAsync(ct);
+        await publisher.DeleteAsync(item, User.Identity?.Name ?? "?", ct);
         TempData["Flash"] = $"Đã xóa “{item.Title}”.";
         return Redirect(ListPath);
     }
@@ -380,18 +368,6 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
         var id = Item?.Id ?? 0;
         return await Items.AnyAsync(x => x.Slug == slug && x.Id != id, ct)
             || await db.SlugRedirects.AnyAsync(r => r.ContentType == typeof(T).Name && r.OldSlug == slug && r.ContentId != id, ct);
-    }
-
-    private async Task RememberOldSlugAsync(T item, string oldSlug, CancellationToken ct)
-    {
-        await db.SlugRedirects.Where(r => r.ContentType == typeof(T).Name && r.OldSlug == item.Slug).ExecuteDeleteAsync(ct);
-        if (item.WentLiveAt is not null || item.Status == ContentStatus.Published)
-        {
-            db.SlugRedirects.Add(new SlugRedirect
-            {
-                ContentType = typeof(T).Name, OldSlug = oldSlug, ContentId = item.Id, CreatedAt = clock.GetUtcNow().UtcDateTime,
-            });
-        }
     }
 
     private DateTime? ParseLocal(string? value, string field)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Services.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,18 +93,7 @@ public class HistoryModel(AppDbContext db, ContentPublisher publisher, RevisionR
     private async Task<bool> LoadAsync(string type, int id, CancellationToken ct)
     {
         Type = type;
-        RoutedContent? item = type switch
-        {
-            "tin-bai" => await db.Articles.FirstOrDefaultAsync(x => x.Id == id, ct),
-            "van-ban" => await db.Documents.FirstOrDefaultAsync(x => x.Id == id, ct),
-            "trang" => await db.Pages.FirstOrDefaultAsync(x => x.Id == id, ct),
-            "san-pham" => await db.Products.FirstOrDefaultAsync(x => x.Id == id, ct),
-            "truyen-hinh" => await db.TvSegments.FirstOrDefaultAsync(x => x.Id == id, ct),
-            "phong-trung-bay" => await db.Showrooms.FirstOrDefaultAsync(x => x.Id == id, ct),
-            "hoi-cho" => await db.Fairs.FirstOrDefaultAsync(x => x.Id == id, ct),
-            "hoi-dap" => await db.QaItems.FirstOrDefaultAsync(x => x.Id == id, ct),
-            _ => null,
-        };
+        var item = ContentTypes.ByAdminSegment(type) is { } registered ? await registered.FindAsync(db, id, ct) : null;
         if (item is null)
         {
             return false;

@@ -1,5 +1,6 @@
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services.Content;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Admin;
@@ -31,17 +32,12 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
     {
         PageTitle = "Tổng quan";
         var now = clock.GetUtcNow().UtcDateTime;
-        var parts = new[]
+        var parts = new List<Part>();
+        foreach (var type in ContentTypes.All)
         {
-            await ListsAsync(db.Articles, "tin-bai", "Tin bài", now, ct),
-            await ListsAsync(db.Documents, "van-ban", "Văn bản", now, ct),
-            await ListsAsync(db.Pages, "trang", "Trang", now, ct),
-            await ListsAsync(db.Products, "san-pham", "Sản phẩm", now, ct),
-            await ListsAsync(db.TvSegments, "truyen-hinh", "Truyền hình", now, ct),
-            await ListsAsync(db.Showrooms, "phong-trung-bay", "Phòng trưng bày", now, ct),
-            await ListsAsync(db.Fairs, "hoi-cho", "Hội chợ", now, ct),
-            await ListsAsync(db.QaItems, "hoi-dap", "Hỏi đáp", now, ct),
-        };
+            parts.Add(await type.QueryAsync(db, new Lists(now), ct));
+        }
+
         InReview = parts.SelectMany(p => p.InReview).OrderBy(r => r.UpdatedAt).Take(ListSize).ToList();
         Scheduled = parts.SelectMany(p => p.Scheduled).OrderBy(r => r.PublishAt).Take(ListSize).ToList();
         Recent = parts.SelectMany(p => p.Recent).OrderByDescending(r => r.UpdatedAt).Take(15).ToList();
@@ -76,21 +72,25 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
 
     private sealed record Part(List<Row> InReview, List<Row> Scheduled, List<(string EntityType, Row Row)> Returned, List<Row> Recent, Count Count);
 
-    private static async Task<Part> ListsAsync<T>(IQueryable<T> set, string type, string label, DateTime now, CancellationToken ct)
-        where T : RoutedContent
+    /// <summary>One type's share of the dashboard, the same query for every type of the registry.</summary>
+    private sealed class Lists(DateTime now) : IContentQuery<Part>
     {
-        var items = set.AsNoTracking();
-        IQueryable<Row> Rows(IQueryable<T> q) =>
-            q.Select(x => new Row(type, label, x.Id, x.Title, x.Status, x.PublishAt, x.UpdatedAt, x.UpdatedBy, x.ReviewNote));
+        public async Task<Part> RunAsync<T>(ContentType<T> type, IQueryable<T> items, CancellationToken ct) where T : RoutedContent
+        {
+            var segment = type.AdminSegment;
+            var label = type.Label;
+            IQueryable<Row> Rows(IQueryable<T> q) =>
+                q.Select(x => new Row(segment, label, x.Id, x.Title, x.Status, x.PublishAt, x.UpdatedAt, x.UpdatedBy, x.ReviewNote));
 
-        var inReview = await Rows(items.Where(x => x.Status == ContentStatus.InReview).OrderBy(x => x.UpdatedAt).Take(ListSize)).ToListAsync(ct);
-        var scheduled = await Rows(items.Where(x => x.Status == ContentStatus.Published && x.PublishAt > now).OrderBy(x => x.PublishAt).Take(ListSize)).ToListAsync(ct);
-        var returned = await Rows(items.Where(x => x.Status == ContentStatus.Draft && x.ReviewNote != null && x.ReviewNote != "")
-            .OrderByDescending(x => x.UpdatedAt).Take(100)).ToListAsync(ct);
-        var recent = await Rows(items.OrderByDescending(x => x.UpdatedAt).Take(15)).ToListAsync(ct);
-        var counts = await items.GroupBy(x => x.Status).Select(g => new { Status = g.Key, N = g.Count() }).ToListAsync(ct);
-        int N(ContentStatus s) => counts.FirstOrDefault(c => c.Status == s)?.N ?? 0;
-        var count = new Count(label, "/quan-tri/" + type, counts.Sum(c => c.N), N(ContentStatus.Published), N(ContentStatus.InReview), N(ContentStatus.Draft));
-        return new Part(inReview, scheduled, returned.Select(r => (typeof(T).Name, r)).ToList(), recent, count);
+            var inReview = await Rows(items.Where(x => x.Status == ContentStatus.InReview).OrderBy(x => x.UpdatedAt).Take(ListSize)).ToListAsync(ct);
+            var scheduled = await Rows(items.Where(x => x.Status == ContentStatus.Published && x.PublishAt > now).OrderBy(x => x.PublishAt).Take(ListSize)).ToListAsync(ct);
+            var returned = await Rows(items.Where(x => x.Status == ContentStatus.Draft && x.ReviewNote != null && x.ReviewNote != "")
+                .OrderByDescending(x => x.UpdatedAt).Take(100)).ToListAsync(ct);
+            var recent = await Rows(items.OrderByDescending(x => x.UpdatedAt).Take(15)).ToListAsync(ct);
+            var counts = await items.GroupBy(x => x.Status).Select(g => new { Status = g.Key, N = g.Count() }).ToListAsync(ct);
+            int N(ContentStatus s) => counts.FirstOrDefault(c => c.Status == s)?.N ?? 0;
+            var count = new Count(label, type.AdminPath, counts.Sum(c => c.N), N(ContentStatus.Published), N(ContentStatus.InReview), N(ContentStatus.Draft));
+            return new Part(inReview, scheduled, returned.Select(r => (type.Name, r)).ToList(), recent, count);
+        }
     }
 }

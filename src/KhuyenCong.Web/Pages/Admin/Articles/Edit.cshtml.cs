@@ -58,10 +58,6 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     ];
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
 
-    public override string ListPath => "/quan-tri/tin-bai";
-    public override string TypeLabel => "tin bài";
-    public override string HistoryType => "tin-bai";
-    public override string PublicPath(Article item) => SiteUrls.Article(item.Slug);
     protected override IQueryable<Article> Items => Db.Articles.Include(a => a.Tags);
     protected override Article Create() => new() { Title = "", Slug = "" };
 

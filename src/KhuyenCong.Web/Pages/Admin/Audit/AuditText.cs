@@ -82,12 +82,9 @@ public static class AuditText
     };
 
     /// <summary>The admin path segment of each content type that has an edit page.</summary>
-    private static readonly Dictionary<string, string> EditPaths = new(StringComparer.Ordinal)
-    {
-        ["Article"] = "tin-bai", ["Document"] = "van-ban", ["Page"] = "trang", ["Product"] = "san-pham",
-        ["TvSegment"] = "truyen-hinh", ["Showroom"] = "phong-trung-bay", ["Fair"] = "hoi-cho", ["Establishment"] = "co-so",
-        ["QaItem"] = "hoi-dap",
-    };
+    private static readonly Dictionary<string, string> EditPaths =
+        KhuyenCong.Web.Services.Content.ContentTypes.All.Select(t => (t.Name, t.AdminSegment)).Append(("Establishment", "co-so"))
+            .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
 
     public static IEnumerable<string> KnownActions => Actions.Keys;
 

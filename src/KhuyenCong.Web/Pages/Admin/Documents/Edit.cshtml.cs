@@ -32,10 +32,6 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
 
     [BindProperty] public DocumentInput Extra { get; set; } = new();
 
-    public override string ListPath => "/quan-tri/van-ban";
-    public override string TypeLabel => "văn bản";
-    public override string HistoryType => "van-ban";
-    public override string PublicPath(Document item) => SiteUrls.Document(item.Slug);
     protected override IQueryable<Document> Items => Db.Documents;
     protected override Document Create() => new() { Title = "", Slug = "", Kind = "", Issuer = "" };
 

@@ -3,7 +3,6 @@ using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Admin.Establishments;
@@ -14,7 +13,7 @@ namespace KhuyenCong.Web.Pages.Admin.Establishments;
 /// published product, showroom or fair shows it, only a publisher or an admin may change it. Every change is in the
 /// audit log and evicts the cached public pages that show it.
 /// </summary>
-public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache, ProductCatalog catalog, TimeProvider clock, ISearchIndex search) : SitePageModel
+public class EditModel(AppDbContext db, ContentPublisher publisher, TimeProvider clock, ISearchIndex search) : SitePageModel
 {
     public sealed class EstablishmentInput
     {
@@ -123,12 +122,14 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
 
         var now = clock.GetUtcNow().UtcDateTime;
         var item = Item ?? new Establishment { Name = "", Slug = "", CreatedAt = now };
+        Func<Task>? forgetSlugs = null;
         if (Item is not null && Item.Slug != slug)
         {
             // A published address never breaks: the old one answers 301 with the new one (as for routed content);
-            // an old address the establishment takes back stops redirecting.
-            await db.SlugRedirects.Where(r => r.ContentType == nameof(Establishment) && (r.OldSlug == slug || r.OldSlug == Item.Slug)).ExecuteDeleteAsync(ct);
-            db.SlugRedirects.Add(new SlugRedirect { ContentType = nameof(Establishment), OldSlug = Item.Slug, ContentId = Item.Id, CreatedAt = now });
+            // an old address the establishment takes back stops redirecting (in the save's transaction).
+            var oldSlug = Item.Slug;
+            forgetSlugs = () => db.SlugRedirects.Where(r => r.ContentType == nameof(Establishment) && (r.OldSlug == slug || r.OldSlug == oldSlug)).ExecuteDeleteAsync(ct);
+            db.SlugRedirects.Add(new SlugRedirect { ContentType = nameof(Establishment), OldSlug = oldSlug, ContentId = Item.Id, CreatedAt = now });
         }
 
         item.Name = Input.Name.Trim().Normalize(System.Text.NormalizationForm.FormC);
@@ -150,11 +151,8 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
             db.Establishments.Add(item);
         }
 
-        await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(Item is null ? "create" : "update", nameof(Establishment), item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Name, ct: ct);
-        await SearchFields.IndexEstablishmentsAsync(db, search, [item.Id], clock.GetUtcNow().UtcDateTime, ct);
-        catalog.Invalidate();
-        await ContentChanges.AnnounceAsync(db, cache, ct);
+        await publisher.SaveOtherAsync(Item is null ? "create" : "update", nameof(Establishment),
+            () => (item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Name), [item.Id], forgetSlugs, ct);
         TempData["Flash"] = "Đã lưu.";
         return Redirect($"/quan-tri/co-so/{item.Id}");
     }
@@ -182,12 +180,12 @@ public class EditModel(AppDbContext db, AuditLog audit, IOutputCacheStore cache,
         }
 
         db.Establishments.Remove(Item);
-        await db.SlugRedirects.Where(r => r.ContentType == nameof(Establishment) && r.ContentId == id).ExecuteDeleteAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await search.RemoveAsync(db, SearchKinds.Establishment, id, ct);
-        await audit.WriteAsync("delete", nameof(Establishment), id.ToString(System.Globalization.CultureInfo.InvariantCulture), Item.Name, ct: ct);
-        catalog.Invalidate();
-        await ContentChanges.AnnounceAsync(db, cache, ct);
+        await publisher.SaveOtherAsync("delete", nameof(Establishment), () => (id.ToString(System.Globalization.CultureInfo.InvariantCulture), Item.Name), [],
+            async () =>
+            {
+                await db.SlugRedirects.Where(r => r.ContentType == nameof(Establishment) && r.ContentId == id).ExecuteDeleteAsync(ct);
+                await search.RemoveAsync(db, SearchKinds.Establishment, id, ct);
+            }, ct);
         TempData["Flash"] = $"Đã xóa “{Item.Name}”.";
         return Redirect("/quan-tri/co-so");
     }

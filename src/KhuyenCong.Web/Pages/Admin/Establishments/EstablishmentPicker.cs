@@ -38,17 +38,11 @@ public static class EstablishmentPicker
 {
     public sealed record Choice(int Id, string Name, string Kind);
 
-    public static readonly IReadOnlyList<(EstablishmentKind Kind, string Code)> KindCodes =
-    [
-        (EstablishmentKind.Enterprise, "enterprise"), (EstablishmentKind.Cooperative, "cooperative"),
-        (EstablishmentKind.CooperativeGroup, "cooperative-group"), (EstablishmentKind.HouseholdBusiness, "household-business"),
-        (EstablishmentKind.Other, "other"),
-    ];
+    public static IReadOnlyList<(EstablishmentKind Kind, string Code)> KindCodes => EstablishmentKindCodes.All;
 
-    public static string KindCode(EstablishmentKind kind) => KindCodes.First(k => k.Kind == kind).Code;
+    public static string KindCode(EstablishmentKind kind) => EstablishmentKindCodes.Code(kind);
 
-    public static EstablishmentKind? ParseKind(string? code) =>
-        KindCodes.Where(k => k.Code == code?.Trim()).Select(k => (EstablishmentKind?)k.Kind).FirstOrDefault();
+    public static EstablishmentKind? ParseKind(string? code) => EstablishmentKindCodes.Parse(code);
 
     public static async Task<EstablishmentPickerView> ViewAsync(
         AppDbContext db, string prefix, EstablishmentPick value, string label = "Cơ sở", bool required = false, CancellationToken ct = default)

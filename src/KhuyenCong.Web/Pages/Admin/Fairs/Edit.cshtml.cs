@@ -59,10 +59,6 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     [BindProperty(Name = nameof(NewParticipant))] public EstablishmentPick NewParticipant { get; set; } = new();
     public EstablishmentPickerView NewParticipantPicker { get; private set; } = null!;
 
-    public override string ListPath => "/quan-tri/hoi-cho";
-    public override string TypeLabel => "hội chợ";
-    public override string HistoryType => "hoi-cho";
-    public override string PublicPath(Fair item) => SiteUrls.Fair(item.Slug);
     protected override IQueryable<Fair> Items => Db.Fairs.Include(f => f.Participants);
     protected override Fair Create() => new() { Title = "", Slug = "" };
 

@@ -3,7 +3,6 @@ using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Admin.Media;
@@ -14,7 +13,7 @@ namespace KhuyenCong.Web.Pages.Admin.Media;
 /// </summary>
 [RequestSizeLimit(MediaProcessor.MaxVideoBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MediaProcessor.MaxVideoBytes + 1024 * 1024)]
-public class IndexModel(AppDbContext db, MediaProcessor processor, MediaUsage usage, AuditLog audit, IOutputCacheStore cache, TimeProvider clock) : SitePageModel
+public class IndexModel(AppDbContext db, MediaProcessor processor, MediaUsage usage, AuditLog audit, ContentPublisher publisher, TimeProvider clock) : SitePageModel
 {
     public const int PageSize = 40;
 
@@ -126,11 +125,9 @@ public class IndexModel(AppDbContext db, MediaProcessor processor, MediaUsage us
         }
 
         db.MediaFiles.Remove(file);
-        audit.Add("media-delete", "MediaFile", file.StorageName, file.OriginalName);
-        await db.SaveChangesAsync(ct);
-        processor.Delete(file.StorageName);
         // A cached page may still name the file (e.g. rendered before its last reference was removed elsewhere).
-        await ContentChanges.AnnounceAsync(db, cache, ct);
+        await publisher.SaveOtherAsync("media-delete", "MediaFile", () => (file.StorageName, file.OriginalName), [], ct: ct);
+        processor.Delete(file.StorageName);
         TempData["Flash"] = $"Đã xóa “{file.OriginalName}”.";
         return RedirectToPage();
     }

@@ -81,10 +81,6 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     public EstablishmentPickerView ProducerPicker { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name)> PlaceChoices => ProducerPicker.Places;
 
-    public override string ListPath => "/quan-tri/san-pham";
-    public override string TypeLabel => "sản phẩm";
-    public override string HistoryType => "san-pham";
-    public override string PublicPath(Product item) => SiteUrls.Product(item.Slug);
     protected override IQueryable<Product> Items => Db.Products.Include(p => p.Certifications);
     protected override Product Create() => new() { Title = "", Slug = "" };
 

@@ -4,7 +4,6 @@ using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Admin.Program;
@@ -14,7 +13,7 @@ namespace KhuyenCong.Web.Pages.Admin.Program;
 /// the audit log) and evicts the programme page and API from the output cache. A saved achievement is public at
 /// once, so only publishers and admins (who may publish) add, edit or withdraw one; editors read.
 /// </summary>
-public class IndexModel(AppDbContext db, ProgramProgress progress, AuditLog audit, IOutputCacheStore cache, TimeProvider clock) : SitePageModel
+public class IndexModel(AppDbContext db, ProgramProgress progress, AuditLog audit, ContentPublisher publisher, TimeProvider clock) : SitePageModel
 {
     public sealed class AchievementInput
     {
@@ -183,10 +182,7 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, AuditLog audi
     {
         var snapshot = $"{item.TargetCode}; ngày {item.Date:dd/MM/yyyy}; số lượng {item.Quantity}; {item.Note}; minh chứng: {item.EvidenceUrl ?? (item.EvidenceDocumentId is { } d ? "văn bản #" + d : "")}";
         item.Changes.Add(new AchievementChange { At = now, By = audit.CurrentActor, Action = action, Snapshot = snapshot });
-        await db.SaveChangesAsync(ct);
-        audit.Add(action, "achievement", item.Id.ToString(CultureInfo.InvariantCulture), snapshot);
-        await db.SaveChangesAsync(ct);
-        await ContentChanges.AnnounceAsync(db, cache, ct);
+        await publisher.SaveOtherAsync(action, "achievement", () => (item.Id.ToString(CultureInfo.InvariantCulture), snapshot), [], ct: ct);
     }
 
     public static bool IsEvidenceUrl(string url) =>

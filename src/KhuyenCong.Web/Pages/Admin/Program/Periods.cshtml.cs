@@ -2,7 +2,6 @@ using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Admin.Program;
@@ -12,7 +11,7 @@ namespace KhuyenCong.Web.Pages.Admin.Program;
 /// targets, budget lines and support lines, checked like content/program/periods.yml (dates, overlap, unique target
 /// codes, sources adding up to totals, lines to the total row). A period added here survives every import.
 /// </summary>
-public class PeriodsModel(AppDbContext db, ProgramPeriods periods, AuditLog audit, IOutputCacheStore cache, TimeProvider clock) : SitePageModel
+public class PeriodsModel(AppDbContext db, ProgramPeriods periods, AuditLog audit, ContentPublisher publisher, TimeProvider clock) : SitePageModel
 {
     [BindProperty] public ProgramPeriods.Draft Input { get; set; } = new();
     public ProgramCalendar Calendar { get; private set; } = null!;
@@ -42,10 +41,9 @@ public class PeriodsModel(AppDbContext db, ProgramPeriods periods, AuditLog audi
         db.ProgramPeriods.Add(parsed.Period);
         db.ProgramTargets.AddRange(parsed.Targets);
         db.ProgramFigures.AddRange(parsed.Figures);
-        audit.Add("create", "program-period", parsed.Period.Code,
-            $"{parsed.Period.Title}; {ProgramCalendar.Day(parsed.Period.StartsOn)}–{ProgramCalendar.Day(parsed.Period.EndsOn)}; {parsed.Targets.Count} chỉ tiêu, {parsed.Figures.Count / 4} dòng kinh phí");
-        await db.SaveChangesAsync(ct);
-        await ContentChanges.AnnounceAsync(db, cache, ct);
+        await publisher.SaveOtherAsync("create", "program-period", () => (parsed.Period.Code,
+            $"{parsed.Period.Title}; {ProgramCalendar.Day(parsed.Period.StartsOn)}–{ProgramCalendar.Day(parsed.Period.EndsOn)}; {parsed.Targets.Count} chỉ tiêu, {parsed.Figures.Count / 4} dòng kinh phí"),
+            [], ct: ct);
         TempData["Flash"] = $"Đã thêm giai đoạn {parsed.Period.YearsText}.";
         return Redirect("/quan-tri/chuong-trinh/giai-doan");
     }

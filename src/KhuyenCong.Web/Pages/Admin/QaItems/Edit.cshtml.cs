@@ -21,10 +21,6 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
 
     [BindProperty] public QaInput Extra { get; set; } = new();
 
-    public override string ListPath => "/quan-tri/hoi-dap";
-    public override string TypeLabel => "hỏi đáp";
-    public override string HistoryType => "hoi-dap";
-    public override string PublicPath(QaItem item) => SiteUrls.Qa(item.Slug);
     protected override IQueryable<QaItem> Items => Db.QaItems;
     protected override QaItem Create() => new() { Title = "", Slug = "" };
 

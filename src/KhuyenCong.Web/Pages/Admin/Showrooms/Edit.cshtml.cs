@@ -42,10 +42,6 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     public EstablishmentPickerView OperatorPicker { get; private set; } = null!;
     public IReadOnlyList<Place> Places { get; private set; } = [];
 
-    public override string ListPath => "/quan-tri/phong-trung-bay";
-    public override string TypeLabel => "phòng trưng bày";
-    public override string HistoryType => "phong-trung-bay";
-    public override string PublicPath(Showroom item) => SiteUrls.Showroom(item.Slug);
     protected override IQueryable<Showroom> Items => Db.Showrooms.Include(s => s.Products);
     protected override Showroom Create() => new() { Title = "", Slug = "" };
 

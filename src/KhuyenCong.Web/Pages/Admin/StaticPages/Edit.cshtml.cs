@@ -20,10 +20,6 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     [BindProperty] public PageInput Extra { get; set; } = new();
     public IReadOnlyList<(int Id, string Path, string Title)> Parents { get; private set; } = [];
 
-    public override string ListPath => "/quan-tri/trang";
-    public override string TypeLabel => "trang";
-    public override string HistoryType => "trang";
-    public override string PublicPath(SitePage item) => SiteUrls.Page(item.Path);
     protected override IQueryable<SitePage> Items => Db.Pages;
     protected override SitePage Create() => new() { Title = "", Slug = "", Path = "" };
 

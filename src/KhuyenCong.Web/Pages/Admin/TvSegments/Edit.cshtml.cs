@@ -42,10 +42,6 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     ];
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
 
-    public override string ListPath => "/quan-tri/truyen-hinh";
-    public override string TypeLabel => "kỳ chuyên mục truyền hình";
-    public override string HistoryType => "truyen-hinh";
-    public override string PublicPath(TvSegment item) => SiteUrls.TvSegment(item.Slug);
     protected override IQueryable<TvSegment> Items => Db.TvSegments;
     protected override TvSegment Create() => new() { Title = "", Slug = "" };
 
