@@ -7,14 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace KhuyenCong.Web.Services;
 
-/// <summary>Section "Audit": how long audit entries are kept.</summary>
-public sealed class AuditOptions
-{
-    public const string Section = "Audit";
-
-    [Range(30, 3650)] public int RetentionDays { get; set; } = 730;
-}
-
 /// <summary>
 /// Every 30 seconds: items whose publish time has come go live, items whose unpublish time has passed are
 /// archived — both through the publisher, so search, feeds, sitemap and caches follow — and audit entries past

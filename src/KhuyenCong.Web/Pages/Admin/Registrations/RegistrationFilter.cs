@@ -23,7 +23,7 @@ public sealed class RegistrationFilter
         && (string.IsNullOrEmpty(Type) || RegistrationCatalog.Types.Any(t => t.Code == Type))
         && (Text is null || Text.Length <= 200);
 
-    public IQueryable<Registration> Apply(IQueryable<Registration> query)
+    public IQueryable<Models.Registration> Apply(IQueryable<Models.Registration> query)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (!string.IsNullOrEmpty(Status))
