@@ -1,5 +1,6 @@
 using System.Globalization;
 using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
 using KhuyenCong.Web.Services.Registrations;
 using Microsoft.AspNetCore.Mvc;
 
@@ -51,13 +52,13 @@ public sealed class RegistrationFilter
 
         if (From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+            var start = VietnamTime.DayStartUtc(from);
             query = query.Where(r => r.SubmittedAt >= start);
         }
 
         if (To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+            var end = VietnamTime.DayStartUtc(to.AddDays(1));
             query = query.Where(r => r.SubmittedAt < end);
         }
 
