@@ -126,15 +126,16 @@ public static class Commands
     private static async Task BackupAsync(IServiceProvider services, string? target, TextWriter output)
     {
         var data = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options.DataOptions>>().Value;
+        var stamp = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         if (SiteDatabase.IsPostgres(services))
         {
             await PostgresBackup.RunAsync(
                 SiteDatabase.PostgresConnectionString(services.GetRequiredService<IConfiguration>()),
-                target ?? Path.Combine(data.Path, "backups", $"khuyencong-{DateTime.UtcNow:yyyyMMdd-HHmmss}.dump"), output);
+                target ?? Path.Combine(data.Path, "backups", $"khuyencong-{stamp:yyyyMMdd-HHmmss}.dump"), output);
             return;
         }
 
-        target ??= Path.Combine(data.Path, "backups", $"khuyencong-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
+        target ??= Path.Combine(data.Path, "backups", $"khuyencong-{stamp:yyyyMMdd-HHmmss}.db");
         target = Path.GetFullPath(target);
         if (File.Exists(target))
         {
@@ -195,7 +196,7 @@ public static class Commands
         var user = new Models.AppUser
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0],
-            MustChangePassword = true, CreatedAt = DateTime.UtcNow, LockoutEnabled = true,
+            MustChangePassword = true, CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, LockoutEnabled = true,
         };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)

@@ -1,4 +1,3 @@
-using System.Text;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
 
@@ -34,7 +33,7 @@ public static class ProgramData
 
         var table = ProgramTables.Build(name, await progress.ReportAsync(ct))!;
         // UTF-8 with a byte-order mark so spreadsheet programs read the Vietnamese letters correctly.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(table.ToCsv())).ToArray();
+        var bytes = CsvWriter.Utf8(table.ToCsv());
         return Results.File(bytes, "text/csv; charset=utf-8", $"chuong-trinh-khuyen-cong-{name}.csv");
     }
 

@@ -2,6 +2,7 @@ using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace KhuyenCong.Web.Services;
 
@@ -23,7 +24,9 @@ public sealed class ContentChanges(
     public static Task BumpAsync(AppDbContext db, DateTime? now = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var at = now ?? DateTime.UtcNow;
+        // The writers that do not pass their time (AnnounceAsync) get it from the site's clock.
+        var at = now ?? (db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+            ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         return db.Set<ChangeStamp>().Where(s => s.Id == ChangeStamp.ContentId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1).SetProperty(x => x.ChangedAt, at), ct);
     }

@@ -122,9 +122,8 @@ public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, Program
     private async Task<List<int>> YearsAsync(string measure, DateTime now, DateTime today, DateTime first, DateTime last, CancellationToken ct)
     {
         static int Year(DateTime utc) => VietnamTime.ToLocal(utc).Year;
-        // Vietnam has no daylight saving time: midnight there is 17:00 UTC the day before.
-        var fromUtc = DateTime.SpecifyKind(first.AddHours(-7), DateTimeKind.Utc);
-        var toUtc = DateTime.SpecifyKind(last.AddDays(1).AddHours(-7), DateTimeKind.Utc);
+        var fromUtc = VietnamTime.DayStartUtc(first);
+        var toUtc = VietnamTime.DayStartUtc(last.AddDays(1));
         if (now < toUtc)
         {
             toUtc = now;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using KhuyenCong.Web.Models;
 
 namespace KhuyenCong.Web.Services;
@@ -21,28 +20,7 @@ public sealed record DataTable(string Id, string Caption, IReadOnlyList<string> 
 
     public string CsvPath => $"/chuong-trinh/du-lieu/{Id}.csv";
 
-    public string ToCsv()
-    {
-        var sb = new StringBuilder();
-        sb.AppendJoin(',', Headers.Select(Quote)).Append("\r\n");
-        foreach (var row in Rows)
-        {
-            sb.AppendJoin(',', row.Select(c => Quote(c.Csv))).Append("\r\n");
-        }
-
-        return sb.ToString();
-    }
-
-    private static string Quote(string s)
-    {
-        // Spreadsheet formula injection: a text cell never starts with = + - @ (a lone "-" is the printed dash).
-        if (s.Length > 1 && s[0] is '=' or '+' or '@' or '-' && !long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
-        {
-            s = "'" + s;
-        }
-
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-    }
+    public string ToCsv() => CsvWriter.Text(Headers, Rows.Select(row => row.Select(c => (object?)c.Csv)));
 }
 
 /// <summary>Builds every table of the programme page from a <see cref="ProgramReport"/>.</summary>

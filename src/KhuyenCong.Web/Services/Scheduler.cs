@@ -7,47 +7,27 @@ using Microsoft.Extensions.Options;
 
 namespace KhuyenCong.Web.Services;
 
-/// <summary>Section "Audit": how long audit entries are kept.</summary>
-public sealed class AuditOptions
-{
-    public const string Section = "Audit";
-
-    [Range(30, 3650)] public int RetentionDays { get; set; } = 730;
-}
-
 /// <summary>
 /// Every 30 seconds: items whose publish time has come go live, items whose unpublish time has passed are
 /// archived — both through the publisher, so search, feeds, sitemap and caches follow — and audit entries past
 /// the retention period are deleted. With several nodes, the node holding the "scheduler" lease runs the pass;
 /// each item's change of state is itself conditional, so even two passes at once publish an item only once.
 /// </summary>
-public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuditOptions> audit, JobLeases leases, ILogger<Scheduler> log) : BackgroundService
+public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuditOptions> audit, JobLeases leases, ILogger<Scheduler> log)
+    : PeriodicJob(clock, leases, log)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
     /// <summary>A little longer than the interval: the holder renews it at its next tick.</summary>
     public static readonly TimeSpan LeaseTime = Interval + TimeSpan.FromSeconds(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await RunLeasedAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Scheduled publishing failed; retrying at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Period => Interval;
+    protected override string LeaseName => JobLeases.Scheduler;
+    protected override TimeSpan LeaseDuration => LeaseTime;
+    protected override Task<int> PassAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One pass if this node holds (or takes) the lease; null when another node holds it.</summary>
-    public async Task<int?> RunLeasedAsync(CancellationToken ct = default) =>
-        await leases.TryTakeAsync(JobLeases.Scheduler, LeaseTime, ct) ? await RunOnceAsync(ct) : null;
+    public Task<int?> RunLeasedAsync(CancellationToken ct = default) => RunIfLeasedAsync(ct);
 
     /// <summary>One pass; returns how many items changed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
@@ -56,7 +36,7 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var publisher = scope.ServiceProvider.GetRequiredService<ContentPublisher>();
         var cache = scope.ServiceProvider.GetRequiredService<IOutputCacheStore>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var changed = 0;
         changed += await RunAsync(db, db.Articles, publisher, cache, now, ct);
         changed += await RunAsync(db, db.Documents, publisher, cache, now, ct);

@@ -11,6 +11,16 @@ public static class VietnamTime
     public static DateTime ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>The UTC instant of a wall-clock time in Vietnam (the kind of <paramref name="local"/> is ignored).</summary>
+    public static DateTime ToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+
+    /// <summary>The UTC instant at which a Vietnam calendar day begins.</summary>
+    public static DateTime DayStartUtc(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>The UTC instant at which a Vietnam calendar day begins (the time of <paramref name="day"/> is ignored).</summary>
+    public static DateTime DayStartUtc(DateTime day) => ToUtc(day.Date);
+
     /// <summary>"15/03/2022".</summary>
     public static string Date(DateTime? utc) => utc is null ? "" : ToLocal(utc.Value).ToString("dd/MM/yyyy", Vi);
 

@@ -91,13 +91,13 @@ public static partial class OpenDataApi
         // Vietnam calendar days (UTC+7, no daylight saving) as UTC instants.
         if (fromDay is { } f)
         {
-            var start = f.ToDateTime(TimeOnly.MinValue).AddHours(-7);
+            var start = VietnamTime.DayStartUtc(f);
             query = query.Where(a => a.PublishAt >= start);
         }
 
         if (toDay is { } t)
         {
-            var end = t.ToDateTime(TimeOnly.MinValue).AddDays(1).AddHours(-7);
+            var end = VietnamTime.DayStartUtc(t.AddDays(1));
             query = query.Where(a => a.PublishAt < end);
         }
 

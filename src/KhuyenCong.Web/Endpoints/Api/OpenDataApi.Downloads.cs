@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
@@ -83,7 +82,7 @@ public static partial class OpenDataApi
     }
 
     /// <summary>UTF-8 with a byte-order mark so spreadsheet programs read the Vietnamese letters (as the programme's CSV files).</summary>
-    private static byte[] Csv(DataTable table) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(table.ToCsv())];
+    private static byte[] Csv(DataTable table) => CsvWriter.Utf8(table.ToCsv());
 
     private static byte[] JsonBytes(DataSet set) => JsonSerializer.SerializeToUtf8Bytes(set.Items, set.Items.GetType(), ApiConventions.Json);
 

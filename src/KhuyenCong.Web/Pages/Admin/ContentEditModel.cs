@@ -380,7 +380,7 @@ public abstract class ContentEditModel<T>(AppDbContext db, ContentPublisher publ
         string[] formats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "dd/MM/yyyy HH:mm"];
         if (DateTime.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year is > 1900 and < 2200)
         {
-            return DateTime.SpecifyKind(local.AddHours(-7), DateTimeKind.Utc);
+            return VietnamTime.ToUtc(local);
         }
 
         ModelState.AddModelError(field, "Thời điểm không hợp lệ; nhập theo dạng ngày/tháng/năm giờ:phút.");

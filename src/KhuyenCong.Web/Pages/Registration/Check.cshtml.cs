@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace KhuyenCong.Web.Pages.SupportRequest;
+namespace KhuyenCong.Web.Pages.Registration;
 
 /// <summary>Check answers, each with a Change link; submitting stores the registration once (idempotency key).</summary>
 [EnableRateLimiting(RegistrationOptions.SubmitRateLimit)]

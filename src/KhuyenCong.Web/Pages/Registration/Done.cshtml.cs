@@ -3,7 +3,7 @@ using KhuyenCong.Web.Services.Registrations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace KhuyenCong.Web.Pages.SupportRequest;
+namespace KhuyenCong.Web.Pages.Registration;
 
 /// <summary>The confirmation, shown only for a committed registration found through the draft cookie.</summary>
 public class DoneModel(RegistrationStore store, IOptions<SiteOptions> site) : RegistrationPageModel(store)

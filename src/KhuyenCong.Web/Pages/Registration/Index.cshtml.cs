@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace KhuyenCong.Web.Pages.SupportRequest;
+namespace KhuyenCong.Web.Pages.Registration;
 
 /// <summary>The start page: who can apply, what is supported, what is needed; starting creates a draft.</summary>
 [EnableRateLimiting(RegistrationOptions.SubmitRateLimit)]

@@ -1,4 +1,4 @@
-namespace KhuyenCong.Web.Pages.SupportRequest;
+namespace KhuyenCong.Web.Pages.Registration;
 
 /// <summary>Explains why an establishment outside the province cannot apply here, and where to turn.</summary>
 public class IneligibleModel : SitePageModel

@@ -3,7 +3,7 @@ using KhuyenCong.Web.Services.Registrations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace KhuyenCong.Web.Pages.SupportRequest;
+namespace KhuyenCong.Web.Pages.Registration;
 
 /// <summary>Status lookup by reference and phone (POST only, so the phone never sits in a URL); rate-limited.</summary>
 [EnableRateLimiting(RegistrationOptions.LookupRateLimit)]

@@ -2,7 +2,7 @@ using KhuyenCong.Web.Options;
 using KhuyenCong.Web.Services.Registrations;
 using Microsoft.Extensions.Options;
 
-namespace KhuyenCong.Web.Pages.SupportRequest;
+namespace KhuyenCong.Web.Pages.Registration;
 
 /// <summary>The privacy notice of the registration form (Law 91/2025/QH15, Decree 356/2025/NĐ-CP).</summary>
 public class PrivacyModel(IOptions<SiteOptions> site, IOptions<RegistrationOptions> options) : SitePageModel

@@ -2,7 +2,7 @@ using KhuyenCong.Web.Services;
 using KhuyenCong.Web.Services.Registrations;
 using Microsoft.AspNetCore.Mvc;
 
-namespace KhuyenCong.Web.Pages.SupportRequest;
+namespace KhuyenCong.Web.Pages.Registration;
 
 /// <summary>Shared by the form's pages: the draft, the problem message shown instead of a form, breadcrumbs.</summary>
 public abstract class RegistrationPageModel(RegistrationStore store) : SitePageModel

@@ -2,7 +2,7 @@ using KhuyenCong.Web.Services;
 using KhuyenCong.Web.Services.Registrations;
 using Microsoft.AspNetCore.Mvc;
 
-namespace KhuyenCong.Web.Pages.SupportRequest;
+namespace KhuyenCong.Web.Pages.Registration;
 
 /// <summary>
 /// One question page of the form. GET opens a step only when the steps before it are answered; POST validates

@@ -32,42 +32,8 @@ public static class RegistrationExport
 
     public static byte[] Csv(IEnumerable<Registration> rows) => Csv(Header, rows.Select(Row));
 
-    /// <summary>Any table as CSV with this writer's rules (UTF-8 with BOM, quoting, text cells never read as formulas).</summary>
-    public static byte[] Csv(IEnumerable<string> header, IEnumerable<object?[]> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var text = new StringBuilder();
-        Line(text, header);
-        foreach (var row in rows)
-        {
-            Line(text, row);
-        }
-
-        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
-        return [.. encoding.GetPreamble(), .. encoding.GetBytes(text.ToString())];
-    }
-
-    private static void Line(StringBuilder text, IEnumerable<object?> cells)
-    {
-        text.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
-    }
-
-    private static string Cell(object? value)
-    {
-        var s = value switch
-        {
-            null => "",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
-        // Formula injection: a text cell starting like a formula is prefixed so Excel shows it as text.
-        if (value is string && s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            s = "'" + s;
-        }
-
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-    }
+    /// <summary>Any table as CSV (<see cref="CsvWriter"/>: UTF-8 with BOM, quoting, text cells never read as formulas).</summary>
+    public static byte[] Csv(IEnumerable<string> header, IEnumerable<object?[]> rows) => CsvWriter.Bytes(header, rows);
 
     /// <summary>A one-sheet workbook: the parts Excel and LibreOffice need, inline strings, no styles.</summary>
     public static byte[] Xlsx(IEnumerable<Registration> rows)

@@ -8,30 +8,14 @@ namespace KhuyenCong.Web.Services.Registrations;
 /// Every hour: erases the personal fields of registrations older than the retention period (audited) and
 /// deletes drafts that expired more than a day ago. With several nodes, only the holder of its lease runs it.
 /// </summary>
-public sealed class RegistrationRetention(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationOptions> options, JobLeases leases, ILogger<RegistrationRetention> log) : BackgroundService
+public sealed class RegistrationRetention(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationOptions> options, JobLeases leases, ILogger<RegistrationRetention> log)
+    : PeriodicJob(clock, leases, log)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                // One node of a cluster runs the pass (the lease outlives the interval; its holder renews it).
-                if (await leases.TryTakeAsync(JobLeases.RegistrationRetention, Interval + TimeSpan.FromMinutes(5), stoppingToken))
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Registration retention pass failed; retrying at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Period => Interval;
+    protected override string LeaseName => JobLeases.RegistrationRetention;
+    protected override Task<int> PassAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One pass; returns how many registrations were erased.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
@@ -39,7 +23,7 @@ public sealed class RegistrationRetention(IServiceScopeFactory scopes, TimeProvi
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var cutoff = now.AddDays(-options.Value.RetentionDays);
         var due = await db.Registrations.Include(r => r.Events)
             .Where(r => r.PersonalDataErasedAt == null && r.SubmittedAt < cutoff).OrderBy(r => r.Id).Take(500).ToListAsync(ct);

@@ -1,5 +1,6 @@
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,7 +48,7 @@ public class IndexModel(AppDbContext db) : SitePageModel
 
         if (From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+            var start = VietnamTime.DayStartUtc(from);
             query = query.Where(a => a.At >= start);
         }
 

@@ -119,7 +119,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         string[] formats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "dd/MM/yyyy HH:mm", "yyyy-MM-dd", "dd/MM/yyyy"];
         if (DateTime.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year is > 1900 and < 2200)
         {
-            return DateTime.SpecifyKind(local.AddHours(-7), DateTimeKind.Utc);
+            return VietnamTime.ToUtc(local);
         }
 
         ModelState.AddModelError(field, "Thời điểm không hợp lệ; nhập theo dạng ngày/tháng/năm giờ:phút.");

@@ -16,7 +16,7 @@ namespace KhuyenCong.Web.Pages.Admin.Registrations;
 /// export and erasure of the person's data (both audited).</summary>
 public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audit, UserManager<AppUser> users, TimeProvider clock, MailOutbox mail) : SitePageModel
 {
-    public Registration Registration { get; private set; } = null!;
+    public Models.Registration Registration { get; private set; } = null!;
     public IReadOnlyList<AppUser> Staff { get; private set; } = [];
 
     [BindProperty(Name = "trang-thai")] public string? NewStatus { get; set; }

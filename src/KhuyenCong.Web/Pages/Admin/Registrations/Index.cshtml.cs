@@ -15,7 +15,7 @@ public class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : S
 
     [BindProperty(SupportsGet = true)] public RegistrationFilter Filter { get; set; } = new();
 
-    public IReadOnlyList<Registration> Rows { get; private set; } = [];
+    public IReadOnlyList<Models.Registration> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "trang")] string? trang, CancellationToken ct)

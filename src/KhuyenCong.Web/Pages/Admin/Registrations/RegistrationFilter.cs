@@ -1,5 +1,6 @@
 using System.Globalization;
 using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
 using KhuyenCong.Web.Services.Registrations;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,7 +24,7 @@ public sealed class RegistrationFilter
         && (string.IsNullOrEmpty(Type) || RegistrationCatalog.Types.Any(t => t.Code == Type))
         && (Text is null || Text.Length <= 200);
 
-    public IQueryable<Registration> Apply(IQueryable<Registration> query)
+    public IQueryable<Models.Registration> Apply(IQueryable<Models.Registration> query)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (!string.IsNullOrEmpty(Status))
@@ -51,13 +52,13 @@ public sealed class RegistrationFilter
 
         if (From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+            var start = VietnamTime.DayStartUtc(from);
             query = query.Where(r => r.SubmittedAt >= start);
         }
 
         if (To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+            var end = VietnamTime.DayStartUtc(to.AddDays(1));
             query = query.Where(r => r.SubmittedAt < end);
         }
 

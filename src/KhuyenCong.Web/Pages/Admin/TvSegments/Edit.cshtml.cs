@@ -136,7 +136,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             {
                 StorageName = stored.StorageName, Kind = stored.Kind, ContentType = stored.ContentType, Size = stored.Size,
                 OriginalName = Path.GetFileName(upload.FileName) is { Length: > 0 and <= 200 } n ? n : "video.mp4",
-                Folder = "truyen-hinh", UploadedAt = DateTime.UtcNow, UploadedBy = User.Identity?.Name ?? "?",
+                Folder = "truyen-hinh", UploadedAt = Clock.GetUtcNow().UtcDateTime, UploadedBy = User.Identity?.Name ?? "?",
             };
             Db.MediaFiles.Add(file);
             audit.Add("media-upload", "MediaFile", file.StorageName, file.OriginalName);

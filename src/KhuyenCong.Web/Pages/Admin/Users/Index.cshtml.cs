@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Admin.Users;
 
 /// <summary>Admins create accounts (a one-time password is shown once), change roles, reset, disable and enable.</summary>
-public class IndexModel(UserManager<AppUser> users, AuditLog audit) : SitePageModel
+public class IndexModel(UserManager<AppUser> users, AuditLog audit, TimeProvider clock) : SitePageModel
 {
     public sealed record Row(string Id, string Email, string DisplayName, string Role, bool IsDisabled, bool MustChangePassword, bool IsLockedOut);
 
@@ -66,7 +66,7 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit) : SitePageMo
             var user = new AppUser
             {
                 UserName = NewUser.Email.Trim(), Email = NewUser.Email.Trim(), EmailConfirmed = true, DisplayName = NewUser.DisplayName.Trim(),
-                MustChangePassword = true, CreatedAt = DateTime.UtcNow, LockoutEnabled = true,
+                MustChangePassword = true, CreatedAt = clock.GetUtcNow().UtcDateTime, LockoutEnabled = true,
             };
             var result = await users.CreateAsync(user, password);
             if (result.Succeeded)
@@ -160,7 +160,7 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit) : SitePageMo
         foreach (var u in all)
         {
             var role = (await users.GetRolesAsync(u)).FirstOrDefault() ?? "";
-            rows.Add(new Row(u.Id, u.Email ?? "", u.DisplayName, role, u.IsDisabled, u.MustChangePassword, u.LockoutEnd > DateTimeOffset.UtcNow));
+            rows.Add(new Row(u.Id, u.Email ?? "", u.DisplayName, role, u.IsDisabled, u.MustChangePassword, u.LockoutEnd > clock.GetUtcNow()));
         }
 
         Rows = rows;

@@ -2,9 +2,6 @@ using Microsoft.AspNetCore.Html;
 
 namespace KhuyenCong.Web.Services;
 
-/// <summary>A piece of plain text, highlighted or not. Views encode it; no HTML is built here.</summary>
-public sealed record TextSegment(string Text, bool IsMatch);
-
 /// <summary>Marks query words in original text, using folded text to find them.</summary>
 public static class Highlighter
 {
