@@ -231,6 +231,11 @@ public static class MailKinds
     public const string RegistrationReply = "registration-reply";
     public const string SubscriptionConfirm = "subscription-confirm";
     public const string Digest = "digest";
+    public const string QuestionReceived = "question-received";
+    public const string QuestionAnswered = "question-answered";
+    public const string QuestionStaff = "question-staff";
+    public const string CommentStaff = "comment-staff";
+    public const string CommentReply = "comment-reply";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -240,12 +245,11 @@ public static class MailKinds
         [RegistrationReply] = "Trả lời của cán bộ",
         [SubscriptionConfirm] = "Xác nhận đăng ký nhận tin",
         [Digest] = "Bản tin định kỳ",
-        ["question-received"] = "Xác nhận đã nhận câu hỏi",
-        ["question-answered"] = "Câu hỏi đã được trả lời",
-        ["question-status"] = "Câu hỏi đổi trạng thái",
-        ["question-staff"] = "Báo cán bộ: câu hỏi mới",
-        ["comment-staff"] = "Báo cán bộ: góp ý mới",
-        ["comment-reply"] = "Trả lời góp ý",
+        [QuestionReceived] = "Xác nhận đã nhận câu hỏi",
+        [QuestionAnswered] = "Câu hỏi đã được trả lời",
+        [QuestionStaff] = "Báo cán bộ: câu hỏi mới",
+        [CommentStaff] = "Báo cán bộ: góp ý mới",
+        [CommentReply] = "Trả lời góp ý",
     };
 
     public static string Name(string kind) => Names.TryGetValue(kind, out var name) ? name : kind;

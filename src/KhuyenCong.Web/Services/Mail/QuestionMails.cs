@@ -25,7 +25,7 @@ public static class QuestionMails
         {
             await outbox.AddAsync(new OutgoingMail
             {
-                To = email, Kind = "question-received", EventKey = key,
+                To = email, Kind = MailKinds.QuestionReceived, EventKey = key,
                 Subject = $"Đã nhận câu hỏi – mã số {q.Reference}",
                 Greeting = $"Kính gửi ông/bà {q.AskerName},",
                 Paragraphs =
@@ -43,7 +43,7 @@ public static class QuestionMails
         {
             await outbox.AddAsync(new OutgoingMail
             {
-                To = staff, Kind = "question-staff", EventKey = key,
+                To = staff, Kind = MailKinds.QuestionStaff, EventKey = key,
                 Subject = $"Câu hỏi mới {q.Reference}",
                 Greeting = "Kính gửi cán bộ Trung tâm,",
                 Paragraphs =
@@ -69,7 +69,7 @@ public static class QuestionMails
 
         await outbox.AddAsync(new OutgoingMail
         {
-            To = email, Kind = "question-answered", EventKey = KeyPrefix(q.Reference) + "tra-loi",
+            To = email, Kind = MailKinds.QuestionAnswered, EventKey = KeyPrefix(q.Reference) + "tra-loi",
             Subject = $"Câu hỏi {q.Reference} đã có câu trả lời",
             Greeting = $"Kính gửi ông/bà {q.AskerName},",
             Paragraphs =
@@ -94,7 +94,7 @@ public static class QuestionMails
 
         await outbox.AddAsync(new OutgoingMail
         {
-            To = staff, Kind = "comment-staff", EventKey = CommentKeyPrefix(comment.IdempotencyKey) + "da-nhan",
+            To = staff, Kind = MailKinds.CommentStaff, EventKey = CommentKeyPrefix(comment.IdempotencyKey) + "da-nhan",
             Subject = $"Góp ý mới về dự thảo “{document.Title}”",
             Greeting = "Kính gửi cán bộ Trung tâm,",
             Paragraphs =
@@ -103,6 +103,31 @@ public static class QuestionMails
                 "Thông tin của người góp ý chỉ xem được trong trang quản trị.",
             ],
             Links = [new("Duyệt góp ý", "/quan-tri/gop-y")],
+        }, ct);
+    }
+
+    public static async Task CommentRepliedAsync(this MailOutbox outbox, DocumentComment comment, Document document, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(comment);
+        ArgumentNullException.ThrowIfNull(document);
+        if (comment.Email is not { } email || comment.PersonalDataErasedAt is not null || comment.ReplyMarkdown is not { } reply)
+        {
+            return;
+        }
+
+        await outbox.AddAsync(new OutgoingMail
+        {
+            To = email, Kind = MailKinds.CommentReply, EventKey = CommentKeyPrefix(comment.IdempotencyKey) + "tra-loi",
+            Subject = $"Trả lời góp ý của bạn về dự thảo “{document.Title}”",
+            Greeting = string.IsNullOrWhiteSpace(comment.Name) ? null : $"Kính gửi ông/bà {comment.Name},",
+            Paragraphs =
+            [
+                $"Cơ quan soạn thảo đã trả lời góp ý của bạn gửi lúc {VietnamTime.DateAndTime(comment.SubmittedAt)} về dự thảo “{document.Title}”:",
+                reply,
+                "Góp ý và trả lời được đăng trên trang dự thảo (không kèm họ tên và thư điện tử của bạn).",
+            ],
+            Links = [new("Xem góp ý và trả lời", $"{SiteUrls.Document(document.Slug)}#gop-y-{comment.Id}")],
         }, ct);
     }
 }
