@@ -96,6 +96,34 @@ public sealed class MailOutbox(AppDbContext db, TimeProvider clock, IOptions<Mai
     }
 
     /// <summary>
+    /// Queues a notice about a case (a registration, question or comment) to the staff mailbox, when one is set. Staff
+    /// mail names no person: what the paragraphs say and a link into the editor area. Its event key is the case's
+    /// prefix plus "can-bo", never the key of the person's own mail, so the notice goes out even when the person wrote
+    /// from the staff mailbox's address.
+    /// </summary>
+    public Task<OutboxMessage?> AddStaffNoticeAsync(string caseKeyPrefix, string kind, string subject, IReadOnlyList<string> paragraphs, string? reference, MailLink link, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseKeyPrefix);
+        return StaffAddress is not { } staff
+            ? Task.FromResult<OutboxMessage?>(null)
+            : AddAsync(new OutgoingMail
+            {
+                To = staff, Kind = kind, EventKey = caseKeyPrefix + "can-bo", Subject = subject, Greeting = "Kính gửi cán bộ Trung tâm,",
+                Paragraphs = [.. paragraphs, "Thông tin của người gửi chỉ xem được trong trang quản trị."], Reference = reference, Links = [link],
+            }, ct);
+    }
+
+    /// <summary>
+    /// Queues a message to the person of a case: nothing when they gave no address or their data was erased (the
+    /// message would hold it again).
+    /// </summary>
+    public Task<OutboxMessage?> AddToPersonAsync(string? email, DateTime? erasedAt, Func<string, OutgoingMail> mail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        return email is null || erasedAt is not null ? Task.FromResult<OutboxMessage?>(null) : AddAsync(mail(email), ct);
+    }
+
+    /// <summary>
     /// Removes the rows of events whose key starts with <paramref name="eventKeyPrefix"/> (the person's data is
     /// being erased); saved with the caller's changes. A row being sent right now still goes out once.
     /// </summary>
