@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text;
 using KhuyenCong.Web.Models;
@@ -12,6 +13,34 @@ namespace KhuyenCong.Web.Tests.Pages.Documents;
 public sealed class DraftCommentTests(RegistrationSite site) : IClassFixture<RegistrationSite>
 {
     private Task<Document> NewDraftAsync(string title, TimeSpan opensIn, TimeSpan closesIn) => DraftClient.NewDraftAsync(site, title, opensIn, closesIn);
+
+    /// <summary>The heading of the drafts list's group that holds the draft.</summary>
+    private static string ListGroup(AngleSharp.Html.Dom.IHtmlDocument list, Document draft) =>
+        list.QuerySelector($"main a[href='/van-ban/{draft.Slug}']")!.Closest("ul")!.PreviousElementSibling!.TextContent.Trim();
+
+    [Fact]
+    public async Task The_cached_draft_page_and_drafts_list_change_when_the_comment_period_opens_and_closes()
+    {
+        var draft = await NewDraftAsync("Dự thảo mở và đóng theo giờ", TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5));
+        var scheduler = site.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<KhuyenCong.Web.Services.Scheduler>().Single();
+        var visitor = site.NewBrowser();
+        async Task<string> StateAsync() => (await visitor.GetHtmlAsync("/van-ban/" + draft.Slug)).QuerySelector("#gop-y")!.TextContent;
+        Assert.Contains("Dự thảo nhận góp ý từ", await StateAsync(), StringComparison.Ordinal);
+        Assert.Equal("Sắp lấy ý kiến", ListGroup(await visitor.GetHtmlAsync("/van-ban/du-thao"), draft));
+
+        // The opening time passes: the cached pages are still the old ones until the scheduler's pass.
+        site.ManualClock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Contains("Dự thảo nhận góp ý từ", await StateAsync(), StringComparison.Ordinal);
+        await scheduler.RunOnceAsync();
+        Assert.Contains("Đang lấy ý kiến đến", await StateAsync(), StringComparison.Ordinal);
+        Assert.Equal("Đang lấy ý kiến", ListGroup(await visitor.GetHtmlAsync("/van-ban/du-thao"), draft));
+
+        // The closing time passes.
+        site.ManualClock.Advance(TimeSpan.FromMinutes(3));
+        await scheduler.RunOnceAsync();
+        Assert.Contains("Đã hết hạn lấy ý kiến", await StateAsync(), StringComparison.Ordinal);
+        Assert.Equal("Đã hết hạn lấy ý kiến", ListGroup(await visitor.GetHtmlAsync("/van-ban/du-thao"), draft));
+    }
 
     [Fact]
     public async Task An_open_draft_takes_a_comment_that_shows_only_after_approval_and_without_name_or_email()
