@@ -143,6 +143,7 @@ builder.Services.AddSingleton<MediaProcessor>();
 builder.Services.AddScoped<MediaUsage>();
 builder.Services.AddSingleton<JobLeases>();
 builder.Services.AddHostedService<Scheduler>();
+builder.Services.AddSingleton<KhuyenCong.Web.Services.Questions.CommentWindows>();
 builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<RegistrationStore>();
 builder.Services.AddScoped<KhuyenCong.Web.Services.Questions.QuestionStore>();

@@ -32,4 +32,9 @@ public class DocumentComment
     public DateTime? ModeratedAt { get; set; }
     public string? ModeratedBy { get; set; }
     public DateTime? PersonalDataErasedAt { get; set; }
+    /// <summary>Staff's public reply (Markdown, and its HTML through the content sanitiser), shown under the approved comment.</summary>
+    public string? ReplyMarkdown { get; set; }
+    public string? ReplyHtml { get; set; }
+    public DateTime? RepliedAt { get; set; }
+    public string? RepliedBy { get; set; }
 }

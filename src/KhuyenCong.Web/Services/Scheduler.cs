@@ -46,6 +46,8 @@ public sealed class Scheduler(IServiceScopeFactory scopes, TimeProvider clock, I
         changed += await RunAsync(db, db.Showrooms, publisher, cache, now, ct);
         changed += await RunAsync(db, db.Fairs, publisher, cache, now, ct);
         changed += await RunAsync(db, db.QaItems, publisher, cache, now, ct);
+        // A draft's comment period opening or closing changes its cached page and the drafts list.
+        await scope.ServiceProvider.GetRequiredService<Questions.CommentWindows>().AnnounceDueAsync(db, cache, ct);
 
         var cutoff = now.AddDays(-audit.Value.RetentionDays);
         await db.AuditEntries.Where(a => a.At < cutoff).ExecuteDeleteAsync(ct);

@@ -32,10 +32,14 @@ public sealed class QuestionMailTests(MailSite site) : IClassFixture<MailSite>
         var receipt = Assert.Single(await mailbox.WaitAsync(email));
         Assert.Contains(reference, receipt.Subject, StringComparison.Ordinal);
         Assert.Contains(reference, Maildir.Text(receipt), StringComparison.Ordinal);
-        Assert.Contains("https://khuyencong.test/hoi-dap/tra-cuu", Maildir.Text(receipt), StringComparison.Ordinal);
+        Assert.Contains("https://khuyencong.test/hoi-dap/tra-cuu?ma-so=" + reference, Maildir.Text(receipt), StringComparison.Ordinal);
+        Assert.Contains("href=\"https://khuyencong.test/hoi-dap/tra-cuu?ma-so=" + reference + "\"", Maildir.Html(receipt), StringComparison.Ordinal);
+        // The link opens the lookup with the reference filled in.
+        Assert.Equal(reference, (await client.GetHtmlAsync("/hoi-dap/tra-cuu?ma-so=" + reference)).QuerySelector("input[name=ma-so]")!.GetAttribute("value"));
         Assert.DoesNotContain("<img", Maildir.Html(receipt), StringComparison.OrdinalIgnoreCase);
 
-        var staff = Assert.Single(await mailbox.WaitAsync(site.StaffAddress));
+        await mailbox.WaitForAsync(site.StaffAddress, m => (m.Subject ?? "").Contains(reference, StringComparison.Ordinal));
+        var staff = Assert.Single(mailbox.For(site.StaffAddress), m => (m.Subject ?? "").Contains(reference, StringComparison.Ordinal));
         Assert.Contains(reference, staff.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("Nguyễn Thị Hoa", Maildir.Text(staff), StringComparison.Ordinal);
         Assert.DoesNotContain(email, Maildir.Text(staff), StringComparison.Ordinal);
@@ -49,7 +53,10 @@ public sealed class QuestionMailTests(MailSite site) : IClassFixture<MailSite>
 
         var both = await mailbox.WaitAsync(email, count: 2);
         Assert.Equal(2, both.Count);
-        Assert.Contains(both, m => (m.Subject ?? "").Contains("đã có câu trả lời", StringComparison.Ordinal));
+        var answered = Assert.Single(both, m => (m.Subject ?? "").Contains("đã có câu trả lời", StringComparison.Ordinal));
+        Assert.Contains(reference, Maildir.Text(answered), StringComparison.Ordinal);
+        Assert.Contains("https://khuyencong.test/hoi-dap/tra-cuu?ma-so=" + reference, Maildir.Text(answered), StringComparison.Ordinal);
+        Assert.Contains("https://khuyencong.test/quan-tri/cau-hoi?q=" + reference, Maildir.Text(staff), StringComparison.Ordinal);
 
         // A comment on an open draft: one notice to staff.
         var document = new Document
@@ -71,8 +78,8 @@ public sealed class QuestionMailTests(MailSite site) : IClassFixture<MailSite>
             Assert.Equal(HttpStatusCode.Redirect, comment.StatusCode);
         }
 
-        var staffMail = await mailbox.WaitAsync(site.StaffAddress, count: 2);
-        Assert.Contains(staffMail, m => (m.Subject ?? "").Contains(document.Title, StringComparison.Ordinal));
+        await mailbox.WaitForAsync(site.StaffAddress, m => (m.Subject ?? "").Contains(document.Title, StringComparison.Ordinal));
+        var staffMail = mailbox.For(site.StaffAddress);
         Assert.DoesNotContain(staffMail, m => Maildir.Text(m).Contains("gop-y@example.com", StringComparison.Ordinal));
     }
 
@@ -102,5 +109,25 @@ public sealed class QuestionMailTests(MailSite site) : IClassFixture<MailSite>
         }
 
         Assert.Equal(0, await offline.WithDbAsync((db, _) => db.OutboxMessages.CountAsync(m => m.Recipient == email)));
+    }
+
+    [ServicesFact(Service.Smtp)]
+    public async Task An_asker_writing_from_the_staff_mailbox_address_gets_the_receipt_and_the_staff_notice_both()
+    {
+        ExternalServices.Require(Service.Smtp);
+        var fields = Valid("Câu hỏi từ hộp thư của cán bộ");
+        fields["Form.Email"] = site.StaffAddress;
+        var client = site.NewBrowser();
+        var form = await OpenAsync(client);
+        site.ManualClock.Advance(TimeSpan.FromMinutes(1));
+        using (var ask = await AskAsync(client, fields, form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ask.StatusCode);
+        }
+
+        var reference = await site.WithDbAsync((db, _) => db.Questions.Where(q => q.Email == site.StaffAddress).Select(q => q.Reference).SingleAsync());
+        await Maildir.Shared.WaitForAsync(site.StaffAddress, m => (m.Subject ?? "").StartsWith("Đã nhận câu hỏi", StringComparison.Ordinal) && m.Subject!.Contains(reference, StringComparison.Ordinal));
+        await Maildir.Shared.WaitForAsync(site.StaffAddress, m => (m.Subject ?? "").StartsWith("Câu hỏi mới", StringComparison.Ordinal) && m.Subject!.Contains(reference, StringComparison.Ordinal));
+        Assert.Equal(2, Maildir.Shared.For(site.StaffAddress).Count(m => (m.Subject ?? "").Contains(reference, StringComparison.Ordinal)));
     }
 }

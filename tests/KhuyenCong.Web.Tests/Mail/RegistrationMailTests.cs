@@ -145,4 +145,25 @@ public sealed class RegistrationMailTests(MailSite site, ITestOutputHelper outpu
 
         Assert.Equal(0, await site.WithDbAsync((db, _) => db.OutboxMessages.CountAsync(m => m.EventKey.StartsWith("dang-ky:" + reference + ":trang-thai"))));
     }
+
+    [ServicesFact(Service.Smtp)]
+    public async Task An_applicant_writing_from_the_staff_mailbox_address_gets_the_receipt_and_the_staff_notice_both()
+    {
+        ExternalServices.Require(Service.Smtp);
+        var answers = ValidAnswers();
+        answers["lien-he"] = [.. answers["lien-he"].Where(f => f.Key != "Form.Email"), new("Form.Email", site.StaffAddress)];
+        var client = site.NewBrowser();
+        await StartAsync(client);
+        await AnswerAsync(client, answers: answers);
+        site.ManualClock.Advance(TimeSpan.FromMinutes(1));
+        using (var submit = await SubmitAsync(client))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+        }
+
+        var reference = await site.WithDbAsync((db, _) => db.Registrations.Where(r => r.Email == site.StaffAddress).Select(r => r.Reference).SingleAsync());
+        await Maildir.Shared.WaitForAsync(site.StaffAddress, m => (m.Subject ?? "").StartsWith("Đã nhận đăng ký", StringComparison.Ordinal) && m.Subject!.Contains(reference, StringComparison.Ordinal));
+        await Maildir.Shared.WaitForAsync(site.StaffAddress, m => (m.Subject ?? "").StartsWith("Đăng ký hỗ trợ mới", StringComparison.Ordinal) && m.Subject!.Contains(reference, StringComparison.Ordinal));
+        Assert.Equal(2, Maildir.Shared.For(site.StaffAddress).Count(m => (m.Subject ?? "").Contains(reference, StringComparison.Ordinal)));
+    }
 }

@@ -95,6 +95,8 @@ public sealed class EditorPostMatrixTests
             probes.Add(new("quan-tri/gop-y", handler, $"/quan-tri/gop-y?handler={handler}", new() { ["id"] = "0" }, Need.Editor, "moderating comments on drafts is staff work"));
         }
 
+        probes.Add(new("quan-tri/gop-y/{id:long}", "Reply", "/quan-tri/gop-y/1?handler=Reply", new() { ["tra-loi"] = "" }, Need.Editor, "replying to comments on drafts is staff work"));
+
         probes.Add(new("quan-tri/cau-hoi/{id:long}", "Publish", "/quan-tri/cau-hoi/1?handler=Publish", [], Need.Publisher, "publishing makes a public page"));
 
         probes.Add(new("quan-tri/thu-gui", "Retry", "/quan-tri/thu-gui?handler=Retry", new() { ["id"] = "1" }, Need.Admin, "the outbox (recipients, SMTP answers) is admins' only"));

@@ -15,7 +15,10 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
 
     public Document Document { get; private set; } = null!;
     /// <summary>Approved comments of a draft for comment (no names or e-mails are loaded).</summary>
-    public IReadOnlyList<(DateTime At, string? Organisation, string? Section, string Text)> Comments { get; private set; } = [];
+    public IReadOnlyList<ShownComment> Comments { get; private set; } = [];
+
+    /// <summary>An approved comment as the public sees it, with staff's reply (sanitised HTML) when there is one.</summary>
+    public sealed record ShownComment(long Id, DateTime At, string? Organisation, string? Section, string Text, string? ReplyHtml, DateTime? RepliedAt);
     public DateTime Now { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -36,8 +39,8 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
             Comments = (await db.DocumentComments.AsNoTracking()
                     .Where(c => c.DocumentId == doc.Id && c.Status == CommentStatus.Approved && c.Text != null)
                     .OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id)
-                    .Select(c => new { c.SubmittedAt, c.Organisation, c.Section, c.Text }).ToListAsync(ct))
-                .Select(c => (c.SubmittedAt, c.Organisation, c.Section, c.Text!)).ToList();
+                    .Select(c => new { c.Id, c.SubmittedAt, c.Organisation, c.Section, c.Text, c.ReplyHtml, c.RepliedAt }).ToListAsync(ct))
+                .Select(c => new ShownComment(c.Id, c.SubmittedAt, c.Organisation, c.Section, c.Text!, c.ReplyHtml, c.RepliedAt)).ToList();
         }
 
         Section = "documents";

@@ -21,7 +21,13 @@ public partial class LookupModel(QuestionStore store) : QuestionPageModel
     [GeneratedRegex(@"^HD-\d{4}-\d{6}$")]
     private static partial Regex ReferenceShape();
 
-    public void OnGet() => Describe("Tra cứu câu hỏi");
+    /// <summary>"?ma-so=HD-…" (the link in the mail) fills in the reference; the e-mail or phone is always typed.</summary>
+    public void OnGet([FromQuery(Name = "ma-so")] string? reference)
+    {
+        Describe("Tra cứu câu hỏi");
+        var given = (reference ?? "").Trim().ToUpperInvariant();
+        Reference = given.Length <= 20 && ReferenceShape().IsMatch(given) ? given : null;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

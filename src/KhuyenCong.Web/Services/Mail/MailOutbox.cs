@@ -96,6 +96,34 @@ public sealed class MailOutbox(AppDbContext db, TimeProvider clock, IOptions<Mai
     }
 
     /// <summary>
+    /// Queues a notice about a case (a registration, question or comment) to the staff mailbox, when one is set. Staff
+    /// mail names no person: what the paragraphs say and a link into the editor area. Its event key is the case's
+    /// prefix plus "can-bo", never the key of the person's own mail, so the notice goes out even when the person wrote
+    /// from the staff mailbox's address.
+    /// </summary>
+    public Task<OutboxMessage?> AddStaffNoticeAsync(string caseKeyPrefix, string kind, string subject, IReadOnlyList<string> paragraphs, string? reference, MailLink link, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseKeyPrefix);
+        return StaffAddress is not { } staff
+            ? Task.FromResult<OutboxMessage?>(null)
+            : AddAsync(new OutgoingMail
+            {
+                To = staff, Kind = kind, EventKey = caseKeyPrefix + "can-bo", Subject = subject, Greeting = "Kính gửi cán bộ Trung tâm,",
+                Paragraphs = [.. paragraphs, "Thông tin của người gửi chỉ xem được trong trang quản trị."], Reference = reference, Links = [link],
+            }, ct);
+    }
+
+    /// <summary>
+    /// Queues a message to the person of a case: nothing when they gave no address or their data was erased (the
+    /// message would hold it again).
+    /// </summary>
+    public Task<OutboxMessage?> AddToPersonAsync(string? email, DateTime? erasedAt, Func<string, OutgoingMail> mail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        return email is null || erasedAt is not null ? Task.FromResult<OutboxMessage?>(null) : AddAsync(mail(email), ct);
+    }
+
+    /// <summary>
     /// Removes the rows of events whose key starts with <paramref name="eventKeyPrefix"/> (the person's data is
     /// being erased); saved with the caller's changes. A row being sent right now still goes out once.
     /// </summary>
@@ -231,6 +259,11 @@ public static class MailKinds
     public const string RegistrationReply = "registration-reply";
     public const string SubscriptionConfirm = "subscription-confirm";
     public const string Digest = "digest";
+    public const string QuestionReceived = "question-received";
+    public const string QuestionAnswered = "question-answered";
+    public const string QuestionStaff = "question-staff";
+    public const string CommentStaff = "comment-staff";
+    public const string CommentReply = "comment-reply";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -240,12 +273,11 @@ public static class MailKinds
         [RegistrationReply] = "Trả lời của cán bộ",
         [SubscriptionConfirm] = "Xác nhận đăng ký nhận tin",
         [Digest] = "Bản tin định kỳ",
-        ["question-received"] = "Xác nhận đã nhận câu hỏi",
-        ["question-answered"] = "Câu hỏi đã được trả lời",
-        ["question-status"] = "Câu hỏi đổi trạng thái",
-        ["question-staff"] = "Báo cán bộ: câu hỏi mới",
-        ["comment-staff"] = "Báo cán bộ: góp ý mới",
-        ["comment-reply"] = "Trả lời góp ý",
+        [QuestionReceived] = "Xác nhận đã nhận câu hỏi",
+        [QuestionAnswered] = "Câu hỏi đã được trả lời",
+        [QuestionStaff] = "Báo cán bộ: câu hỏi mới",
+        [CommentStaff] = "Báo cán bộ: góp ý mới",
+        [CommentReply] = "Trả lời góp ý",
     };
 
     public static string Name(string kind) => Names.TryGetValue(kind, out var name) ? name : kind;

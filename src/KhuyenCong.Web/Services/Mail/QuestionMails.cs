@@ -5,8 +5,9 @@ namespace KhuyenCong.Web.Services.Mail;
 
 /// <summary>
 /// The messages of "Hỏi đáp" and "Góp ý dự thảo", queued in the transaction of the change: to the asker (when an
-/// e-mail was given) on receipt and on the answer; to the staff mailbox on each new question and each new comment.
-/// Staff mail names no person: the reference (or the draft), the topic, a link into the editor area.
+/// e-mail was given) on receipt and on the answer; to the commenter on the first public reply to their comment; to
+/// the staff mailbox on each new question and each new comment. Staff mail names no person: the reference (or the
+/// draft), the topic, a link into the editor area.
 /// </summary>
 public static class QuestionMails
 {
@@ -15,71 +16,34 @@ public static class QuestionMails
 
     public static string CommentKeyPrefix(Guid key) => $"gop-y:{key:N}:";
 
+    /// <summary>The question lookup with the reference filled in (the e-mail or phone is still asked).</summary>
+    public static string LookupPath(string reference) => "/hoi-dap/tra-cuu?ma-so=" + Uri.EscapeDataString(reference);
+
     public static async Task QuestionReceivedAsync(this MailOutbox outbox, Question question, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(question);
         var q = question;
-        var key = KeyPrefix(q.Reference) + "da-nhan";
-        if (q.Email is { } email)
-        {
-            await outbox.AddAsync(new OutgoingMail
-            {
-                To = email, Kind = "question-received", EventKey = key,
-                Subject = $"Đã nhận câu hỏi – mã số {q.Reference}",
-                Greeting = $"Kính gửi ông/bà {q.AskerName},",
-                Paragraphs =
-                [
-                    $"Trung tâm Khuyến công và Xúc tiến thương mại đã nhận câu hỏi “{q.Title}” lúc {VietnamTime.DateAndTime(q.SubmittedAt)}.",
-                    "Cán bộ trả lời trong 10 ngày làm việc; khi có câu trả lời, chúng tôi gửi thư báo tới địa chỉ này.",
-                    "Hãy giữ mã số dưới đây để tra cứu câu hỏi bằng mã số và thư điện tử hoặc số điện thoại đã nhập.",
-                ],
-                Reference = q.Reference,
-                Links = [new("Tra cứu câu hỏi", "/hoi-dap/tra-cuu")],
-            }, ct);
-        }
-
-        if (outbox.StaffAddress is { } staff)
-        {
-            await outbox.AddAsync(new OutgoingMail
-            {
-                To = staff, Kind = "question-staff", EventKey = key,
-                Subject = $"Câu hỏi mới {q.Reference}",
-                Greeting = "Kính gửi cán bộ Trung tâm,",
-                Paragraphs =
-                [
-                    $"Có câu hỏi mới gửi lúc {VietnamTime.DateAndTime(q.SubmittedAt)}, lĩnh vực: {QuestionCatalog.TopicName(q.Topic)}.",
-                    "Nội dung và thông tin của người hỏi chỉ xem được trong trang quản trị.",
-                ],
-                Reference = q.Reference,
-                Links = [new("Mở câu hỏi trong trang quản trị", "/quan-tri/cau-hoi?q=" + Uri.EscapeDataString(q.Reference))],
-            }, ct);
-        }
+        await ToAskerAsync(outbox, q, MailKinds.QuestionReceived, "da-nhan", $"Đã nhận câu hỏi – mã số {q.Reference}",
+        [
+            $"Trung tâm Khuyến công và Xúc tiến thương mại đã nhận câu hỏi “{q.Title}” lúc {VietnamTime.DateAndTime(q.SubmittedAt)}.",
+            "Cán bộ trả lời trong 10 ngày làm việc; khi có câu trả lời, chúng tôi gửi thư báo tới địa chỉ này.",
+            "Hãy giữ mã số dưới đây để tra cứu câu hỏi bằng mã số và thư điện tử hoặc số điện thoại đã nhập.",
+        ], "Tra cứu câu hỏi", ct);
+        await outbox.AddStaffNoticeAsync(KeyPrefix(q.Reference), MailKinds.QuestionStaff, $"Câu hỏi mới {q.Reference}",
+            [$"Có câu hỏi mới gửi lúc {VietnamTime.DateAndTime(q.SubmittedAt)}, lĩnh vực: {QuestionCatalog.TopicName(q.Topic)}."],
+            q.Reference, new("Mở câu hỏi trong trang quản trị", "/quan-tri/cau-hoi?q=" + Uri.EscapeDataString(q.Reference)), ct);
     }
 
-    public static async Task QuestionAnsweredAsync(this MailOutbox outbox, Question question, CancellationToken ct = default)
+    public static Task QuestionAnsweredAsync(this MailOutbox outbox, Question question, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(question);
         var q = question;
-        if (q.Email is not { } email || q.PersonalDataErasedAt is not null)
-        {
-            return;
-        }
-
-        await outbox.AddAsync(new OutgoingMail
-        {
-            To = email, Kind = "question-answered", EventKey = KeyPrefix(q.Reference) + "tra-loi",
-            Subject = $"Câu hỏi {q.Reference} đã có câu trả lời",
-            Greeting = $"Kính gửi ông/bà {q.AskerName},",
-            Paragraphs =
-            [
-                $"Câu hỏi “{q.Title}” của bạn đã được trả lời.",
-                "Xem câu trả lời bằng cách tra cứu với mã số dưới đây và thư điện tử hoặc số điện thoại đã nhập.",
-            ],
-            Reference = q.Reference,
-            Links = [new("Xem câu trả lời", "/hoi-dap/tra-cuu")],
-        }, ct);
+        return ToAskerAsync(outbox, q, MailKinds.QuestionAnswered, "tra-loi", $"Câu hỏi {q.Reference} đã có câu trả lời",
+        [
+            $"Câu hỏi “{q.Title}” của bạn đã được trả lời.",
+            "Xem câu trả lời bằng cách tra cứu với mã số dưới đây và thư điện tử hoặc số điện thoại đã nhập.",
+        ], "Xem câu trả lời", ct);
     }
 
     public static async Task CommentReceivedAsync(this MailOutbox outbox, DocumentComment comment, Document document, CancellationToken ct = default)
@@ -87,22 +51,44 @@ public static class QuestionMails
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(comment);
         ArgumentNullException.ThrowIfNull(document);
-        if (outbox.StaffAddress is not { } staff)
+        await outbox.AddStaffNoticeAsync(CommentKeyPrefix(comment.IdempotencyKey), MailKinds.CommentStaff, $"Góp ý mới về dự thảo “{document.Title}”",
+            [$"Có góp ý mới về dự thảo “{document.Title}” gửi lúc {VietnamTime.DateAndTime(comment.SubmittedAt)}; góp ý chờ duyệt trước khi hiển thị."],
+            null, new("Duyệt góp ý", "/quan-tri/gop-y"), ct);
+    }
+
+    public static async Task CommentRepliedAsync(this MailOutbox outbox, DocumentComment comment, Document document, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(comment);
+        ArgumentNullException.ThrowIfNull(document);
+        if (comment.ReplyMarkdown is not { } reply)
         {
             return;
         }
 
-        await outbox.AddAsync(new OutgoingMail
+        await outbox.AddToPersonAsync(comment.Email, comment.PersonalDataErasedAt, email => new OutgoingMail
         {
-            To = staff, Kind = "comment-staff", EventKey = CommentKeyPrefix(comment.IdempotencyKey) + "da-nhan",
-            Subject = $"Góp ý mới về dự thảo “{document.Title}”",
-            Greeting = "Kính gửi cán bộ Trung tâm,",
+            To = email, Kind = MailKinds.CommentReply, EventKey = CommentKeyPrefix(comment.IdempotencyKey) + "tra-loi",
+            Subject = $"Trả lời góp ý của bạn về dự thảo “{document.Title}”",
+            Greeting = string.IsNullOrWhiteSpace(comment.Name) ? null : $"Kính gửi ông/bà {comment.Name},",
             Paragraphs =
             [
-                $"Có góp ý mới về dự thảo “{document.Title}” gửi lúc {VietnamTime.DateAndTime(comment.SubmittedAt)}; góp ý chờ duyệt trước khi hiển thị.",
-                "Thông tin của người góp ý chỉ xem được trong trang quản trị.",
+                $"Cơ quan soạn thảo đã trả lời góp ý của bạn gửi lúc {VietnamTime.DateAndTime(comment.SubmittedAt)} về dự thảo “{document.Title}”:",
+                reply,
+                "Góp ý và trả lời được đăng trên trang dự thảo (không kèm họ tên và thư điện tử của bạn).",
             ],
-            Links = [new("Duyệt góp ý", "/quan-tri/gop-y")],
+            Links = [new("Xem góp ý và trả lời", $"{SiteUrls.Document(document.Slug)}#gop-y-{comment.Id}")],
+        }, ct);
+    }
+
+    /// <summary>A message to the asker about the question, with its reference and the lookup link.</summary>
+    private static async Task ToAskerAsync(MailOutbox outbox, Question q, string kind, string keySuffix, string subject, IReadOnlyList<string> paragraphs, string linkText, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        await outbox.AddToPersonAsync(q.Email, q.PersonalDataErasedAt, email => new OutgoingMail
+        {
+            To = email, Kind = kind, EventKey = KeyPrefix(q.Reference) + keySuffix, Subject = subject, Greeting = $"Kính gửi ông/bà {q.AskerName},",
+            Paragraphs = paragraphs, Reference = q.Reference, Links = [new(linkText, LookupPath(q.Reference))],
         }, ct);
     }
 }

@@ -21,91 +21,49 @@ public static class RegistrationMails
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(registration);
         var r = registration;
-        var key = KeyPrefix(r.Reference) + "da-nhan";
-        if (r.Email is { } email)
-        {
-            await outbox.AddAsync(new OutgoingMail
-            {
-                To = email, Kind = MailKinds.RegistrationReceived, EventKey = key,
-                Subject = $"Đã nhận đăng ký hỗ trợ khuyến công – mã số {r.Reference}",
-                Greeting = Greeting(r),
-                Paragraphs =
-                [
-                    $"Trung tâm Khuyến công và Xúc tiến thương mại đã nhận đăng ký hỗ trợ của {r.EstablishmentName} lúc {VietnamTime.DateAndTime(r.SubmittedAt)}.",
-                    "Trong 10 ngày làm việc, cán bộ xem xét đăng ký và gọi điện cho người liên hệ. Mỗi khi hồ sơ chuyển trạng thái hoặc có trả lời của cán bộ, chúng tôi gửi thư báo tới địa chỉ này.",
-                    "Hãy giữ mã số dưới đây để tra cứu tình trạng hồ sơ bằng mã số và số điện thoại đã đăng ký.",
-                ],
-                Reference = r.Reference,
-                Links = [new("Tra cứu tình trạng hồ sơ", LookupPath(r.Reference))],
-            }, ct);
-        }
-
-        if (outbox.StaffAddress is { } staff)
-        {
-            await outbox.AddAsync(new OutgoingMail
-            {
-                To = staff, Kind = MailKinds.RegistrationStaff, EventKey = key,
-                Subject = $"Đăng ký hỗ trợ mới {r.Reference}",
-                Greeting = "Kính gửi cán bộ Trung tâm,",
-                Paragraphs =
-                [
-                    $"Có đăng ký hỗ trợ mới gửi lúc {VietnamTime.DateAndTime(r.SubmittedAt)}.",
-                    $"Nơi sản xuất: {r.PlaceName}. Nội dung cần hỗ trợ: {string.Join("; ", r.Lines.Select(RegistrationCatalog.LineName))}.",
-                    "Thông tin của người đăng ký chỉ xem được trong trang quản trị.",
-                ],
-                Reference = r.Reference,
-                Links = [new("Mở hồ sơ trong trang quản trị", "/quan-tri/dang-ky?q=" + Uri.EscapeDataString(r.Reference))],
-            }, ct);
-        }
+        await ToApplicantAsync(outbox, r, MailKinds.RegistrationReceived, "da-nhan", $"Đã nhận đăng ký hỗ trợ khuyến công – mã số {r.Reference}",
+        [
+            $"Trung tâm Khuyến công và Xúc tiến thương mại đã nhận đăng ký hỗ trợ của {r.EstablishmentName} lúc {VietnamTime.DateAndTime(r.SubmittedAt)}.",
+            "Trong 10 ngày làm việc, cán bộ xem xét đăng ký và gọi điện cho người liên hệ. Mỗi khi hồ sơ chuyển trạng thái hoặc có trả lời của cán bộ, chúng tôi gửi thư báo tới địa chỉ này.",
+            "Hãy giữ mã số dưới đây để tra cứu tình trạng hồ sơ bằng mã số và số điện thoại đã đăng ký.",
+        ], ct);
+        await outbox.AddStaffNoticeAsync(KeyPrefix(r.Reference), MailKinds.RegistrationStaff, $"Đăng ký hỗ trợ mới {r.Reference}",
+        [
+            $"Có đăng ký hỗ trợ mới gửi lúc {VietnamTime.DateAndTime(r.SubmittedAt)}.",
+            $"Nơi sản xuất: {r.PlaceName}. Nội dung cần hỗ trợ: {string.Join("; ", r.Lines.Select(RegistrationCatalog.LineName))}.",
+        ], r.Reference, new("Mở hồ sơ trong trang quản trị", "/quan-tri/dang-ky?q=" + Uri.EscapeDataString(r.Reference)), ct);
     }
 
-    public static async Task StatusChangedAsync(this MailOutbox outbox, Registration registration, RegistrationStatus from, RegistrationStatus to, DateTime at, CancellationToken ct = default)
+    public static Task StatusChangedAsync(this MailOutbox outbox, Registration registration, RegistrationStatus from, RegistrationStatus to, DateTime at, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(registration);
         var r = registration;
-        if (r.Email is not { } email || r.PersonalDataErasedAt is not null)
-        {
-            return;
-        }
-
-        await outbox.AddAsync(new OutgoingMail
-        {
-            To = email, Kind = MailKinds.RegistrationStatus, EventKey = KeyPrefix(r.Reference) + "trang-thai:" + Stamp(at),
-            Subject = $"Hồ sơ {r.Reference}: chuyển sang “{RegistrationCatalog.StatusName(to)}”",
-            Greeting = Greeting(r),
-            Paragraphs =
-            [
-                $"Hồ sơ đăng ký hỗ trợ {r.Reference} đã chuyển từ “{RegistrationCatalog.StatusName(from)}” sang “{RegistrationCatalog.StatusName(to)}” lúc {VietnamTime.DateAndTime(at)}.",
-                "Bạn có thể xem diễn biến của hồ sơ bằng mã số và số điện thoại đã đăng ký.",
-            ],
-            Reference = r.Reference,
-            Links = [new("Tra cứu tình trạng hồ sơ", LookupPath(r.Reference))],
-        }, ct);
+        return ToApplicantAsync(outbox, r, MailKinds.RegistrationStatus, "trang-thai:" + Stamp(at), $"Hồ sơ {r.Reference}: chuyển sang “{RegistrationCatalog.StatusName(to)}”",
+        [
+            $"Hồ sơ đăng ký hỗ trợ {r.Reference} đã chuyển từ “{RegistrationCatalog.StatusName(from)}” sang “{RegistrationCatalog.StatusName(to)}” lúc {VietnamTime.DateAndTime(at)}.",
+            "Bạn có thể xem diễn biến của hồ sơ bằng mã số và số điện thoại đã đăng ký.",
+        ], ct);
     }
 
-    public static async Task RepliedAsync(this MailOutbox outbox, Registration registration, string reply, DateTime at, CancellationToken ct = default)
+    public static Task RepliedAsync(this MailOutbox outbox, Registration registration, string reply, DateTime at, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(registration);
         var r = registration;
-        if (r.Email is not { } email || r.PersonalDataErasedAt is not null)
-        {
-            return;
-        }
-
-        await outbox.AddAsync(new OutgoingMail
-        {
-            To = email, Kind = MailKinds.RegistrationReply, EventKey = KeyPrefix(r.Reference) + "tra-loi:" + Stamp(at),
-            Subject = $"Hồ sơ {r.Reference}: trả lời của cán bộ",
-            Greeting = Greeting(r),
-            Paragraphs = [$"Cán bộ Trung tâm trả lời về hồ sơ đăng ký hỗ trợ {r.Reference} lúc {VietnamTime.DateAndTime(at)}:", reply],
-            Reference = r.Reference,
-            Links = [new("Tra cứu tình trạng hồ sơ", LookupPath(r.Reference))],
-        }, ct);
+        return ToApplicantAsync(outbox, r, MailKinds.RegistrationReply, "tra-loi:" + Stamp(at), $"Hồ sơ {r.Reference}: trả lời của cán bộ",
+            [$"Cán bộ Trung tâm trả lời về hồ sơ đăng ký hỗ trợ {r.Reference} lúc {VietnamTime.DateAndTime(at)}:", reply], ct);
     }
 
-    private static string Greeting(Registration r) => string.IsNullOrWhiteSpace(r.ContactName) ? "Kính gửi quý vị," : $"Kính gửi ông/bà {r.ContactName},";
+    /// <summary>A message to the applicant about the registration, with its reference and the lookup link.</summary>
+    private static async Task ToApplicantAsync(MailOutbox outbox, Registration r, string kind, string keySuffix, string subject, IReadOnlyList<string> paragraphs, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        await outbox.AddToPersonAsync(r.Email, r.PersonalDataErasedAt, email => new OutgoingMail
+        {
+            To = email, Kind = kind, EventKey = KeyPrefix(r.Reference) + keySuffix, Subject = subject,
+            Greeting = string.IsNullOrWhiteSpace(r.ContactName) ? "Kính gửi quý vị," : $"Kính gửi ông/bà {r.ContactName},",
+            Paragraphs = paragraphs, Reference = r.Reference, Links = [new("Tra cứu tình trạng hồ sơ", LookupPath(r.Reference))],
+        }, ct);
+    }
 
     private static string Stamp(DateTime at) => at.ToString("yyyyMMddHHmmssfffffff", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Tests.Pages.Registration;
 using Microsoft.EntityFrameworkCore;
+using static KhuyenCong.Web.Tests.Pages.Documents.DraftClient;
 using static KhuyenCong.Web.Tests.Pages.Questions.QuestionClient;
 
 namespace KhuyenCong.Web.Tests.Pages.Documents;
@@ -10,41 +12,34 @@ namespace KhuyenCong.Web.Tests.Pages.Documents;
 /// <summary>"Góp ý dự thảo": a document open for comment takes moderated comments until its closing time (the site's clock).</summary>
 public sealed class DraftCommentTests(RegistrationSite site) : IClassFixture<RegistrationSite>
 {
-    private DateTime Now => site.ManualClock.GetUtcNow().UtcDateTime;
+    private Task<Document> NewDraftAsync(string title, TimeSpan opensIn, TimeSpan closesIn) => DraftClient.NewDraftAsync(site, title, opensIn, closesIn);
 
-    private async Task<Document> NewDraftAsync(string title, TimeSpan opensIn, TimeSpan closesIn)
-    {
-        var document = new Document
-        {
-            Title = title, Slug = KhuyenCong.Web.Services.Slugifier.Slugify(title) + "-" + Guid.NewGuid().ToString("N")[..6], Kind = "Dự thảo Quyết định",
-            Issuer = "Sở Công Thương", Summary = "Dự thảo quy định mức hỗ trợ.", BodyMarkdown = "Điều 1. Phạm vi.", Status = ContentStatus.Published,
-            PublishAt = Now.AddDays(-1), CommentOpensAt = Now + opensIn, CommentClosesAt = Now + closesIn,
-        };
-        await site.SaveAsync(document);
-        return document;
-    }
+    /// <summary>The heading of the drafts list's group that holds the draft.</summary>
+    private static string ListGroup(AngleSharp.Html.Dom.IHtmlDocument list, Document draft) =>
+        list.QuerySelector($"main a[href='/van-ban/{draft.Slug}']")!.Closest("ul")!.PreviousElementSibling!.TextContent.Trim();
 
-    private static Dictionary<string, string> Valid() => new()
+    [Fact]
+    public async Task The_cached_draft_page_and_drafts_list_change_when_the_comment_period_opens_and_closes()
     {
-        ["Form.Name"] = "Phạm Văn Góp",
-        ["Form.Organisation"] = "HTX Dừa Xanh",
-        ["Form.Email"] = "gop@example.vn",
-        ["Form.Section"] = "Điều 3, khoản 2",
-        ["Form.Text"] = "Đề nghị nâng mức hỗ trợ máy móc cho hợp tác xã.",
-        ["Form.Consent"] = "yes",
-    };
+        var draft = await NewDraftAsync("Dự thảo mở và đóng theo giờ", TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5));
+        var scheduler = site.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<KhuyenCong.Web.Services.Scheduler>().Single();
+        var visitor = site.NewBrowser();
+        async Task<string> StateAsync() => (await visitor.GetHtmlAsync("/van-ban/" + draft.Slug)).QuerySelector("#gop-y")!.TextContent;
+        Assert.Contains("Dự thảo nhận góp ý từ", await StateAsync(), StringComparison.Ordinal);
+        Assert.Equal("Sắp lấy ý kiến", ListGroup(await visitor.GetHtmlAsync("/van-ban/du-thao"), draft));
 
-    private static async Task<(string Token, string Ticket)> OpenFormAsync(HttpClient client, string slug)
-    {
-        var page = await client.GetHtmlAsync($"/van-ban/{slug}/gop-y");
-        return (page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!, page.QuerySelector("input[name=phieu]")!.GetAttribute("value")!);
-    }
+        // The opening time passes: the cached pages are still the old ones until the scheduler's pass.
+        site.ManualClock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Contains("Dự thảo nhận góp ý từ", await StateAsync(), StringComparison.Ordinal);
+        await scheduler.RunOnceAsync();
+        Assert.Contains("Đang lấy ý kiến đến", await StateAsync(), StringComparison.Ordinal);
+        Assert.Equal("Đang lấy ý kiến", ListGroup(await visitor.GetHtmlAsync("/van-ban/du-thao"), draft));
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string slug, Dictionary<string, string> fields, (string Token, string Ticket) form)
-    {
-        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = form.Token, ["phieu"] = form.Ticket };
-        using var content = new FormUrlEncodedContent(all);
-        return await client.PostAsync(new Uri($"/van-ban/{slug}/gop-y", UriKind.Relative), content);
+        // The closing time passes.
+        site.ManualClock.Advance(TimeSpan.FromMinutes(3));
+        await scheduler.RunOnceAsync();
+        Assert.Contains("Đã hết hạn lấy ý kiến", await StateAsync(), StringComparison.Ordinal);
+        Assert.Equal("Đã hết hạn lấy ý kiến", ListGroup(await visitor.GetHtmlAsync("/van-ban/du-thao"), draft));
     }
 
     [Fact]
@@ -56,14 +51,14 @@ public sealed class DraftCommentTests(RegistrationSite site) : IClassFixture<Reg
         Assert.NotNull(page.QuerySelector($"#gop-y a[href='/van-ban/{draft.Slug}/gop-y']"));
         var form = await OpenFormAsync(visitor, draft.Slug);
         site.ManualClock.Advance(TimeSpan.FromMinutes(1));
-        using (var sent = await SendAsync(visitor, draft.Slug, Valid(), form))
+        using (var sent = await SendAsync(visitor, draft.Slug, ValidComment(), form))
         {
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
             Assert.Equal($"/van-ban/{draft.Slug}/gop-y?da-gui=1", sent.Headers.Location?.ToString());
         }
 
         Assert.Contains("Đã nhận góp ý", (await visitor.GetHtmlAsync($"/van-ban/{draft.Slug}/gop-y?da-gui=1")).MainText(), StringComparison.Ordinal);
-        using (var again = await SendAsync(visitor, draft.Slug, Valid(), form))
+        using (var again = await SendAsync(visitor, draft.Slug, ValidComment(), form))
         {
             Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         }
@@ -96,7 +91,7 @@ public sealed class DraftCommentTests(RegistrationSite site) : IClassFixture<Reg
         var visitor = site.NewBrowser();
         var form = await OpenFormAsync(visitor, draft.Slug);
         site.ManualClock.Advance(TimeSpan.FromHours(2));
-        using (var late = await SendAsync(visitor, draft.Slug, Valid(), form))
+        using (var late = await SendAsync(visitor, draft.Slug, ValidComment(), form))
         {
             Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
             Assert.Contains("Đã hết hạn lấy ý kiến", (await ParseAsync(late)).MainText(), StringComparison.Ordinal);
@@ -156,14 +151,14 @@ public sealed class DraftCommentTests(RegistrationSite site) : IClassFixture<Reg
         var draft = await NewDraftAsync("Dự thảo thử dữ liệu xấu", TimeSpan.FromDays(-1), TimeSpan.FromDays(3650));
         var client = site.NewBrowser();
         var failures = new List<string>();
-        foreach (var field in Valid().Keys.Append("Form.Website"))
+        foreach (var field in ValidComment().Keys.Append("Form.Website"))
         {
             foreach (var (name, encoded) in RegistrationBadInputTests.Corpus())
             {
                 var form = await OpenFormAsync(client, draft.Slug);
                 site.ManualClock.Advance(TimeSpan.FromMinutes(1));
                 var before = await site.WithDbAsync((db, _) => db.DocumentComments.CountAsync());
-                var body = string.Join('&', Valid().Where(f => f.Key != field).Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))
+                var body = string.Join('&', ValidComment().Where(f => f.Key != field).Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))
                     .Append(Uri.EscapeDataString(field) + "=" + encoded)
                     .Append("__RequestVerificationToken=" + Uri.EscapeDataString(form.Token)).Append("phieu=" + Uri.EscapeDataString(form.Ticket)));
                 using var content = new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded");

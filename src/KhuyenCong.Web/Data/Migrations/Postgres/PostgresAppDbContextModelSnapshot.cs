@@ -610,6 +610,21 @@ namespace KhuyenCong.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("PersonalDataErasedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RepliedBy")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ReplyHtml")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ReplyMarkdown")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("Section")
                         .HasColumnType("text")
                         .UseCollation("C");

@@ -529,6 +529,18 @@ namespace KhuyenCong.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PersonalDataErasedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepliedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyHtml")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyMarkdown")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Section")
                         .HasColumnType("TEXT");
 

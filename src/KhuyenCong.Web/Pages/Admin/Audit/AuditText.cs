@@ -51,6 +51,7 @@ public static class AuditText
         ["question-erase-retention"] = "xóa dữ liệu cá nhân của người hỏi hết hạn lưu trữ",
         ["comment-approve"] = "duyệt góp ý dự thảo",
         ["comment-reject"] = "không hiển thị góp ý dự thảo",
+        ["comment-reply"] = "trả lời công khai góp ý dự thảo",
         ["comment-erase-person"] = "xóa dữ liệu cá nhân của người góp ý",
         ["comment-erase-retention"] = "xóa dữ liệu cá nhân của người góp ý hết hạn lưu trữ",
         ["mail-retry"] = "gửi lại thư",
