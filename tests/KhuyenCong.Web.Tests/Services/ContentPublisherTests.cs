@@ -84,7 +84,7 @@ public sealed class ContentPublisherTests(FaultySaveSite site) : IClassFixture<F
         var (status, deletes, indexed) = await site.WithDbAsync(async (db, _) => (
             await db.Articles.Where(a => a.Id == article.Id).Select(a => a.Status).SingleAsync(),
             await db.AuditEntries.CountAsync(a => a.Action == "delete" && a.EntityType == nameof(Article) && a.EntityId == article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            await db.SearchItems.AnyAsync(s => s.Kind == SearchKinds.Article && s.ItemId == article.Id)));
+            await db.SearchItems.AnyAsync(s => s.Kind == SearchKinds.Article && s.ItemId == article.Id && !s.Removed)));
         Assert.Equal(ContentStatus.Published, status);
         Assert.Equal(0, deletes);
         Assert.True(indexed);
@@ -111,7 +111,7 @@ public sealed class ContentPublisherTests(FaultySaveSite site) : IClassFixture<F
         var (exists, redirects, indexed, deletes) = await site.WithDbAsync(async (db, _) => (
             await db.Articles.AnyAsync(a => a.Id == article.Id),
             await db.SlugRedirects.CountAsync(r => r.ContentType == nameof(Article) && r.ContentId == article.Id),
-            await db.SearchItems.AnyAsync(s => s.Kind == SearchKinds.Article && s.ItemId == article.Id),
+            await db.SearchItems.AnyAsync(s => s.Kind == SearchKinds.Article && s.ItemId == article.Id && !s.Removed),
             await db.AuditEntries.CountAsync(a => a.Action == "delete" && a.EntityType == nameof(Article) && a.EntityId == id)));
         Assert.False(exists);
         Assert.Equal(0, redirects);
