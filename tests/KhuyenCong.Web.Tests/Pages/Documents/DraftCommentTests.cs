@@ -22,7 +22,14 @@ public sealed class DraftCommentTests(RegistrationSite site) : IClassFixture<Reg
     public async Task The_cached_draft_page_and_drafts_list_change_when_the_comment_period_opens_and_closes()
     {
         var draft = await NewDraftAsync("Dự thảo mở và đóng theo giờ", TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5));
-        var scheduler = site.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<KhuyenCong.Web.Services.Scheduler>().Single();
+        var hosted = site.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
+        var scheduler = hosted.OfType<KhuyenCong.Web.Services.Scheduler>().Single();
+        // The node's change poller (one look a second) must have seen the draft's own save before the first visit:
+        // otherwise its eviction of that save could land after the visit and refresh the page early.
+        var changes = hosted.OfType<KhuyenCong.Web.Services.ContentChanges>().Single();
+        await changes.CheckAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await changes.CheckAsync(CancellationToken.None);
         var visitor = site.NewBrowser();
         async Task<string> StateAsync() => (await visitor.GetHtmlAsync("/van-ban/" + draft.Slug)).QuerySelector("#gop-y")!.TextContent;
         Assert.Contains("Dự thảo nhận góp ý từ", await StateAsync(), StringComparison.Ordinal);
