@@ -81,11 +81,19 @@ public sealed class MediaLibraryTests(SiteFactory site) : IClassFixture<SiteFact
         var crc = Crc32(png.AsSpan(12, 17));
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), crc);
         var client = await site.SignInAsync(Roles.Editor);
-        var allocated = GC.GetTotalAllocatedBytes();
-        using var response = await UploadAsync(client, png, "bomb.png");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("quá lớn", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.True(GC.GetTotalAllocatedBytes() - allocated < 200_000_000, "the bomb was decoded");
+        // The allocation count is the whole process's, and other test classes run beside this one: the least of three
+        // uploads is what the upload itself cost. Decoding the image would take about 10 GB every time.
+        var least = long.MaxValue;
+        for (var attempt = 0; attempt < 3 && least >= 200_000_000; attempt++)
+        {
+            var allocated = GC.GetTotalAllocatedBytes();
+            using var response = await UploadAsync(client, png, "bomb.png");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("quá lớn", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            least = Math.Min(least, GC.GetTotalAllocatedBytes() - allocated);
+        }
+
+        Assert.True(least < 200_000_000, "the bomb was decoded");
     }
 
     [Fact]
