@@ -26,7 +26,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers.Remove("Server");
             headers.Remove("X-Powered-By");
-            KhuyenCong.Web.Services.PublicCache.ApplyCachingHeaders((HttpContext)state);
+            KhuyenCong.Web.Services.Caching.PublicCache.ApplyCachingHeaders((HttpContext)state);
             return Task.CompletedTask;
         }, context);
         return next(context);

@@ -45,7 +45,7 @@ public sealed partial class ContentImporter
     }
 
     /// <summary>Images of content/images encoded ahead by <see cref="PreEncodeImagesAsync"/>, by their import key.</summary>
-    private readonly Dictionary<string, Services.MediaUpload> preEncoded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Services.Media.MediaUpload> preEncoded = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Encoding the starting content's images into their variants is nearly all of a first import. The files import
@@ -96,9 +96,9 @@ public sealed partial class ContentImporter
             return;
         }
 
-        var workers = Math.Clamp(Environment.ProcessorCount, 1, Services.MediaProcessor.MaxParallelDecodes);
+        var workers = Math.Clamp(Environment.ProcessorCount, 1, Services.Media.MediaProcessor.MaxParallelDecodes);
         await progress.WriteLineAsync($"images: encoding {todo.Count} new images of content/images on {workers} workers…");
-        var results = new System.Collections.Concurrent.ConcurrentDictionary<string, Services.MediaUpload>(StringComparer.Ordinal);
+        var results = new System.Collections.Concurrent.ConcurrentDictionary<string, Services.Media.MediaUpload>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct }, async (item, token) =>
         {
             try
@@ -106,7 +106,7 @@ public sealed partial class ContentImporter
                 await using var stream = new MemoryStream(item.Bytes, writable: false);
                 results[item.Key] = await media.ProcessAsync(stream, Path.GetFileName(item.Path), token);
             }
-            catch (Services.MediaRejectedException)
+            catch (Services.Media.MediaRejectedException)
             {
                 // The import reports it, naming the content file that uses the image.
             }
@@ -137,7 +137,7 @@ public sealed partial class ContentImporter
     /// <c>Data:ImportMediaCache</c> is set. The cache holds exactly the files the processor wrote, and its entry is
     /// published with one directory rename, so concurrent imports never see half an entry.
     /// </summary>
-    private async Task<Services.MediaUpload> ProcessCachedAsync(
+    private async Task<Services.Media.MediaUpload> ProcessCachedAsync(
         byte[] bytes, string fileName, string sourceFile, string imagePath, CancellationToken ct)
     {
         var mediaFolder = Path.GetFullPath(data.Value.MediaFolder);
@@ -145,12 +145,12 @@ public sealed partial class ContentImporter
         if (data.Value.ImportMediaCache is { Length: > 0 } cacheRoot)
         {
             // Keyed by the bytes and by this build of the app, so a changed processor never serves old variants.
-            var build = typeof(Services.MediaProcessor).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+            var build = typeof(Services.Media.MediaProcessor).Assembly.ManifestModule.ModuleVersionId.ToString("N");
             entry = Path.Combine(Path.GetFullPath(cacheRoot), build[..12] + "-" + Convert.ToHexStringLower(SHA256.HashData(bytes)));
             var meta = Path.Combine(entry, "upload.json");
             if (File.Exists(meta))
             {
-                var cached = System.Text.Json.JsonSerializer.Deserialize<Services.MediaUpload>(await File.ReadAllTextAsync(meta, ct), CacheJson);
+                var cached = System.Text.Json.JsonSerializer.Deserialize<Services.Media.MediaUpload>(await File.ReadAllTextAsync(meta, ct), CacheJson);
                 // The same bytes under another path in this database already hold that storage name: process anew.
                 var taken = cached is not null
                     && (db.MediaFiles.Local.Any(m => m.StorageName == cached.StorageName)
@@ -168,13 +168,13 @@ public sealed partial class ContentImporter
             }
         }
 
-        Services.MediaUpload stored;
+        Services.Media.MediaUpload stored;
         try
         {
             await using var stream = new MemoryStream(bytes, writable: false);
             stored = await media.ProcessAsync(stream, fileName, ct);
         }
-        catch (Services.MediaRejectedException ex)
+        catch (Services.Media.MediaRejectedException ex)
         {
             throw new ContentImportException(sourceFile, 0, $"{imagePath}: {ex.Message}", ex);
         }

@@ -31,7 +31,7 @@ public sealed record ArticleCard(
 
 public static class ArticleCardQueries
 {
-    /// <summary>The cards of the given articles (a page of <see cref="Services.ArticleLists"/>), newest first, read by primary key.</summary>
+    /// <summary>The cards of the given articles (a page of <see cref="Services.Content.ArticleLists"/>), newest first, read by primary key.</summary>
     public static Task<List<ArticleCard>> CardsOfAsync(this IQueryable<Article> query, IReadOnlyList<int> ids, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);

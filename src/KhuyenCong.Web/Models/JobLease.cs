@@ -26,8 +26,8 @@ public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         // The known jobs have their row from the start: taking a lease is then a single conditional UPDATE.
         var free = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         builder.HasData(
-            new JobLease { Name = Services.JobLeases.Scheduler, Holder = "", ExpiresAt = free },
-            new JobLease { Name = Services.JobLeases.RegistrationRetention, Holder = "", ExpiresAt = free },
-            new JobLease { Name = Services.JobLeases.MailDigest, Holder = "", ExpiresAt = free });
+            new JobLease { Name = Services.Jobs.JobLeases.Scheduler, Holder = "", ExpiresAt = free },
+            new JobLease { Name = Services.Jobs.JobLeases.RegistrationRetention, Holder = "", ExpiresAt = free },
+            new JobLease { Name = Services.Jobs.JobLeases.MailDigest, Holder = "", ExpiresAt = free });
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages;
 
-[OutputCache(PolicyName = KhuyenCong.Web.Services.PublicCache.Policy)]
+[OutputCache(PolicyName = KhuyenCong.Web.Services.Caching.PublicCache.Policy)]
 public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
 {
     public IReadOnlyList<ArticleCard> Featured { get; private set; } = [];
@@ -14,7 +14,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
     /// <summary>The next fair that has not ended (ongoing or upcoming), if any.</summary>
     public Fair? NextFair { get; private set; }
-    public Services.FairPhase NextFairPhase { get; private set; }
+    public Services.Content.FairPhase NextFairPhase { get; private set; }
 
     /// <summary>The showcase blocks: a few newest products, showrooms and TV segments, each with a link to its list.</summary>
     public IReadOnlyList<Products.IndexModel.Card> Products { get; private set; } = [];
@@ -35,10 +35,10 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : SitePageModel
             .Select(d => new { d.Title, d.Slug, d.Number, d.IssuedOn }).ToListAsync(ct))
             .Select(d => (d.Title, d.Slug, d.Number, d.IssuedOn)).ToList();
         Topics = await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
-        var today = Services.FairSchedule.Today(now);
+        var today = Services.Content.FairSchedule.Today(now);
         NextFair = await db.Fairs.AsNoTracking().Published(now).Where(f => f.EndsOn >= today)
             .OrderBy(f => f.StartsOn).ThenBy(f => f.Id).FirstOrDefaultAsync(ct);
-        NextFairPhase = NextFair is null ? default : Services.FairSchedule.PhaseOf(NextFair, now);
+        NextFairPhase = NextFair is null ? default : Services.Content.FairSchedule.PhaseOf(NextFair, now);
         Products = await Pages.Products.IndexModel.Cards(db.Products.AsNoTracking().Published(now)
             .OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id).Take(4)).ToListAsync(ct);
         Showrooms = (await db.Showrooms.AsNoTracking().Published(now).OrderByDescending(s => s.PublishAt).ThenByDescending(s => s.Id).Take(3)

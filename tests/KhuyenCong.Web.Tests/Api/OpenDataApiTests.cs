@@ -209,7 +209,7 @@ public sealed class OpenDataApiTests(OpenDataApiTests.ApiSite site) : IClassFixt
         Assert.True(onDay.Count < all.Count);
 
         // A word of the title, typed without diacritics, finds the article.
-        var word = Web.Services.TextFolding.Tokens(sample["title"]!.ToString()).OrderByDescending(w => w.Length).First();
+        var word = TextFolding.Tokens(sample["title"]!.ToString()).OrderByDescending(w => w.Length).First();
         var byText = await AllPagesAsync(client, "/api/v1/articles?q=" + Uri.EscapeDataString(word));
         Assert.Contains(byText, a => a["slug"]!.ToString() == sample["slug"]!.ToString());
         Assert.True(byText.Count < all.Count);
@@ -498,7 +498,7 @@ public sealed class OpenDataApiTests(OpenDataApiTests.ApiSite site) : IClassFixt
         {
             var product = await db.Products.FirstAsync(p => p.Slug == slug);
             product.Status = status;
-            await sp.GetRequiredService<Web.Services.ContentPublisher>().SaveAsync(product, "test", "save");
+            await sp.GetRequiredService<ContentPublisher>().SaveAsync(product, "test", "save");
             return 0;
         });
         await SetStatusAsync(ContentStatus.Draft);
@@ -552,7 +552,7 @@ public sealed class OpenDataApiTests(OpenDataApiTests.ApiSite site) : IClassFixt
             e.ConsentedToPublish = false;
             e.UpdatedAt = DateTime.UtcNow;
             await db.SaveChangesAsync();
-            await Web.Services.ContentChanges.AnnounceAsync(db, sp.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>());
+            await ContentChanges.AnnounceAsync(db, sp.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>());
             return 0;
         });
         var item = await JsonAsync(await client.GetAsync("/api/v1/establishments/" + target["slug"]));

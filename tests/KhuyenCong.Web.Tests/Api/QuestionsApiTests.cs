@@ -14,7 +14,7 @@ public sealed class QuestionsApiTests(SiteFactory site) : IClassFixture<SiteFact
     {
         var item = new QaItem
         {
-            Title = title, Slug = global::KhuyenCong.Web.Services.Slugifier.Slugify(title) + "-" + Guid.NewGuid().ToString("N")[..6],
+            Title = title, Slug = global::KhuyenCong.Web.Services.Content.Slugifier.Slugify(title) + "-" + Guid.NewGuid().ToString("N")[..6],
             Summary = "Tóm tắt " + title, QuestionText = "Câu hỏi: " + title + "?", BodyMarkdown = "**Trả lời** cho " + title + ".",
             Topic = topic, Status = status, PublishAt = publishAt ?? DateTime.UtcNow.AddMinutes(-5),
         };

@@ -168,7 +168,7 @@ public sealed class CacheFloodTests(MeteredCacheSite site) : IClassFixture<Meter
         // A bare [OutputCache] varies by every query key, so each unknown parameter would store a new entry.
         var bare = typeof(Program).Assembly.GetTypes()
             .Select(t => (Type: t, Attribute: t.GetCustomAttributes(typeof(OutputCacheAttribute), inherit: true).OfType<OutputCacheAttribute>().FirstOrDefault()))
-            .Where(x => x.Attribute is not null && x.Attribute.PolicyName != KhuyenCong.Web.Services.PublicCache.Policy && !x.Attribute.NoStore)
+            .Where(x => x.Attribute is not null && x.Attribute.PolicyName != KhuyenCong.Web.Services.Caching.PublicCache.Policy && !x.Attribute.NoStore)
             .Select(x => x.Type.FullName)
             .ToList();
         Assert.True(bare.Count == 0, "pages cached without the public policy: " + string.Join(", ", bare));

@@ -147,7 +147,7 @@ public sealed class EditorPostMatrixTests
             Status = ContentStatus.Published, PublishAt = DateTime.UtcNow.AddMinutes(-1),
         };
         db.QaItems.Add(item);
-        await sp.GetRequiredService<KhuyenCong.Web.Services.ContentPublisher>().SaveAsync(item, "test", "publish");
+        await sp.GetRequiredService<KhuyenCong.Web.Services.Content.ContentPublisher>().SaveAsync(item, "test", "publish");
         return item.Id;
     }
 

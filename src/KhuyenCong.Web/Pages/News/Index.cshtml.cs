@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.News;
 
-[OutputCache(PolicyName = KhuyenCong.Web.Services.PublicCache.Policy)]
-public class IndexModel(AppDbContext db, TimeProvider clock, KhuyenCong.Web.Services.ArticleLists lists) : SitePageModel
+[OutputCache(PolicyName = KhuyenCong.Web.Services.Caching.PublicCache.Policy)]
+public class IndexModel(AppDbContext db, TimeProvider clock, KhuyenCong.Web.Services.Content.ArticleLists lists) : SitePageModel
 {
     public const int PageSize = 10;
 

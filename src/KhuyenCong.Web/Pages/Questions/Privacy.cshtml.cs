@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace KhuyenCong.Web.Pages.Questions;
 
 /// <summary>The privacy notice of the question form (Law 91/2025/QH15, Decree 356/2025/NĐ-CP).</summary>
-[OutputCache(PolicyName = Services.PublicCache.Policy)]
+[OutputCache(PolicyName = Services.Caching.PublicCache.Policy)]
 public class PrivacyModel(IOptions<SiteOptions> site, IOptions<RegistrationOptions> options) : SitePageModel
 {
     public SiteOptions Site => site.Value;

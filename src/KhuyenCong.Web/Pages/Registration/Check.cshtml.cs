@@ -7,7 +7,7 @@ namespace KhuyenCong.Web.Pages.Registration;
 
 /// <summary>Check answers, each with a Change link; submitting stores the registration once (idempotency key).</summary>
 [EnableRateLimiting(RegistrationOptions.SubmitRateLimit)]
-public class CheckModel(RegistrationStore store, IOptions<RegistrationOptions> options, Services.ProgramPeriods periods) : RegistrationPageModel(store)
+public class CheckModel(RegistrationStore store, IOptions<RegistrationOptions> options, Services.Programme.ProgramPeriods periods) : RegistrationPageModel(store)
 {
     public sealed record Row(string Label, string Value, string Step, string Field);
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.TvSegments;
 
 /// <summary>The TV segments, newest episode first, with progress toward the programme's TV target (counted by ProgramProgress).</summary>
-[OutputCache(PolicyName = KhuyenCong.Web.Services.PublicCache.Policy)]
+[OutputCache(PolicyName = KhuyenCong.Web.Services.Caching.PublicCache.Policy)]
 public class IndexModel(AppDbContext db, TimeProvider clock, ProgramProgress progress) : SitePageModel
 {
     public sealed record Row(string Title, string Slug, int Episode, DateTime? AirDate, string Channel, int DurationSeconds,

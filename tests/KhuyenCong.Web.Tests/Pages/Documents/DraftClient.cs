@@ -13,7 +13,7 @@ public static class DraftClient
         var now = site.ManualClock.GetUtcNow().UtcDateTime;
         var document = new Document
         {
-            Title = title, Slug = KhuyenCong.Web.Services.Slugifier.Slugify(title) + "-" + Guid.NewGuid().ToString("N")[..6], Kind = "Dự thảo Quyết định",
+            Title = title, Slug = KhuyenCong.Web.Services.Content.Slugifier.Slugify(title) + "-" + Guid.NewGuid().ToString("N")[..6], Kind = "Dự thảo Quyết định",
             Issuer = "Sở Công Thương", Summary = "Dự thảo quy định mức hỗ trợ.", BodyMarkdown = "Điều 1. Phạm vi.", Status = ContentStatus.Published,
             PublishAt = now.AddDays(-1), CommentOpensAt = now + opensIn, CommentClosesAt = now + closesIn,
         };

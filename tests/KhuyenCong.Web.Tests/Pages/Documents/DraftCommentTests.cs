@@ -23,10 +23,10 @@ public sealed class DraftCommentTests(RegistrationSite site) : IClassFixture<Reg
     {
         var draft = await NewDraftAsync("Dự thảo mở và đóng theo giờ", TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5));
         var hosted = site.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
-        var scheduler = hosted.OfType<KhuyenCong.Web.Services.Scheduler>().Single();
+        var scheduler = hosted.OfType<KhuyenCong.Web.Services.Jobs.Scheduler>().Single();
         // The node's change poller (one look a second) must have seen the draft's own save before the first visit:
         // otherwise its eviction of that save could land after the visit and refresh the page early.
-        var changes = hosted.OfType<KhuyenCong.Web.Services.ContentChanges>().Single();
+        var changes = hosted.OfType<KhuyenCong.Web.Services.Content.ContentChanges>().Single();
         await changes.CheckAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         await changes.CheckAsync(CancellationToken.None);

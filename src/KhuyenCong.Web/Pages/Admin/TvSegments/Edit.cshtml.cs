@@ -53,7 +53,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             Extra = new TvInput
             {
                 Episode = item.EpisodeNumber.ToString(CultureInfo.InvariantCulture), AirDate = ShowcaseForms.DayInput(item.AirDate),
-                Channel = item.Channel, Duration = Services.Transcript.Clock(item.DurationSeconds), TopicId = item.TopicId,
+                Channel = item.Channel, Duration = Services.Content.Transcript.Clock(item.DurationSeconds), TopicId = item.TopicId,
                 FeaturedImage = item.FeaturedImage, FeaturedImageAlt = item.FeaturedImageAlt, VideoFile = item.VideoFile,
                 ExternalUrl = item.ExternalUrl, Transcript = item.Transcript,
             };
@@ -78,7 +78,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             ModelState.AddModelError("Extra.Channel", "Nhập kênh, đài phát sóng.");
         }
 
-        if (!Services.Transcript.TryParseDuration(Extra.Duration, out duration))
+        if (!Services.Content.Transcript.TryParseDuration(Extra.Duration, out duration))
         {
             ModelState.AddModelError("Extra.Duration", "Nhập thời lượng theo dạng phút:giây (12:30) hoặc giờ:phút:giây.");
         }

@@ -1,0 +1,84 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace KhuyenCong.Web.Services.Content;
+
+/// <summary>
+/// Makes a change of public content reach every running node's output cache, whichever process wrote it:
+/// writers move the change stamp in their transaction (<see cref="BumpAsync"/>); each node polls it (one
+/// primary-key read per interval, <c>Cache:ChangePollMilliseconds</c>, default 1000) and evicts its cached pages
+/// and the product catalog when it moved.
+/// </summary>
+public sealed class ContentChanges(
+    IServiceScopeFactory scopes, IOutputCacheStore cache, ProductCatalog catalog, IConfiguration configuration, ILogger<ContentChanges> log)
+    : BackgroundService
+{
+    public const string PollSetting = "Cache:ChangePollMilliseconds";
+
+    private long? seen;
+
+    /// <summary>Moves the stamp; call inside the writing transaction so it commits with the change.</summary>
+    public static Task BumpAsync(AppDbContext db, DateTime? now = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // The writers that do not pass their time (AnnounceAsync) get it from the site's clock.
+        var at = now ?? (db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+            ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        return db.Set<ChangeStamp>().Where(s => s.Id == ChangeStamp.ContentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1).SetProperty(x => x.ChangedAt, at), ct);
+    }
+
+    /// <summary>
+    /// For the writes outside the editor's publisher (comments, questions): move the stamp so other nodes evict, then
+    /// evict this node's cached pages. Editor-area writes use <see cref="ContentPublisher.SaveOtherAsync"/> instead.
+    /// </summary>
+    public static async Task AnnounceAsync(AppDbContext db, IOutputCacheStore cache, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        await BumpAsync(db, ct: ct);
+        await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(Math.Clamp(configuration.GetValue(PollSetting, 1000), 50, 60_000));
+        using var timer = new PeriodicTimer(interval);
+        do
+        {
+            try
+            {
+                await CheckAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A node that cannot read the stamp keeps serving; its pages still expire after 10 minutes.
+                log.LogWarning(e, "The content change stamp could not be read");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Reads the stamp and evicts when it moved since the last look.</summary>
+    public async Task CheckAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // A bare command on the context's connection: no EF command pipeline (the stamp is not a page's query).
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "Version" FROM "ChangeStamps" WHERE "Id" = 1""";
+        var version = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        if (seen is { } last && last != version)
+        {
+            catalog.Invalidate();
+            await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
+            log.LogDebug("Content changed elsewhere (stamp {Last} → {Version}); cached pages evicted", last, version);
+        }
+
+        seen = version;
+    }
+}

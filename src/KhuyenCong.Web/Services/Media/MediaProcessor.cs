@@ -1,0 +1,503 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Options;
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace KhuyenCong.Web.Services.Media;
+
+/// <summary>What <see cref="MediaProcessor.ProcessAsync"/> stored; fills a <see cref="MediaFile"/>.</summary>
+/// <param name="Size">Bytes of the stored original (the re-encoded image, or the PDF as uploaded).</param>
+public sealed record MediaUpload(
+    string StorageName, MediaKind Kind, string ContentType, long Size, int? Width, int? Height, string VariantWidths);
+
+/// <summary>An upload refused for its content; the message is Vietnamese and meant for the uploader (a 4xx).</summary>
+public sealed class MediaRejectedException(string message) : Exception(message);
+
+/// <summary>
+/// Checks uploads by content (never by name or declared type), re-encodes images with ImageSharp 2.1 restricted to
+/// JPEG, PNG and WebP, and stores every file under a server-made name in the media folder.
+/// </summary>
+public sealed partial class MediaProcessor(IOptions<DataOptions> data)
+{
+    public const long MaxImageBytes = 15L * 1024 * 1024;
+    public const long MaxPdfBytes = 20L * 1024 * 1024;
+    public const int MaxSide = 8192;
+    public const int MaxMegapixels = 40;
+    /// <summary>Variant names carry the width in 2–4 digits; anything smaller than this is no photo anyway.</summary>
+    public const int MinSide = 16;
+
+    public const string NotSupportedMessage = "Tệp không phải ảnh JPEG, PNG, WebP, tài liệu PDF hoặc video MP4.";
+    public const string TooLargeMessage = "Ảnh quá lớn: tối đa 8.192 điểm ảnh mỗi chiều và 40 triệu điểm ảnh.";
+    public const string TooSmallMessage = "Ảnh quá nhỏ: tối thiểu 16 điểm ảnh mỗi chiều.";
+    public const string ImageBytesMessage = "Tệp quá dung lượng: tối đa 15 MB cho ảnh.";
+    public const string PdfBytesMessage = "Tệp quá dung lượng: tối đa 20 MB cho tài liệu PDF.";
+    public const string CorruptImageMessage = "Tệp ảnh bị hỏng hoặc không đọc được.";
+    public const string CorruptPdfMessage = "Tệp PDF bị hỏng hoặc không đầy đủ.";
+
+    private static ReadOnlySpan<byte> JpegStartOfScan => [0xFF, 0xDA];
+    private static ReadOnlySpan<byte> JpegEndOfImage => [0xFF, 0xD9];
+
+    private static readonly int[] VariantSteps = [480, 960, 1600];
+    private static readonly Size ShareSize = new(1200, 630);
+
+    // Decoding holds up to ~160 MB of pixels per image; two at a time keeps a small server alive under a burst.
+    /// <summary>How many images are decoded and encoded at once, process-wide (each holds full pixel buffers).</summary>
+    public const int MaxParallelDecodes = 2;
+    private static readonly SemaphoreSlim Decodes = new(MaxParallelDecodes, MaxParallelDecodes);
+
+    private static readonly JpegEncoder OriginalJpeg = new() { Quality = 85 };
+    private static readonly JpegEncoder VariantJpeg = new() { Quality = 82 };
+    private static readonly WebpEncoder VariantWebp = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy };
+    private static readonly PngEncoder OriginalPng = new()
+    {
+        ColorType = PngColorType.RgbWithAlpha, BitDepth = PngBitDepth.Bit8, IgnoreMetadata = true,
+    };
+
+    private readonly string folder = Path.GetFullPath(data.Value.MediaFolder);
+
+    /// <summary>Only JPEG, PNG and WebP, decoders that skip metadata, and a 256 MB cap per allocation.</summary>
+    public static Configuration ImageConfiguration { get; } = CreateImageConfiguration();
+
+    public static IReadOnlyList<string> RegisteredFormats { get; } =
+        [.. ImageConfiguration.ImageFormats.Select(f => f.Name).Order(StringComparer.Ordinal)];
+
+    private enum FileType { Unknown, Jpeg, Png, Webp, Pdf, Mp4 }
+
+    /// <summary>Checks and stores an upload; throws <see cref="MediaRejectedException"/> for any bad content.</summary>
+    /// <param name="originalName">The uploader's name for the file: for display only, it decides nothing here.</param>
+    public async Task<MediaUpload> ProcessAsync(Stream input, string originalName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var head = new byte[16];
+        var headLength = await input.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        var type = Sniff(head.AsSpan(0, headLength));
+        if (type == FileType.Unknown)
+        {
+            throw new MediaRejectedException(NotSupportedMessage);
+        }
+
+        if (type == FileType.Mp4)
+        {
+            return await StoreVideoAsync(input, head.AsMemory(0, headLength), ct);
+        }
+
+        var content = type == FileType.Pdf
+            ? await ReadLimitedAsync(input, head.AsMemory(0, headLength), MaxPdfBytes, PdfBytesMessage, ct)
+            : await ReadLimitedAsync(input, head.AsMemory(0, headLength), MaxImageBytes, ImageBytesMessage, ct);
+
+        var storageName = RandomNumberGenerator.GetHexString(16, lowercase: true);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            if (type == FileType.Pdf)
+            {
+                return StorePdf(content, storageName);
+            }
+
+            await Decodes.WaitAsync(ct);
+            try
+            {
+                return StoreImage(content, type, storageName, ct);
+            }
+            finally
+            {
+                Decodes.Release();
+            }
+        }
+        catch
+        {
+            Delete(storageName);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes every file of an upload (original, variants, share image, leftover temp files).</summary>
+    public void Delete(string storageName)
+    {
+        if (!StorageNamePattern().IsMatch(storageName))
+        {
+            throw new ArgumentException("Not a storage name.", nameof(storageName));
+        }
+
+        if (Directory.Exists(folder))
+        {
+            foreach (var file in Directory.GetFiles(folder, storageName + "*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>The full path of a stored file, or null when the name is not one we make or the file is missing.</summary>
+    public string? PathOf(string fileName)
+    {
+        if (fileName is null || !FileNamePattern().IsMatch(fileName))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(folder, fileName);
+        return File.Exists(path) ? path : null;
+    }
+
+    private static Configuration CreateImageConfiguration()
+    {
+        var configuration = new Configuration(
+            new JpegConfigurationModule(), new PngConfigurationModule(), new WebpConfigurationModule())
+        {
+            MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = 256 }),
+        };
+        configuration.ImageFormatsManager.SetDecoder(JpegFormat.Instance, new JpegDecoder { IgnoreMetadata = true });
+        configuration.ImageFormatsManager.SetDecoder(PngFormat.Instance, new PngDecoder { IgnoreMetadata = true });
+        configuration.ImageFormatsManager.SetDecoder(WebpFormat.Instance, new WebpDecoder { IgnoreMetadata = true });
+        return configuration;
+    }
+
+    private static FileType Sniff(ReadOnlySpan<byte> head) => head switch
+    {
+        [0xFF, 0xD8, 0xFF, ..] => FileType.Jpeg,
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => FileType.Png,
+        [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => FileType.Webp,
+        [(byte)'%', (byte)'P', (byte)'D', (byte)'F', (byte)'-', ..] => FileType.Pdf,
+        [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', ..] when IsMp4Brand(head) => FileType.Mp4,
+        _ => FileType.Unknown,
+    };
+
+    /// <summary>Reads at most <paramref name="limit"/> + 1 bytes, so an oversized upload is never read whole.</summary>
+    private static async Task<ArraySegment<byte>> ReadLimitedAsync(
+        Stream input, ReadOnlyMemory<byte> head, long limit, string message, CancellationToken ct)
+    {
+        if (input.CanSeek && input.Length - input.Position + head.Length > limit)
+        {
+            throw new MediaRejectedException(message);
+        }
+
+        using var buffer = new MemoryStream(input.CanSeek ? (int)(input.Length - input.Position) + head.Length : 1 << 16);
+        buffer.Write(head.Span);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await input.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length)), ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                throw new MediaRejectedException(message);
+            }
+        }
+
+        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private MediaUpload StorePdf(ArraySegment<byte> content, string storageName)
+    {
+        // We don't parse PDFs; a header and an end marker at least catch truncated and mislabelled files.
+        var tail = content.AsSpan(Math.Max(0, content.Count - 1024));
+        if (tail.IndexOf("%%EOF"u8) < 0)
+        {
+            throw new MediaRejectedException(CorruptPdfMessage);
+        }
+
+        var size = WriteAtomic(storageName + ".pdf", s => s.Write(content));
+        return new MediaUpload(storageName, MediaKind.Pdf, "application/pdf", size, null, null, "");
+    }
+
+    private MediaUpload StoreImage(ArraySegment<byte> content, FileType type, string storageName, CancellationToken ct)
+    {
+        if (!IsComplete(content, type))
+        {
+            throw new MediaRejectedException(CorruptImageMessage);
+        }
+
+        using var image = Decode(content);
+        ct.ThrowIfCancellationRequested();
+
+        // Only a PNG or WebP with transparent pixels keeps them (PNG original, WebP variants); JPEG outputs get white.
+        var transparent = type != FileType.Jpeg && HasTransparency(image);
+        var size = transparent
+            ? WriteAtomic(storageName + ".png", s => image.Save(s, OriginalPng))
+            : WriteAtomic(storageName + ".jpg", s => image.Save(s, OriginalJpeg));
+
+        var widths = VariantSteps.Where(w => w < image.Width).DefaultIfEmpty(image.Width).ToArray();
+        foreach (var width in widths)
+        {
+            ct.ThrowIfCancellationRequested();
+            var height = Math.Max(1, (int)Math.Round((double)image.Height * width / image.Width));
+            using var variant = image.Clone(x => x.Resize(width, height));
+            WriteAtomic($"{storageName}-{width}.webp", s => variant.Save(s, VariantWebp));
+            variant.Mutate(x => x.BackgroundColor(Color.White));
+            WriteAtomic($"{storageName}-{width}.jpg", s => variant.Save(s, VariantJpeg));
+        }
+
+        using (var share = image.Clone(x => x
+            .Resize(new ResizeOptions { Size = ShareSize, Mode = ResizeMode.Crop, Position = AnchorPositionMode.Center })
+            .BackgroundColor(Color.White)))
+        {
+            WriteAtomic(storageName + "-share.jpg", s => share.Save(s, VariantJpeg));
+        }
+
+        return new MediaUpload(
+            storageName, MediaKind.Image, transparent ? "image/png" : "image/jpeg", size, image.Width, image.Height,
+            string.Join(',', widths.Select(w => w.ToString(CultureInfo.InvariantCulture))));
+    }
+
+    /// <summary>Identify (headers only) and refuse oversized pictures before a single pixel buffer exists.</summary>
+    private static Image<Rgba32> Decode(ArraySegment<byte> content)
+    {
+        try
+        {
+            using var stream = new MemoryStream(content.Array!, content.Offset, content.Count, writable: false);
+            var info = Image.Identify(ImageConfiguration, stream) ?? throw new MediaRejectedException(NotSupportedMessage);
+            CheckDimensions(info.Width, info.Height);
+
+            stream.Position = 0;
+            var image = Image.Load<Rgba32>(ImageConfiguration, stream);
+            try
+            {
+                CheckDimensions(image.Width, image.Height);
+                var orientation = ExifOrientation.Read(content);
+                if (orientation > 1)
+                {
+                    // The decoders skipped metadata, so hand AutoOrient the one tag it needs, then drop it again.
+                    image.Metadata.ExifProfile = new ExifProfile();
+                    image.Metadata.ExifProfile.SetValue(ExifTag.Orientation, (ushort)orientation);
+                    image.Mutate(x => x.AutoOrient());
+                }
+
+                StripMetadata(image);
+                return image;
+            }
+            catch
+            {
+                image.Dispose();
+                throw;
+            }
+        }
+        catch (UnknownImageFormatException)
+        {
+            throw new MediaRejectedException(NotSupportedMessage);
+        }
+        catch (InvalidMemoryOperationException)
+        {
+            throw new MediaRejectedException(TooLargeMessage);
+        }
+        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException)
+        {
+            throw new MediaRejectedException(CorruptImageMessage);
+        }
+        catch (Exception ex) when (ex is not (MediaRejectedException or OperationCanceledException or OutOfMemoryException))
+        {
+            // A decoder tripping over hostile bytes (index, overflow, argument errors) is still bad input, not a 500.
+            throw new MediaRejectedException(CorruptImageMessage);
+        }
+    }
+
+    /// <summary>
+    /// ImageSharp decodes a cut JPEG or WebP without complaint (the missing part turns grey), so check the ends: a
+    /// JPEG's end marker must follow its last scan, and a WebP must be as long as its RIFF header says.
+    /// </summary>
+    private static bool IsComplete(ReadOnlySpan<byte> file, FileType type) => type switch
+    {
+        FileType.Jpeg => file.LastIndexOf(JpegStartOfScan) is var scan and >= 0 && file[scan..].IndexOf(JpegEndOfImage) > 0,
+        FileType.Webp => BinaryPrimitives.ReadUInt32LittleEndian(file[4..]) <= file.Length - 8L,
+        _ => true, // PNG decoding already fails without its data and end chunks
+    };
+
+    private static void CheckDimensions(int width, int height)
+    {
+        if (width > MaxSide || height > MaxSide || (long)width * height > MaxMegapixels * 1_000_000L)
+        {
+            throw new MediaRejectedException(TooLargeMessage);
+        }
+
+        if (width < MinSide || height < MinSide)
+        {
+            throw new MediaRejectedException(width <= 0 || height <= 0 ? CorruptImageMessage : TooSmallMessage);
+        }
+    }
+
+    private static void StripMetadata(Image image)
+    {
+        image.Metadata.ExifProfile = null;
+        image.Metadata.IccProfile = null;
+        image.Metadata.XmpProfile = null;
+        image.Metadata.IptcProfile = null;
+        foreach (var frame in image.Frames)
+        {
+            frame.Metadata.ExifProfile = null;
+            frame.Metadata.IccProfile = null;
+            frame.Metadata.XmpProfile = null;
+            frame.Metadata.IptcProfile = null;
+        }
+    }
+
+    private static bool HasTransparency(Image<Rgba32> image)
+    {
+        var transparent = false;
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height && !transparent; y++)
+            {
+                foreach (var pixel in rows.GetRowSpan(y))
+                {
+                    if (pixel.A != byte.MaxValue)
+                    {
+                        transparent = true;
+                        break;
+                    }
+                }
+            }
+        });
+        return transparent;
+    }
+
+    /// <summary>Writes to a temp name first, so a crash never leaves a half file under a servable name.</summary>
+    private long WriteAtomic(string fileName, Action<Stream> write)
+    {
+        var target = Path.Combine(folder, fileName);
+        var temp = target + ".tmp";
+        using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            write(file);
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, target);
+        return new FileInfo(target).Length;
+    }
+
+    [GeneratedRegex("^[0-9a-f]{16}\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex StorageNamePattern();
+
+    // [0-9], not \d (which also matches other scripts' digits), and \z, not $ (which allows a trailing newline).
+    [GeneratedRegex("^[0-9a-f]{16}(-([0-9]{2,4}|share))?\\.(jpg|webp|png|pdf|mp4)\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex FileNamePattern();
+
+    /// <summary>
+    /// Finds the EXIF orientation tag by hand (JPEG APP1, PNG eXIf, WebP EXIF), so that ImageSharp's decoders can
+    /// run with metadata off and never parse EXIF, ICC or XMP from an upload. Returns 1 (as is) when absent.
+    /// </summary>
+    internal static class ExifOrientation
+    {
+        public static int Read(ReadOnlySpan<byte> file)
+        {
+            var tiff = Find(file);
+            if (tiff.Length < 8 || !(tiff[0] == tiff[1] && tiff[0] is (byte)'I' or (byte)'M'))
+            {
+                return 1;
+            }
+
+            var little = tiff[0] == 'I';
+            var ifd = little ? BinaryPrimitives.ReadUInt32LittleEndian(tiff[4..]) : BinaryPrimitives.ReadUInt32BigEndian(tiff[4..]);
+            if (ifd > tiff.Length - 2L)
+            {
+                return 1;
+            }
+
+            var count = U16(tiff, (int)ifd, little);
+            for (var entry = (int)ifd + 2; entry + 12 <= tiff.Length && count-- > 0; entry += 12)
+            {
+                if (U16(tiff, entry, little) == 0x0112 && U16(tiff, entry + 2, little) == 3)
+                {
+                    var value = U16(tiff, entry + 8, little);
+                    return value is >= 1 and <= 8 ? value : 1;
+                }
+            }
+
+            return 1;
+        }
+
+        private static int U16(ReadOnlySpan<byte> tiff, int at, bool little) => little
+            ? BinaryPrimitives.ReadUInt16LittleEndian(tiff[at..])
+            : BinaryPrimitives.ReadUInt16BigEndian(tiff[at..]);
+
+        private static ReadOnlySpan<byte> Find(ReadOnlySpan<byte> file)
+        {
+            switch (Sniff(file))
+            {
+                case FileType.Jpeg:
+                    for (var at = 2; at + 4 <= file.Length && file[at] == 0xFF;)
+                    {
+                        var marker = file[at + 1];
+                        if (marker is 0xD9 or 0xDA)
+                        {
+                            break; // end of image or start of scan: no metadata after this
+                        }
+
+                        if (marker is 0xFF or 0x01 or (>= 0xD0 and <= 0xD7))
+                        {
+                            at += marker == 0xFF ? 1 : 2; // fill byte or a marker without length
+                            continue;
+                        }
+
+                        var length = BinaryPrimitives.ReadUInt16BigEndian(file[(at + 2)..]);
+                        if (length < 2 || at + 2 + length > file.Length)
+                        {
+                            break;
+                        }
+
+                        var segment = file.Slice(at + 4, length - 2);
+                        if (marker == 0xE1 && segment.StartsWith("Exif\0\0"u8))
+                        {
+                            return segment[6..];
+                        }
+
+                        at += 2 + length;
+                    }
+
+                    break;
+                case FileType.Png:
+                    for (var at = 8; at + 12 <= file.Length;)
+                    {
+                        var length = BinaryPrimitives.ReadUInt32BigEndian(file[at..]);
+                        if (length > file.Length - at - 12L)
+                        {
+                            break;
+                        }
+
+                        if (file.Slice(at + 4, 4).SequenceEqual("eXIf"u8))
+                        {
+                            return file.Slice(at + 8, (int)length);
+                        }
+
+                        at += 12 + (int)length;
+                    }
+
+                    break;
+                case FileType.Webp:
+                    for (var at = 12; at + 8 <= file.Length;)
+                    {
+                        var length = BinaryPrimitives.ReadUInt32LittleEndian(file[(at + 4)..]);
+                        if (length > file.Length - at - 8L)
+                        {
+                            break;
+                        }
+
+                        if (file.Slice(at, 4).SequenceEqual("EXIF"u8))
+                        {
+                            var exif = file.Slice(at + 8, (int)length);
+                            return exif.StartsWith("Exif\0\0"u8) ? exif[6..] : exif;
+                        }
+
+                        at += 8 + (int)length + (int)(length & 1);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+
+            return [];
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Services.Programme;
+
+/// <summary>Progress of one target: counted from published content, entered by editors, per year and in total.</summary>
+public sealed record TargetProgress(ProgramTarget Target, IReadOnlyDictionary<int, long> ComputedByYear, IReadOnlyDictionary<int, long> ManualByYear)
+{
+    public long Computed => ComputedByYear.Values.Sum();
+    public long Manual => ManualByYear.Values.Sum();
+    public long Achieved => Computed + Manual;
+    public long InYear(int year) => ComputedByYear.GetValueOrDefault(year) + ManualByYear.GetValueOrDefault(year);
+
+    /// <summary>Cumulative achieved value at the end of <paramref name="year"/>.</summary>
+    public long Through(int year) => ComputedByYear.Where(x => x.Key <= year).Sum(x => x.Value) + ManualByYear.Where(x => x.Key <= year).Sum(x => x.Value);
+
+    /// <summary>Whole percent of the target (of its lower bound for a range); null for an indicator.</summary>
+    public int? Percent => Target.Minimum is > 0 and var min ? (int)Math.Floor(Achieved * 100m / min) : null;
+
+    public string TargetText => Target.Minimum is null ? "—"
+        : (Target.IsApproximate ? "khoảng " : "") + ProgramSource.Money(Target.Minimum.Value)
+          + (Target.Maximum is { } max ? "–" + ProgramSource.Money(max) : "");
+
+    public string SourceText => Target.Measure == ProgramMeasures.Manual
+        ? "Nhập bởi biên tập viên (có minh chứng)"
+        : $"Tự tính: {ProgramMeasures.Label(Target.Measure)}" + (Manual > 0 ? $"; cộng {ProgramSource.Money(Manual)} nhập bởi biên tập viên" : "");
+}
+
+/// <summary>One period of the programme as the page, the API and the dashboard show it.</summary>
+public sealed record ProgramReport(
+    IReadOnlyList<TargetProgress> Targets, IReadOnlyList<ProgramFigure> Figures, IReadOnlyList<ProgramSourceIssue> Issues,
+    IReadOnlyList<int> Years, DateTime ComputedAt)
+{
+    /// <summary>The period reported on (null only when no period is known at all).</summary>
+    public ProgramPeriod? Period { get; init; }
+    public ProgramCalendar? Calendar { get; init; }
+
+    /// <summary>The period's last day has passed: the figures are its final results.</summary>
+    public bool HasEnded => Period is not null && Calendar is not null && Calendar.HasEnded(Period);
+
+    /// <summary>The period has not begun yet.</summary>
+    public bool NotStarted => Period is not null && Calendar is not null && Period.StartsOn > Calendar.Today;
+
+    /// <summary>The progress of the first target counted by <paramref name="measure"/>, if the period has one.</summary>
+    public TargetProgress? ByMeasure(string measure) => Targets.FirstOrDefault(t => t.Target.Measure == measure && t.Target.Minimum is not null);
+
+    public long Amount(string table, string row, int? year, string source) =>
+        Figures.FirstOrDefault(f => f.Table == table && f.RowCode == row && f.Year == year && f.Source == source)?.Amount ?? 0;
+
+    public string Printed(string table, string row, int? year, string source) =>
+        Figures.FirstOrDefault(f => f.Table == table && f.RowCode == row && f.Year == year && f.Source == source) is { } f
+            ? (f.Printed == "-" ? "-" : ProgramSource.Money(f.Amount)) : "";
+
+    public IReadOnlyList<ProgramFigure> Rows(string table) =>
+        Figures.Where(f => f.Table == table).GroupBy(f => f.RowCode).Select(g => g.First()).OrderBy(f => f.RowOrder).ToList();
+
+    public bool HasIssue(string table, string row, int? year, string source) =>
+        Issues.Any(i => Figures.Any(f => f.Table == table && f.RowCode == row && f.Year == year && f.Source == source
+                                         && f.SourceFile == i.File && f.SourceLine == i.Line && i.Location.EndsWith(ColumnWord(year, source), StringComparison.Ordinal)));
+
+    private static string ColumnWord(int? year, string source) =>
+        (year is null ? "cả giai đoạn" : "năm " + year) + " – " + source switch
+        {
+            ProgramSources.National => "KCQG",
+            ProgramSources.Local => "KCĐP",
+            ProgramSources.Beneficiary => "vốn đối ứng",
+            ProgramSources.Other => "nguồn khác",
+            _ => "tổng kinh phí",
+        };
+}
+
+/// <summary>
+/// Computes <see cref="ProgramReport"/> for one period from the imported decision, published content and achievements.
+/// Only what happened inside the period's dates and has already happened counts: an article published in the period,
+/// a TV segment aired in it, a provincial fair that started in it and has ended, a showroom supported in one of its
+/// years up to this year, an achievement dated in it. Years shown are the period's own.
+/// </summary>
+public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, ProgramPeriods periods)
+{
+    /// <summary>The report of <paramref name="periodCode"/>, or of the period the site shows today (current, else the last ended).</summary>
+    public async Task<ProgramReport> ReportAsync(CancellationToken ct = default) => await ReportAsync(null, ct);
+
+    public async Task<ProgramReport> ReportAsync(string? periodCode, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var calendar = await periods.CalendarAsync(ct);
+        var period = periodCode is null ? calendar.Shown : calendar.Find(periodCode);
+        var code = period?.Code ?? ProgramSource.DecisionPeriod;
+        var targets = await db.ProgramTargets.AsNoTracking().Where(t => t.PeriodCode == code).OrderBy(t => t.SortOrder).ToListAsync(ct);
+        // The figures of the period, and the results of the period before it (the comparison of the decision).
+        var previous = calendar.Periods.Where(p => period is not null && p.EndsOn < period.StartsOn).OrderByDescending(p => p.EndsOn).Select(p => p.Code).FirstOrDefault() ?? "";
+        var figures = await db.ProgramFigures.AsNoTracking().Where(f => f.PeriodCode == code || (f.PeriodCode == previous && f.Table == "appendix1"))
+            .OrderBy(f => f.Table).ThenBy(f => f.RowOrder).ThenBy(f => f.Id).ToListAsync(ct);
+        var issues = code == ProgramSource.DecisionPeriod
+            ? await db.ProgramSourceIssues.AsNoTracking().OrderBy(i => i.File).ThenBy(i => i.Line).ThenBy(i => i.Id).ToListAsync(ct)
+            : [];
+        var today = calendar.Today;
+        var first = period?.StartsOn ?? new DateTime(2021, 1, 1);
+        var last = period?.EndsOn ?? new DateTime(2025, 12, 31);
+        var codes = targets.Select(t => t.Code).ToList();
+        var manual = (await db.Achievements.AsNoTracking().Where(a => !a.IsDeleted && codes.Contains(a.TargetCode) && a.Date >= first && a.Date <= last && a.Date <= today)
+                .Select(a => new { a.TargetCode, a.Date, a.Quantity }).ToListAsync(ct))
+            .GroupBy(a => a.TargetCode)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, long>)g.GroupBy(a => a.Date.Year).ToDictionary(y => y.Key, y => (long)y.Sum(a => a.Quantity)));
+
+        var computed = new Dictionary<string, IReadOnlyDictionary<int, long>>(StringComparer.Ordinal);
+        foreach (var measure in targets.Select(t => t.Measure).Where(m => m != ProgramMeasures.Manual).Distinct())
+        {
+            var years = await YearsAsync(measure, now, today, first, last, ct);
+            computed[measure] = years.GroupBy(y => y).ToDictionary(g => g.Key, g => (long)g.Count());
+        }
+
+        var empty = new Dictionary<int, long>();
+        var progress = targets.Select(t => new TargetProgress(t,
+            computed.GetValueOrDefault(t.Measure) ?? empty, manual.GetValueOrDefault(t.Code) ?? empty)).ToList();
+        var shown = Enumerable.Range(first.Year, last.Year - first.Year + 1).ToList();
+        return new ProgramReport(progress, figures, issues, shown, now) { Period = period, Calendar = calendar };
+    }
+
+    /// <summary>One Vietnam year per counted item of a computed measure, inside [first, last] and not after today.</summary>
+    private async Task<List<int>> YearsAsync(string measure, DateTime now, DateTime today, DateTime first, DateTime last, CancellationToken ct)
+    {
+        static int Year(DateTime utc) => VietnamTime.ToLocal(utc).Year;
+        var fromUtc = VietnamTime.DayStartUtc(first);
+        var toUtc = VietnamTime.DayStartUtc(last.AddDays(1));
+        if (now < toUtc)
+        {
+            toUtc = now;
+        }
+
+        // A fair is held once it has ended (its last day is before today).
+        var heldUntil = today <= last ? today.AddDays(-1) : last;
+        var lastYear = Math.Min(last.Year, today.Year);
+        switch (measure)
+        {
+            case ProgramMeasures.Articles:
+                return (await db.Articles.AsNoTracking().Published(now).Where(a => a.PublishAt >= fromUtc && a.PublishAt < toUtc)
+                    .Select(a => a.PublishAt!.Value).ToListAsync(ct)).Select(Year).ToList();
+            case ProgramMeasures.TvSegments:
+                return (await db.TvSegments.AsNoTracking().Published(now).Select(t => t.AirDate ?? t.PublishAt!.Value).ToListAsync(ct))
+                    .Where(d => d >= fromUtc && d < toUtc).Select(Year).ToList();
+            case ProgramMeasures.Fairs:
+                return (await db.Fairs.AsNoTracking().Published(now)
+                    .Where(f => f.Level == FairLevel.Provincial && f.StartsOn >= first && f.EndsOn <= heldUntil)
+                    .Select(f => f.StartsOn).ToListAsync(ct)).Select(d => d.Year).ToList();
+            case ProgramMeasures.FairParticipations:
+                var fairs = db.Fairs.AsNoTracking().Published(now).Where(f => f.StartsOn >= first && f.EndsOn <= heldUntil);
+                return (await db.FairParticipations.AsNoTracking().Where(p => p.ProgrammeSupported)
+                    .Join(fairs, p => p.FairId, f => f.Id, (p, f) => f.StartsOn).ToListAsync(ct)).Select(d => d.Year).ToList();
+            case ProgramMeasures.Showrooms:
+                return (await db.Showrooms.AsNoTracking().Published(now).Select(s => new { s.YearSupported, s.PublishAt }).ToListAsync(ct))
+                    .Select(s => s.YearSupported ?? Year(s.PublishAt!.Value)).Where(y => y >= first.Year && y <= lastYear).ToList();
+            case ProgramMeasures.SelectionRounds:
+            case ProgramMeasures.CertifiedProducts:
+                var products = db.Products.AsNoTracking().Published(now);
+                var certs = await db.ProductCertifications.AsNoTracking()
+                    .Where(c => c.Level == CertificationLevel.Provincial && c.RoundYear >= first.Year && c.RoundYear <= lastYear)
+                    .Join(products, c => c.ProductId, p => p.Id, (c, p) => new { c.ProductId, c.RoundYear }).ToListAsync(ct);
+                return measure == ProgramMeasures.SelectionRounds
+                    ? certs.Select(c => c.RoundYear).Distinct().ToList()
+                    : certs.GroupBy(c => c.ProductId).Select(g => g.Min(c => c.RoundYear)).ToList();
+            default:
+                return [];
+        }
+    }
+}
+
+/// <summary>What the list pages' progress block shows: one target of the shown period (<see cref="TargetProgress"/>).</summary>
+public sealed record TargetProgressView(ProgramReport Report, string Measure, string Id)
+{
+    public TargetProgress? Progress => Report.ByMeasure(Measure);
+}

@@ -1,4 +1,0 @@
-namespace KhuyenCong.Web.Services;
-
-/// <summary>A piece of plain text, highlighted or not. Views encode it; no HTML is built here.</summary>
-public sealed record TextSegment(string Text, bool IsMatch);
