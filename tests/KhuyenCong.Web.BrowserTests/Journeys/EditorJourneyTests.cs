@@ -95,41 +95,7 @@ public sealed partial class EditorJourneyTests(BrowserGate gate)
         // Every page of the editor area passes the same checks as the public site: axe on a desktop and on a phone, the
         // Nu Html Checker on the HTML the server sends, and nothing wider than a 360-px screen.
         var adminPages = await EditorPagesAsync(admin);
-        var problems = new List<string>();
-        var folder = Directory.CreateDirectory(Path.Combine(gate.WorkFolder, "editor-html")).FullName;
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var size in new[] { BrowserGate.Desktop, BrowserGate.Phone })
-        {
-            await admin.SetViewportSizeAsync(size.Width, size.Height);
-            foreach (var url in adminPages)
-            {
-                await admin.GotoAsync(url);
-                var violations = (await Accessibility.AxeTests.RunAxeAsync(admin)).GetProperty("violations");
-                if (violations.GetArrayLength() > 0)
-                {
-                    problems.Add(Accessibility.AxeTests.Describe(url, $"{size.Width}x{size.Height}", violations));
-                }
-
-                if (size == BrowserGate.Phone)
-                {
-                    var overflow = await admin.EvaluateAsync<System.Text.Json.JsonElement>(PhoneTests.OverflowScript);
-                    if (overflow.GetProperty("scrollWidth").GetInt32() > overflow.GetProperty("clientWidth").GetInt32())
-                    {
-                        problems.Add($"{url} scrolls sideways at 360 px; past the edge: {string.Join(", ", overflow.GetProperty("wide").EnumerateArray())}");
-                    }
-                }
-                else
-                {
-                    // The HTML as the server sent it (the page's own cookies), for the Nu Html Checker.
-                    var response = await admin.Context.APIRequest.GetAsync(url);
-                    var file = Path.Combine(folder, $"page-{files.Count}.html");
-                    await File.WriteAllBytesAsync(file, await response.BodyAsync());
-                    files[Path.GetFileName(file)] = url;
-                }
-            }
-        }
-
-        problems.AddRange(await Html.HtmlValidityTests.ErrorsAsync(files, folder));
+        var problems = await EditorPageSweep.ProblemsAsync(admin, adminPages, Path.Combine(gate.WorkFolder, "editor-html"));
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 

@@ -119,10 +119,10 @@ public sealed partial class TalkJourneyTests(BrowserGate gate)
     /// An administrator publishes a draft for comment with the document editor; a visitor (JavaScript on and off)
     /// comments on it; the comment waits in the moderation queue; axe on the staff pages of this issue.
     /// </summary>
-    [BrowserFact(Needs.Chromium | Needs.Axe)]
+    [BrowserFact(Needs.Chromium | Needs.Axe | Needs.HtmlChecker)]
     public async Task Comment_on_an_open_draft_with_and_without_javascript()
     {
-        Prerequisites.Require(Needs.Chromium | Needs.Axe);
+        Prerequisites.Require(Needs.Chromium | Needs.Axe | Needs.HtmlChecker);
         var site = await gate.SiteAsync();
         var email = $"gopy-{Guid.NewGuid():N}"[..20] + "@khuyencong.test";
         var password = OneTimePassword().Match(await site.RunVerbAsync("create-admin", "--email", email)).Groups[1].Value;
@@ -177,14 +177,38 @@ public sealed partial class TalkJourneyTests(BrowserGate gate)
         }
 
         Assert.False(string.IsNullOrEmpty(publicLink));
-        foreach (var url in new[] { "/quan-tri/gop-y", "/quan-tri/cau-hoi", "/quan-tri/hoi-dap", "/quan-tri/hoi-dap/them", "/quan-tri/phan-hoi" })
-        {
-            await admin.GotoAsync(url);
-            await AxeCleanAsync(admin, true, url, "desktop");
-        }
-
-        await Assertions.Expect(admin.Locator("main")).ToBeVisibleAsync();
         await admin.GotoAsync("/quan-tri/gop-y");
         await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("Đề nghị làm rõ đối tượng được hỗ trợ.");
+
+        // Approve one of the two comments; it moves to the approved list, where its reply link is.
+        var card = admin.Locator("article.card").Filter(new() { HasText = title }).First;
+        var commentHeading = await card.Locator("h2").GetAttributeAsync("id");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Duyệt, cho hiển thị" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".flash")).ToContainTextAsync("Đã duyệt");
+        await admin.GotoAsync("/quan-tri/gop-y?trang-thai=1");
+        var approved = admin.Locator($"article.card[aria-labelledby='{commentHeading}']");
+        await approved.GetByRole(AriaRole.Link, new() { Name = "Trả lời công khai", Exact = false }).ClickAsync();
+        var replyPath = new Uri(admin.Url).AbsolutePath;
+        Assert.Matches(@"^/quan-tri/gop-y/\d+$", replyPath);
+
+        // The reply page empty, with its error, with a preview, and after the reply is posted.
+        await SubmitAsync(admin, "Đăng trả lời");
+        await Assertions.Expect(admin.Locator(".error-summary")).ToBeVisibleAsync();
+        await AxeCleanAsync(admin, true, "reply with errors", "desktop");
+        await admin.Locator("#tra-loi").FillAsync("Cảm ơn góp ý. Điều 2 sẽ nêu rõ **doanh nghiệp nhỏ và vừa**.");
+        await SubmitAsync(admin, "Xem trước");
+        await Assertions.Expect(admin.Locator(".preview strong")).ToHaveTextAsync("doanh nghiệp nhỏ và vừa");
+        await AxeCleanAsync(admin, true, "reply preview", "desktop");
+        await SubmitAsync(admin, "Đăng trả lời");
+        await admin.GotoAsync(publicLink!);
+        await Assertions.Expect(admin.Locator($"#{commentHeading}")).ToBeAttachedAsync();
+        await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("doanh nghiệp nhỏ và vừa");
+
+        // Every staff page of this journey, the reply page included: axe at both sizes and the Nu Html Checker.
+        var problems = await EditorPageSweep.ProblemsAsync(
+            admin,
+            ["/quan-tri/gop-y", "/quan-tri/gop-y?trang-thai=1", replyPath, "/quan-tri/cau-hoi", "/quan-tri/hoi-dap", "/quan-tri/hoi-dap/them", "/quan-tri/phan-hoi"],
+            Path.Combine(gate.WorkFolder, "talk-html"));
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 }
