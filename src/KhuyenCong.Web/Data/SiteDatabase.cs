@@ -54,6 +54,7 @@ public static class SiteDatabase
             : new AppDbContext(sp.GetRequiredService<DbContextOptions<AppDbContext>>())));
 
         services.AddSingleton<SearchEngine>();
+        services.AddHostedService<SearchWarmUp>();
         services.AddSingleton<ISearchIndex, DatabaseSearchIndex>();
         return services;
     }

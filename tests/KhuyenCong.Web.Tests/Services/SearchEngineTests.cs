@@ -1,5 +1,6 @@
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Services;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KhuyenCong.Web.Tests.Services;
@@ -84,5 +85,21 @@ public sealed class SearchEngineTests(SiteFactory site) : IClassFixture<SiteFact
             Assert.Empty(await TitlesAsync(node, db, "zqtie may"));
             return 0;
         });
+    }
+
+    [Fact]
+    public async Task The_site_loads_its_index_at_start_without_waiting_for_a_search()
+    {
+        // Nothing in this class searches through the site's own engine: only the warm-up at start can load it.
+        var engine = site.Services.GetRequiredService<SearchEngine>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (engine.Version < 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(engine.Version >= 0, $"the index was not loaded {waited.Elapsed.TotalSeconds:F0} s after start");
+        var loaded = await site.WithDbAsync((db, _) => SearchStamp.ReadAsync(db, CancellationToken.None));
+        Assert.True(engine.Version <= loaded);
     }
 }

@@ -2,7 +2,11 @@ using Microsoft.AspNetCore.Html;
 
 namespace KhuyenCong.Web.Services.Search;
 
-/// <summary>Marks query words in original text, using folded text to find them.</summary>
+/// <summary>
+/// Marks query words in original text. Words are found on the original (NFC) text with each char folded as it is
+/// read (<see cref="TextFolding.FoldChar"/>), so a snippet costs a scan up to the first match and the window itself,
+/// not a folded copy of the whole body.
+/// </summary>
 public static class Highlighter
 {
     /// <summary>Segments as HTML: text encoded, matches wrapped in &lt;mark&gt;, no whitespace added.</summary>
@@ -25,8 +29,7 @@ public static class Highlighter
         return html;
     }
 
-    public static bool HasMatch(string text, IReadOnlyList<string> terms) =>
-        Matches(TextFolding.Fold(text), terms).Any();
+    public static bool HasMatch(string text, IReadOnlyList<string> terms) => FirstMatch(Nfc(text), terms) >= 0;
 
     public static IReadOnlyList<TextSegment> Mark(string text, IReadOnlyList<string> terms)
     {
@@ -48,8 +51,7 @@ public static class Highlighter
             return Segments(text, terms, 0, text.Length);
         }
 
-        var folded = TextFolding.Fold(text);
-        var first = Matches(folded, terms).Select(m => m.Start).DefaultIfEmpty(0).First();
+        var first = Math.Max(0, FirstMatch(text, terms));
         var start = Math.Max(0, first - (maxLength / 3));
         if (start > 0)
         {
@@ -79,25 +81,76 @@ public static class Highlighter
         return segments;
     }
 
-    private static List<TextSegment> Segments(string text, IReadOnlyList<string> terms, int start, int end)
+    /// <summary>Where the first word starting with a term begins; -1 when none does.</summary>
+    private static int FirstMatch(string text, IReadOnlyList<string> terms)
     {
-        var folded = TextFolding.Fold(text);
-        var segments = new List<TextSegment>();
-        var pos = start;
-        foreach (var (s, e) in Matches(folded, terms))
+        foreach (var (start, length) in new TextFolding.WordRanges(text))
         {
-            if (s < start || e > end)
+            if (IsMatch(text.AsSpan(start, length), terms))
+            {
+                return start;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether the word, folded, starts with one of the (folded) terms.</summary>
+    private static bool IsMatch(ReadOnlySpan<char> word, IReadOnlyList<string> terms)
+    {
+        foreach (var term in terms)
+        {
+            if (word.Length < term.Length)
             {
                 continue;
             }
 
-            if (s > pos)
+            var k = 0;
+            while (k < term.Length && TextFolding.FoldChar(word[k]) == term[k])
             {
-                segments.Add(new TextSegment(text[pos..s], false));
+                k++;
             }
 
-            segments.Add(new TextSegment(text[s..e], true));
-            pos = e;
+            if (k == term.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text between start and end as segments; only words wholly inside are marked.</summary>
+    private static List<TextSegment> Segments(string text, IReadOnlyList<string> terms, int start, int end)
+    {
+        var segments = new List<TextSegment>();
+        var pos = start;
+        if (terms.Count > 0)
+        {
+            // A word cut by the window's start is not a word of the window (the whole text decides).
+            var from = start;
+            while (from > 0 && from < end && TextFolding.IsWordChar(text[from - 1]) && TextFolding.IsWordChar(text[from]))
+            {
+                from++;
+            }
+
+            foreach (var (s, length) in new TextFolding.WordRanges(text.AsSpan(from, end - from)))
+            {
+                var wordStart = from + s;
+                var wordEnd = wordStart + length;
+                if ((wordEnd == end && end < text.Length && TextFolding.IsWordChar(text[end])) || !IsMatch(text.AsSpan(wordStart, length), terms))
+                {
+                    continue;
+                }
+
+                if (wordStart > pos)
+                {
+                    segments.Add(new TextSegment(text[pos..wordStart], false));
+                }
+
+                segments.Add(new TextSegment(text[wordStart..wordEnd], true));
+                pos = wordEnd;
+            }
         }
 
         if (pos < end)
@@ -106,42 +159,5 @@ public static class Highlighter
         }
 
         return segments;
-    }
-
-    /// <summary>Whole words of the folded text that start with one of the terms, in order.</summary>
-    private static IEnumerable<(int Start, int End)> Matches(string folded, IReadOnlyList<string> terms)
-    {
-        if (terms.Count == 0)
-        {
-            yield break;
-        }
-
-        var i = 0;
-        while (i < folded.Length)
-        {
-            if (!char.IsLetterOrDigit(folded[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var wordEnd = i;
-            while (wordEnd < folded.Length && char.IsLetterOrDigit(folded[wordEnd]))
-            {
-                wordEnd++;
-            }
-
-            var word = folded.AsSpan(i, wordEnd - i);
-            foreach (var term in terms)
-            {
-                if (word.StartsWith(term, StringComparison.Ordinal))
-                {
-                    yield return (i, wordEnd);
-                    break;
-                }
-            }
-
-            i = wordEnd;
-        }
     }
 }

@@ -32,6 +32,9 @@ public static class TextFolding
 
     public static char FoldChar(char c) => Table[c];
 
+    /// <summary>Whether a char (folded or not) belongs to a word.</summary>
+    public static bool IsWordChar(char c) => char.IsLetterOrDigit(Table[c]);
+
     private static char[] BuildTable()
     {
         var table = new char[char.MaxValue + 1];
@@ -88,21 +91,48 @@ public static class TextFolding
     {
         var folded = Fold(text);
         var tokens = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
+        foreach (var (start, length) in new WordRanges(folded))
         {
-            var isWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
-            if (isWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!isWord && start >= 0)
-            {
-                tokens.Add(folded[start..i]);
-                start = -1;
-            }
+            tokens.Add(folded.Substring(start, length));
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// The words of a text as (start, length): runs of chars that fold to letters and digits, so folded text and its
+    /// (NFC) original split at the same places. The one word rule of the site: the search index, the query and the
+    /// highlighter all split text here. Allocates nothing.
+    /// </summary>
+    public ref struct WordRanges(ReadOnlySpan<char> text)
+    {
+        private readonly ReadOnlySpan<char> text = text;
+        private int at;
+
+        public (int Start, int Length) Current { get; private set; }
+
+        public readonly WordRanges GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (at < text.Length && !IsWordChar(text[at]))
+            {
+                at++;
+            }
+
+            if (at >= text.Length)
+            {
+                return false;
+            }
+
+            var start = at;
+            while (at < text.Length && IsWordChar(text[at]))
+            {
+                at++;
+            }
+
+            Current = (start, at - start);
+            return true;
+        }
     }
 }

@@ -1,0 +1,258 @@
+namespace KhuyenCong.Web.Services.Search;
+
+/// <summary>A query resolved against this node's words: which rows match, and each candidate's score.</summary>
+public sealed partial class SearchEngine
+{
+    /// <summary>A query's words as this node's word ids: each but the last one exact, the last one a range of words.</summary>
+    private sealed class Query : IDisposable
+    {
+        private readonly int[] exact;
+        private readonly int prefixFrom;
+        private readonly int prefixTo;
+        private readonly int[] prefixWords;
+        private readonly double[] idf;
+        private readonly double averageLength;
+
+        private Query(int[] exact, int prefixFrom, int prefixTo, int[] prefixWords, double[] idf, double averageLength)
+        {
+            this.exact = exact;
+            this.prefixFrom = prefixFrom;
+            this.prefixTo = prefixTo;
+            this.prefixWords = prefixWords;
+            this.idf = idf;
+            this.averageLength = averageLength;
+        }
+
+        private int Count => exact.Length + 1;
+
+        public static Query? Resolve(SearchEngine engine, IReadOnlyList<string> terms)
+        {
+            if (terms.Count == 0 || engine.entries.Count == 0)
+            {
+                return null;
+            }
+
+            var exact = new int[terms.Count - 1];
+            for (var i = 0; i < exact.Length; i++)
+            {
+                if (!engine.wordIds.TryGetValue(terms[i], out exact[i]) || engine.postings[exact[i]].Count == 0)
+                {
+                    return null;
+                }
+            }
+
+            var (from, to) = engine.PrefixRange(terms[^1]);
+            if (from == to)
+            {
+                return null;
+            }
+
+            var prefixWords = engine.sorted[from..to];
+            var n = (double)engine.entries.Count;
+            var idf = new double[terms.Count];
+            for (var i = 0; i < exact.Length; i++)
+            {
+                idf[i] = Idf(n, engine.postings[exact[i]].Count);
+            }
+
+            var query = new Query(exact, from, to, prefixWords, idf, (double)engine.tokens / n);
+            idf[^1] = Idf(n, query.PrefixDocumentCount(engine));
+            return query;
+        }
+
+        // FTS5's bm25: log((N - n + 0.5) / (n + 0.5)), at least a millionth.
+        private static double Idf(double rows, int hits)
+        {
+            var value = Math.Log((rows - hits + 0.5) / (hits + 0.5));
+            return value <= 0 ? 1e-6 : value;
+        }
+
+        /// <summary>The rows holding a word that starts with the last query word, ascending.</summary>
+        private ReadOnlySpan<int> PrefixRows(SearchEngine engine) =>
+            prefixWords.Length == 1 ? engine.postings[prefixWords[0]].AsSpan() : engine.MergedRows(prefixWords);
+
+        private int PrefixDocumentCount(SearchEngine engine) => PrefixRows(engine).Length;
+
+        private bool IsPrefix(SearchEngine engine, int word)
+        {
+            // A word added by a load still running is not in the sorted list yet; it joins when the load ends.
+            if (word >= engine.sortedPlace.Length)
+            {
+                return false;
+            }
+
+            var place = engine.sortedPlace[word];
+            return place >= prefixFrom && place < prefixTo;
+        }
+
+        /// <summary>The newest matches (highest row first), at most <paramref name="limit"/>, of one kind or all.</summary>
+        public List<int> Newest(SearchEngine engine, int limit, string? kind)
+        {
+            var result = new List<int>(Math.Min(limit, 1024));
+            // Walk the shortest list: an exact word's rows, or the prefix's rows when they are fewer.
+            var driverWord = -1;
+            foreach (var w in exact)
+            {
+                if (driverWord < 0 || engine.postings[w].Count < engine.postings[driverWord].Count)
+                {
+                    driverWord = w;
+                }
+            }
+
+            var byPrefix = driverWord < 0 || (prefixWords.Length == 1 && engine.postings[prefixWords[0]].Count < engine.postings[driverWord].Count);
+            var driver = byPrefix ? PrefixRows(engine) : engine.postings[driverWord].AsSpan();
+            for (var i = driver.Length - 1; i >= 0 && result.Count < limit; i--)
+            {
+                var id = driver[i];
+                var entry = engine.entries[id];
+                if ((kind is null || entry.Kind == kind) && HasExact(engine, id) && (byPrefix || HasPrefix(engine, entry)))
+                {
+                    result.Add(id);
+                }
+            }
+
+            return result;
+        }
+
+        private bool HasExact(SearchEngine engine, int id)
+        {
+            foreach (var w in exact)
+            {
+                if (!engine.postings[w].Contains(id))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool HasPrefix(SearchEngine engine, Entry entry)
+        {
+            if (prefixWords.Length <= 8)
+            {
+                foreach (var w in prefixWords)
+                {
+                    if (engine.postings[w].Contains(entry.Id))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            foreach (var field in entry.Fields)
+            {
+                var reader = new Words(field);
+                while (reader.Next(out var w))
+                {
+                    if (IsPrefix(engine, w))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Per word id, bit i set when the word can stand for the query's word i (made on first use).</summary>
+        private int[]? masks;
+        private int maskLength;
+
+        public void Dispose()
+        {
+            if (masks is not null)
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(masks);
+                masks = null;
+            }
+        }
+
+        private int[] Masks(SearchEngine engine)
+        {
+            if (masks is null)
+            {
+                // Pooled and cleared: a vocabulary of many thousand words would otherwise cost a large array a search.
+                maskLength = engine.words.Count;
+                masks = System.Buffers.ArrayPool<int>.Shared.Rent(maskLength);
+                Array.Clear(masks, 0, maskLength);
+                for (var i = 0; i < exact.Length; i++)
+                {
+                    masks[exact[i]] |= 1 << i;
+                }
+
+                foreach (var w in prefixWords)
+                {
+                    masks[w] |= 1 << exact.Length;
+                }
+            }
+
+            return masks;
+        }
+
+        public Scored Score(SearchEngine engine, Entry entry)
+        {
+            var count = Count;
+            var table = Masks(engine);
+            var vocabulary = maskLength;
+            Span<double> frequency = stackalloc double[count];
+            frequency.Clear();
+            var tier = 0;
+            var pairs = 0;   // bit i: the words i and i + 1 stand side by side somewhere (the first four pairs)
+            var pairCount = count > 2 ? Math.Min(count - 1, 4) : 0;
+            var all = (1 << count) - 1;
+            for (var f = 0; f < 3; f++)
+            {
+                var reader = new Words(entry.Fields[f]);
+                var phrase = 0;   // bit j: the words 0..j end at the previous position
+                var previous = 0;
+                while (reader.Next(out var word))
+                {
+                    // A word added by a load still running matches nothing yet.
+                    var mask = word < vocabulary ? table[word] : 0;
+                    if (mask == 0)
+                    {
+                        phrase = 0;
+                        previous = 0;
+                        continue;
+                    }
+
+                    for (var i = 0; i < count; i++)
+                    {
+                        if ((mask & (1 << i)) != 0)
+                        {
+                            frequency[i] += Weights[f];
+                        }
+                    }
+
+                    phrase = ((phrase << 1) | 1) & mask & all;
+                    if (count > 1 && (phrase & (1 << (count - 1))) != 0)
+                    {
+                        tier = Math.Max(tier, 3 - f);
+                    }
+
+                    for (var i = 0; i < pairCount; i++)
+                    {
+                        if ((previous & (1 << i)) != 0 && (mask & (1 << (i + 1))) != 0)
+                        {
+                            pairs |= 1 << i;
+                        }
+                    }
+
+                    previous = mask;
+                }
+            }
+
+            var length = entry.Length;
+            var score = 0.0;
+            for (var i = 0; i < count; i++)
+            {
+                score += idf[i] * (frequency[i] * (K1 + 1)) / (frequency[i] + (K1 * (1 - B + (B * length / averageLength))));
+            }
+
+            return new Scored(entry.Id, tier, System.Numerics.BitOperations.PopCount((uint)pairs), score);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+namespace KhuyenCong.Web.Services.Search;
+
+/// <summary>Ranking: the newest matches as candidates, each scored by phrase tier, adjacent pairs and bm25.</summary>
+public sealed partial class SearchEngine
+{
+    /// <summary>The ranked matches: which rows, in which order (the caller reads their text).</summary>
+    public sealed record Ranking(int Total, IReadOnlyList<int> Ids, Dictionary<string, int> KindCounts, bool Capped);
+
+    /// <summary>Ranks the matches of the query's words (folded, <see cref="SearchQuery.Terms"/>); call <see cref="SyncAsync"/> first.</summary>
+    public Ranking Rank(IReadOnlyList<string> terms, int skip, int take, string? kind)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        gate.EnterReadLock();
+        try
+        {
+            return RankLocked(terms, skip, take, kind);
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    private Ranking RankLocked(IReadOnlyList<string> terms, int skip, int take, string? kind)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var query = Query.Resolve(this, terms);
+        if (query is null)
+        {
+            return new Ranking(0, [], counts, false);
+        }
+
+        var window = SearchQuery.Window(take);
+        var candidates = query.Newest(this, window + 1, null);
+        var capped = candidates.Count > window;
+        if (capped)
+        {
+            candidates.RemoveAt(candidates.Count - 1);
+        }
+
+        foreach (var id in candidates)
+        {
+            var k = entries[id].Kind;
+            counts[k] = counts.GetValueOrDefault(k) + 1;
+        }
+
+        List<int> ranked;
+        if (kind is null)
+        {
+            ranked = candidates;
+        }
+        else if (!capped)
+        {
+            ranked = candidates.FindAll(id => entries[id].Kind == kind);
+        }
+        else
+        {
+            // A kind beyond the newest matches of every kind: its own newest matches, up to the window.
+            ranked = query.Newest(this, window + 1, kind);
+            capped = ranked.Count > window;
+            if (capped)
+            {
+                ranked.RemoveAt(ranked.Count - 1);
+            }
+        }
+
+        var total = ranked.Count;
+        // The chosen kind stays in the filter even when all its matches are older than the window.
+        if (kind is not null && total > 0)
+        {
+            counts.TryAdd(kind, total);
+        }
+
+        if (total == 0 || skip >= total)
+        {
+            return new Ranking(total, [], counts, capped);
+        }
+
+        var scored = new Scored[ranked.Count];
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            scored[i] = query.Score(this, entries[ranked[i]]);
+        }
+
+        Array.Sort(scored);
+        var page = scored.AsSpan(skip, Math.Min(take, total - skip));
+        var ids = new int[page.Length];
+        for (var i = 0; i < page.Length; i++)
+        {
+            ids[i] = page[i].Id;
+        }
+
+        return new Ranking(total, ids, counts, capped);
+    }
+
+    /// <summary>A candidate's sort key: tier, pairs and bm25 descending, then the oldest row first.</summary>
+    private readonly record struct Scored(int Id, int Tier, int Pairs, double Bm25) : IComparable<Scored>
+    {
+        public int CompareTo(Scored other) =>
+            Tier != other.Tier ? other.Tier.CompareTo(Tier)
+            : Pairs != other.Pairs ? other.Pairs.CompareTo(Pairs)
+            : Bm25 != other.Bm25 ? other.Bm25.CompareTo(Bm25)
+            : Id.CompareTo(other.Id);
+    }
+}
