@@ -102,4 +102,36 @@ public sealed class SearchEngineTests(SiteFactory site) : IClassFixture<SiteFact
         var loaded = await site.WithDbAsync((db, _) => SearchStamp.ReadAsync(db, CancellationToken.None));
         Assert.True(engine.Version <= loaded);
     }
+
+    [Fact]
+    public async Task Scoring_from_word_places_ranks_exactly_as_reading_every_word()
+    {
+        using var engine = new SearchEngine(NullLogger<SearchEngine>.Instance);
+        var index = new DatabaseSearchIndex(engine);
+        await site.WithDbAsync(async (db, _) =>
+        {
+            // Phrases in each field, repeated words, a word that stands for two query words, words across fields.
+            await index.UpsertAsync(db, new SearchDocument(SearchKinds.Article, 820_001, "Zqvitri đào tạo nghề đào tạo",
+                "/tin-tuc/vi-tri-1", "Tóm tắt zqvitri về đào tạo", "Thân bài: đào tạo nghề zqvitri zqvitri, dao tao lại.", DateTime.UtcNow.AddDays(-2), null));
+            await index.UpsertAsync(db, new SearchDocument(SearchKinds.Article, 820_002, "Tin zqvitri",
+                "/tin-tuc/vi-tri-2", "nghề đào", "tạo nghề đào tạo đào đào tạo zqvitri", DateTime.UtcNow.AddDays(-1), null));
+            await index.UpsertAsync(db, new SearchDocument(SearchKinds.Article, 820_003, "Zqvitri zqvitri",
+                "/tin-tuc/vi-tri-3", "", "đào tạo", DateTime.UtcNow.AddDays(-1), null));
+            await engine.SyncAsync(db, CancellationToken.None);
+            string[] queries = ["zqvitri dao tao", "dao tao nghe", "dao tao", "zqvitri zqvitri", "nghe dao tao zqv", "dao dao tao",
+                "tao nghe dao t", "zqvitri d", "khuyen cong", "san pham", "ho tro doanh nghiep", "ben tre 2021", "keo dua", "ca"];
+            var compared = 0;
+            foreach (var q in queries)
+            {
+                foreach (var (places, reading) in engine.ScoreBothWays(SearchQuery.Terms(q)))
+                {
+                    Assert.True(places == reading, $"\"{q}\": from places {places}, by reading {reading}");
+                    compared++;
+                }
+            }
+
+            Assert.True(compared > 50, $"only {compared} candidates compared");
+            return 0;
+        });
+    }
 }

@@ -92,10 +92,19 @@ public sealed partial class SearchEngine
         return lo;
     }
 
-    /// <summary>The rows holding one word, ascending.</summary>
+    /// <summary>A word's place in an entry: its field in the high bits, its index in the field below (adjacent words differ by 1).</summary>
+    private const int FieldShift = 24;
+
+    /// <summary>
+    /// The rows holding one word, ascending, each with the word's places in that row (<see cref="FieldShift"/>):
+    /// enough to score a candidate from the query words' places alone, without reading the rest of its text.
+    /// </summary>
     private sealed class Postings
     {
         private int[] items = new int[4];
+        private int[] starts = new int[4];
+        private int[] places = new int[4];
+        private int placeCount;
 
         public int Count { get; private set; }
 
@@ -103,42 +112,78 @@ public sealed partial class SearchEngine
 
         public bool Contains(int id) => AsSpan().BinarySearch(id) >= 0;
 
-        public void Add(int id)
+        /// <summary>The word's places in the row, ascending; empty when the row does not hold the word.</summary>
+        public ReadOnlySpan<int> Places(int id)
         {
+            var at = AsSpan().BinarySearch(id);
+            if (at < 0)
+            {
+                return [];
+            }
+
+            var end = at + 1 < Count ? starts[at + 1] : placeCount;
+            return places.AsSpan(starts[at], end - starts[at]);
+        }
+
+        /// <summary>Adds a row that does not hold the word yet, with the word's places in it (ascending).</summary>
+        public void Add(int id, ReadOnlySpan<int> placesInRow)
+        {
+            var at = Count;
             if (Count > 0 && items[Count - 1] >= id)
             {
-                var at = AsSpan().BinarySearch(id);
+                at = AsSpan().BinarySearch(id);
                 if (at >= 0)
                 {
                     return;
                 }
 
-                Insert(~at, id);
-                return;
+                at = ~at;
             }
 
-            Insert(Count, id);
-        }
-
-        private void Insert(int at, int id)
-        {
             if (Count == items.Length)
             {
                 Array.Resize(ref items, items.Length * 2);
+                Array.Resize(ref starts, starts.Length * 2);
             }
 
+            if (placeCount + placesInRow.Length > places.Length)
+            {
+                Array.Resize(ref places, Math.Max(places.Length * 2, placeCount + placesInRow.Length));
+            }
+
+            var placeAt = at < Count ? starts[at] : placeCount;
+            Array.Copy(places, placeAt, places, placeAt + placesInRow.Length, placeCount - placeAt);
+            placesInRow.CopyTo(places.AsSpan(placeAt));
+            placeCount += placesInRow.Length;
             Array.Copy(items, at, items, at + 1, Count - at);
+            Array.Copy(starts, at, starts, at + 1, Count - at);
             items[at] = id;
+            starts[at] = placeAt;
             Count++;
+            for (var i = at + 1; i < Count; i++)
+            {
+                starts[i] += placesInRow.Length;
+            }
         }
 
         public void Remove(int id)
         {
             var at = AsSpan().BinarySearch(id);
-            if (at >= 0)
+            if (at < 0)
             {
-                Array.Copy(items, at + 1, items, at, Count - at - 1);
-                Count--;
+                return;
+            }
+
+            var from = starts[at];
+            var length = (at + 1 < Count ? starts[at + 1] : placeCount) - from;
+            Array.Copy(places, from + length, places, from, placeCount - from - length);
+            placeCount -= length;
+            Array.Copy(items, at + 1, items, at, Count - at - 1);
+            Array.Copy(starts, at + 1, starts, at, Count - at - 1);
+            Count--;
+            for (var i = at; i < Count; i++)
+            {
+                starts[i] -= length;
             }
         }
     }

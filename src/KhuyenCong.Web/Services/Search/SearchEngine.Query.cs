@@ -192,7 +192,126 @@ public sealed partial class SearchEngine
             return masks;
         }
 
-        public Scored Score(SearchEngine engine, Entry entry)
+        /// <summary>A last word that stands for at most this many words is scored from places; more, by reading the row.</summary>
+        private const int MaxPlacesPrefix = 8;
+
+        private int[] placeBuffer = new int[64];
+        private int[]? termStart;
+
+        /// <summary>The candidate's sort key: from the query words' places when the last word has few forms, else by reading its words.</summary>
+        public Scored Score(SearchEngine engine, Entry entry) =>
+            prefixWords.Length <= MaxPlacesPrefix ? ScoreByPlaces(engine, entry) : ScoreByReading(engine, entry);
+
+        /// <summary>Each query word's places in the row, one after another in <see cref="placeBuffer"/>.</summary>
+        private int[] CollectPlaces(SearchEngine engine, int id)
+        {
+            var count = Count;
+            termStart ??= new int[count + 1];
+            var used = 0;
+            for (var i = 0; i < count; i++)
+            {
+                termStart[i] = used;
+                if (i < exact.Length)
+                {
+                    used = Append(engine.postings[exact[i]].Places(id), used);
+                }
+                else
+                {
+                    foreach (var w in prefixWords)
+                    {
+                        used = Append(engine.postings[w].Places(id), used);
+                    }
+
+                    if (prefixWords.Length > 1)
+                    {
+                        placeBuffer.AsSpan(termStart[i], used - termStart[i]).Sort();
+                    }
+                }
+            }
+
+            termStart[count] = used;
+            return termStart;
+        }
+
+        private int Append(ReadOnlySpan<int> places, int used)
+        {
+            if (used + places.Length > placeBuffer.Length)
+            {
+                Array.Resize(ref placeBuffer, Math.Max(placeBuffer.Length * 2, used + places.Length));
+            }
+
+            places.CopyTo(placeBuffer.AsSpan(used));
+            return used + places.Length;
+        }
+
+        private ReadOnlySpan<int> Term(int i) => placeBuffer.AsSpan(termStart![i], termStart[i + 1] - termStart[i]);
+
+        /// <summary>The same key as <see cref="ScoreByReading"/>, from the query words' places alone.</summary>
+        private Scored ScoreByPlaces(SearchEngine engine, Entry entry)
+        {
+            var count = Count;
+            CollectPlaces(engine, entry.Id);
+            Span<double> frequency = stackalloc double[count];
+            for (var i = 0; i < count; i++)
+            {
+                var sum = 0.0;
+                foreach (var place in Term(i))
+                {
+                    sum += Weights[place >> FieldShift];
+                }
+
+                frequency[i] = sum;
+            }
+
+            var tier = 0;
+            if (count > 1)
+            {
+                foreach (var place in Term(0))
+                {
+                    var j = 1;
+                    while (j < count && Term(j).BinarySearch(place + j) >= 0)
+                    {
+                        j++;
+                    }
+
+                    if (j == count)
+                    {
+                        tier = Math.Max(tier, 3 - (place >> FieldShift));
+                    }
+                }
+            }
+
+            var pairs = 0;
+            var pairCount = count > 2 ? Math.Min(count - 1, 4) : 0;
+            for (var i = 0; i < pairCount; i++)
+            {
+                var next = Term(i + 1);
+                foreach (var place in Term(i))
+                {
+                    if (next.BinarySearch(place + 1) >= 0)
+                    {
+                        pairs++;
+                        break;
+                    }
+                }
+            }
+
+            return new Scored(entry.Id, tier, pairs, Bm25(frequency, entry.Length));
+        }
+
+        private double Bm25(ReadOnlySpan<double> frequency, int length)
+        {
+            var score = 0.0;
+            for (var i = 0; i < frequency.Length; i++)
+            {
+                score += idf[i] * (frequency[i] * (K1 + 1)) / (frequency[i] + (K1 * (1 - B + (B * length / averageLength))));
+            }
+
+            return score;
+        }
+
+        /// <summary>The candidate's sort key, reading every word of its title, summary and body once.</summary>
+        public Scored ScoreByReading(SearchEngine engine, Entry entry)
         {
             var count = Count;
             var table = Masks(engine);
@@ -245,14 +364,7 @@ public sealed partial class SearchEngine
                 }
             }
 
-            var length = entry.Length;
-            var score = 0.0;
-            for (var i = 0; i < count; i++)
-            {
-                score += idf[i] * (frequency[i] * (K1 + 1)) / (frequency[i] + (K1 * (1 - B + (B * length / averageLength))));
-            }
-
-            return new Scored(entry.Id, tier, System.Numerics.BitOperations.PopCount((uint)pairs), score);
+            return new Scored(entry.Id, tier, System.Numerics.BitOperations.PopCount((uint)pairs), Bm25(frequency, entry.Length));
         }
     }
 }

@@ -102,4 +102,28 @@ public sealed partial class SearchEngine
             : Bm25 != other.Bm25 ? other.Bm25.CompareTo(Bm25)
             : Id.CompareTo(other.Id);
     }
+
+    /// <summary>
+    /// For tests: each candidate of the query scored both ways, from places and by reading its words; the two keys
+    /// must always agree (the places are only a faster route to the same ranking).
+    /// </summary>
+    internal IReadOnlyList<(string Places, string Reading)> ScoreBothWays(IReadOnlyList<string> terms)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            using var query = Query.Resolve(this, terms);
+            if (query is null)
+            {
+                return [];
+            }
+
+            return [.. query.Newest(this, SearchQuery.MaxCounted, null)
+                .Select(id => (query.Score(this, entries[id]).ToString(), query.ScoreByReading(this, entries[id]).ToString()))];
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
 }

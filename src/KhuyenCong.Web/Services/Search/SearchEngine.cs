@@ -138,6 +138,8 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
         {
             var distinct = new List<int>();
             var packed = new List<byte>();
+            var occurrences = new List<long>();
+            var placeBuffer = new List<int>();
             foreach (var (id, kind, fields) in batch)
             {
                 if (entries.Remove(id, out var old))
@@ -166,10 +168,7 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
                 var entry = new Entry(id, string.IsInterned(kind) ?? kind, packedFields, length);
                 entries[id] = entry;
                 tokens += length;
-                foreach (var w in DistinctWords(entry, distinct))
-                {
-                    postings[w].Add(id);
-                }
+                AddPlaces(entry, occurrences, placeBuffer);
             }
 
             merged = new(StringComparer.Ordinal);
@@ -223,6 +222,36 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
         }
 
         return count;
+    }
+
+    /// <summary>Adds an entry to the rows of each of its words, with the word's places (<see cref="FieldShift"/>).</summary>
+    private void AddPlaces(Entry entry, List<long> occurrences, List<int> placeBuffer)
+    {
+        occurrences.Clear();
+        for (var f = 0; f < entry.Fields.Length; f++)
+        {
+            var reader = new Words(entry.Fields[f]);
+            var index = 0;
+            while (reader.Next(out var w))
+            {
+                occurrences.Add(((long)w << 32) | (uint)((f << FieldShift) | index++));
+            }
+        }
+
+        occurrences.Sort();
+        var i = 0;
+        while (i < occurrences.Count)
+        {
+            var word = (int)(occurrences[i] >> 32);
+            placeBuffer.Clear();
+            while (i < occurrences.Count && (int)(occurrences[i] >> 32) == word)
+            {
+                placeBuffer.Add((int)(occurrences[i] & 0xFFFFFFFF));
+                i++;
+            }
+
+            postings[word].Add(entry.Id, CollectionsMarshal.AsSpan(placeBuffer));
+        }
     }
 
     /// <summary>Each word of an entry once (into <paramref name="into"/>, which is cleared first).</summary>
