@@ -648,6 +648,10 @@ for t in "${TARGETS[@]}"; do
     RESULTS=("${RESULTS[@]/LAT$i |/$lat |}")
 done
 APP_RSS=$(for pid in "$APP_PID" "${NODE_PIDS[@]}"; do awk '/^VmRSS/ { printf "%.0f MB ", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "? "; done)
+# The app logs where its memory went when it stops (Services/MemoryReport.cs); stop it now to read that line.
+stop_pid "$APP_PID" app
+APP_PID=""
+APP_MEMORY=$(grep -oE 'memory: .*' "$TMP/app.log" | tail -1 || true)
 
 # --- 7. report ----------------------------------------------------------------------------------------------
 CPU_MODEL=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
@@ -671,6 +675,7 @@ REPORT="$TMP/report.md"
     [[ -z "$REPLICATE_NOTE" ]] || echo "- NOTE: $REPLICATE_NOTE"
     echo "- provider: $PROVIDER; nodes: $NODES$( (( NODES == 1 )) || echo " behind an nginx upstream"); output cache: $([[ -n "$REDIS" ]] && echo Redis || echo in-memory)"
     echo "- database: $DB_NOTE; app start (published build, existing database) to the first page: ${STARTUP_S} s, RSS then $STARTUP_RSS; app RSS after the run (per node): $APP_RSS"
+    [[ -z "$APP_MEMORY" ]] || echo "- the app's own account at the end (node 1): $APP_MEMORY"
     echo "- search hits: \"dao tao\" $HITS_DAO_TAO, \"kẹo dừa\" $HITS_KEO_DUA, \"phu nhuan\" $HITS_PHU_NHUAN"
     [[ -z "$BUILD_NOTE" ]] || echo "- build: $BUILD_NOTE"
     echo

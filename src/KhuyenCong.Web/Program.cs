@@ -171,7 +171,7 @@ builder.Services.AddOutputCache(o =>
         .AddPolicy<PublicCache>());
     // Every cached page and endpoint names this policy: its key holds only the query parameters the page reads.
     o.AddPolicy(PublicCache.Policy, p => p.With(_ => enabled).AddPolicy<PublicCache>());
-    o.SizeLimit = 256 * 1024 * 1024;
+    o.SizeLimit = Math.Max(1, builder.Configuration.GetValue(PublicCache.MegabytesSetting, PublicCache.DefaultMegabytes)) * 1024 * 1024;
 });
 // Cache:Redis set: the pages of every node in one Redis (a Redis fault makes misses, never errors).
 builder.Services.AddSharedOutputCache();

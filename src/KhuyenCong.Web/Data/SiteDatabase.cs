@@ -55,6 +55,7 @@ public static class SiteDatabase
 
         services.AddSingleton<SearchEngine>();
         services.AddHostedService<SearchWarmUp>();
+        services.AddHostedService<MemoryReport>();
         services.AddSingleton<ISearchIndex, DatabaseSearchIndex>();
         return services;
     }

@@ -24,6 +24,15 @@ public sealed class PublicCache : IOutputCachePolicy
     /// <summary>Setting that turns the output cache off (the benchmark's "uncached" instance).</summary>
     public const string DisabledSetting = "Cache:Disabled";
 
+    /// <summary>How much memory the in-process output cache may hold, in megabytes (default <see cref="DefaultMegabytes"/>).</summary>
+    public const string MegabytesSetting = "Cache:Megabytes";
+
+    /// <summary>
+    /// Room for several thousand compressed pages: every page of a 1,000-article site and its lists in each coding,
+    /// plus the recent searches. Varied searches alone would otherwise fill any limit with pages seldom asked again.
+    /// </summary>
+    public const long DefaultMegabytes = 64;
+
     private static readonly ConcurrentDictionary<Endpoint, string[]> KeysByEndpoint = new();
 
     /// <summary>The query keys the endpoint reads (lower case, sorted).</summary>

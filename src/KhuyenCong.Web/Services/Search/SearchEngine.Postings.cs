@@ -108,6 +108,9 @@ public sealed partial class SearchEngine
 
         public int Count { get; private set; }
 
+        /// <summary>The bytes its arrays hold (for the memory report).</summary>
+        public long Bytes => (items.Length + starts.Length + places.Length) * sizeof(int);
+
         public ReadOnlySpan<int> AsSpan() => items.AsSpan(0, Count);
 
         public bool Contains(int id) => AsSpan().BinarySearch(id) >= 0;

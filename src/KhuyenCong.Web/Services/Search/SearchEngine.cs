@@ -78,6 +78,34 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
         loading.Dispose();
     }
 
+    /// <summary>About how many bytes this node's index holds: word rows with places, packed texts, words (for the memory report).</summary>
+    public long ApproximateBytes
+    {
+        get
+        {
+            gate.EnterReadLock();
+            try
+            {
+                long bytes = 0;
+                foreach (var p in postings)
+                {
+                    bytes += p.Bytes + 32;
+                }
+
+                foreach (var e in entries.Values)
+                {
+                    bytes += 64 + e.Fields.Sum(f => f.Length + 24L);
+                }
+
+                return bytes + words.Sum(w => 24L + (2L * w.Length)) + (sorted.Length * 8L);
+            }
+            finally
+            {
+                gate.ExitReadLock();
+            }
+        }
+    }
+
     /// <summary>The version of the index this node holds (for tests and logs).</summary>
     public long Version => Interlocked.Read(ref version);
 
