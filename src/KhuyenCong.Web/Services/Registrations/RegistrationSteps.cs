@@ -76,8 +76,8 @@ public static class RegistrationSteps
         return index >= 0 && index + 1 < steps.Count ? steps[index + 1] : Check;
     }
 
-    /// <summary>Validates the posted fields of one step; on success writes them into the draft.</summary>
-    public static Dictionary<string, string> Apply(string step, RegistrationForm f, DraftData d, DateTime now)
+    /// <summary>Validates the posted fields of one step; on success writes them into the draft. <paramref name="places"/>: those the form offers.</summary>
+    public static Dictionary<string, string> Apply(string step, RegistrationForm f, DraftData d, DateTime now, IReadOnlyList<RegistrationPlace> places)
     {
         var errors = new Dictionary<string, string>();
         string? Text(string field, string? raw, string label, int max, bool multiline, string? requiredMessage)
@@ -123,26 +123,26 @@ public static class RegistrationSteps
         {
             case Type:
             {
-                var type = RegistrationCatalog.Types.FirstOrDefault(t => t.Code == f.Type);
-                if (type.Code is null)
+                var type = EstablishmentKinds.FromSlug(f.Type);
+                if (type is null)
                 {
                     errors[nameof(f.Type)] = "Chọn loại hình của cơ sở.";
                 }
 
-                var other = type.Value == EstablishmentType.Other
+                var other = type == EstablishmentKind.Other
                     ? Text(nameof(f.OtherType), f.OtherType, "Loại hình khác", 100, false, "Nhập loại hình của cơ sở.")
                     : null;
                 var name = Text(nameof(f.EstablishmentName), f.EstablishmentName, "Tên cơ sở", 200, false, "Nhập tên cơ sở.");
                 if (errors.Count == 0)
                 {
-                    (d.Type, d.OtherType, d.EstablishmentName) = (type.Code, other, name);
+                    (d.Type, d.OtherType, d.EstablishmentName) = (f.Type, other, name);
                 }
 
                 break;
             }
 
             case Place:
-                if (f.Place != RegistrationCatalog.OutsideProvince && RegistrationCatalog.Places.All(p => p.Code != f.Place))
+                if (f.Place != RegistrationCatalog.OutsideProvince && places.All(p => p.Code != f.Place))
                 {
                     errors[nameof(f.Place)] = "Chọn nơi cơ sở đặt địa điểm sản xuất.";
                 }
