@@ -16,6 +16,8 @@ namespace KhuyenCong.Web.Pages.Admin.Questions;
 /// One question: what was asked and by whom, status workflow, assignment, internal notes, the answer (Markdown
 /// through the content sanitiser), publishing as a public item without personal data (publishers), history,
 /// export and erasure of the person's data (all audited).
+/// Longer than 150 lines on purpose: seven short handlers of one record, each reading the record LoadAsync found;
+/// the parts shared with the registration page live in <see cref="TriagePageModel"/>.
 /// </summary>
 public class DetailModel(AppDbContext db, QuestionStore store, AuditLog audit, UserManager<AppUser> users, TimeProvider clock,
     MarkdownRenderer markdown, ContentPublisher publisher, Services.Mail.MailOutbox mail) : TriagePageModel
