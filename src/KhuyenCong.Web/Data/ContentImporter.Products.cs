@@ -67,7 +67,7 @@ public sealed partial class ContentImporter
                 throw new ContentImportException(file, line, $"establishment slug '{slug}' is used twice");
             }
 
-            var kind = EstablishmentKindCodes.Parse(e.Kind)
+            var kind = EstablishmentKinds.FromCode(e.Kind)
                 ?? throw new ContentImportException(file, line, $"establishment '{slug}': kind must be enterprise, cooperative, cooperative-group, household-business or other, not '{e.Kind}'");
             int? placeId = null;
             if (!string.IsNullOrWhiteSpace(e.Place))

@@ -1,19 +1,5 @@
 namespace KhuyenCong.Web.Models;
 
-/// <summary>The legal form of a rural-industry establishment (cơ sở công nghiệp nông thôn).</summary>
-public enum EstablishmentKind
-{
-    /// <summary>Doanh nghiệp.</summary>
-    Enterprise = 0,
-    /// <summary>Hợp tác xã.</summary>
-    Cooperative = 1,
-    /// <summary>Tổ hợp tác.</summary>
-    CooperativeGroup = 2,
-    /// <summary>Hộ kinh doanh.</summary>
-    HouseholdBusiness = 3,
-    Other = 9,
-}
-
 /// <summary>
 /// A producer or showroom operator, shared by products, showrooms and fair participations. Contact details are
 /// shown publicly only when the establishment consented to publication.
@@ -46,13 +32,4 @@ public class Establishment
     public List<Product> Products { get; set; } = [];
     public List<Showroom> Showrooms { get; set; } = [];
     public List<FairParticipation> FairParticipations { get; set; } = [];
-
-    public static string KindLabel(EstablishmentKind kind) => kind switch
-    {
-        EstablishmentKind.Enterprise => "Doanh nghiệp",
-        EstablishmentKind.Cooperative => "Hợp tác xã",
-        EstablishmentKind.CooperativeGroup => "Tổ hợp tác",
-        EstablishmentKind.HouseholdBusiness => "Hộ kinh doanh",
-        _ => "Khác",
-    };
 }

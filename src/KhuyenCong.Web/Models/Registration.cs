@@ -11,16 +11,6 @@ public enum RegistrationStatus
     Supported = 5,
 }
 
-/// <summary>Legal form of the establishment that applies.</summary>
-public enum EstablishmentType
-{
-    Enterprise = 0,
-    Cooperative = 1,
-    CooperativeGroup = 2,
-    HouseholdBusiness = 3,
-    Other = 4,
-}
-
 /// <summary>
 /// One submitted request for programme support: typed answers, consent, triage state. Personal fields are
 /// nullable because the retention job (or a request from the person) erases them; the rest stays for statistics.
@@ -39,7 +29,7 @@ public class Registration
     public RegistrationStatus Status { get; set; }
 
     // Answers kept for statistics.
-    public EstablishmentType EstablishmentType { get; set; }
+    public EstablishmentKind EstablishmentType { get; set; }
     public string? OtherTypeText { get; set; }
     public string? PlaceCode { get; set; }
     public string? PlaceName { get; set; }

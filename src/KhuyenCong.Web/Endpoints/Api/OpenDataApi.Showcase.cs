@@ -236,7 +236,7 @@ public static partial class OpenDataApi
         var website = c && !string.IsNullOrEmpty(e.Website) && Uri.TryCreate(e.Website, UriKind.Absolute, out var site) && (site.Scheme == "https" || site.Scheme == "http")
             ? e.Website : null;
         return new ApiEstablishment(
-            e.Id, e.Slug, e.Name, urls.Absolute(SiteUrls.Establishment(e.Slug)), ProductFilters.KindCode(e.Kind), Establishment.KindLabel(e.Kind),
+            e.Id, e.Slug, e.Name, urls.Absolute(SiteUrls.Establishment(e.Slug)), ProductFilters.KindCode(e.Kind), EstablishmentKinds.Label(e.Kind),
             PlaceRef(places, e.PlaceId, FairSchedule.Today(now)), e.Description, c,
             c && !string.IsNullOrEmpty(e.Address) ? e.Address : null, c ? NullIfEmpty(e.Representative) : null, c ? NullIfEmpty(e.Phone) : null,
             c ? NullIfEmpty(e.Email) : null, website,

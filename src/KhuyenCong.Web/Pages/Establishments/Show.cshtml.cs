@@ -59,7 +59,7 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         Section = "establishments";
         PageTitle = establishment.Name;
         MetaDescription = string.IsNullOrWhiteSpace(establishment.Description)
-            ? $"{Establishment.KindLabel(establishment.Kind)} sản xuất sản phẩm công nghiệp nông thôn tiêu biểu."
+            ? $"{EstablishmentKinds.Label(establishment.Kind)} sản xuất sản phẩm công nghiệp nông thôn tiêu biểu."
             : establishment.Description;
         CanonicalPath = SiteUrls.Establishment(establishment.Slug);
         Breadcrumbs.Add(("Cơ sở sản xuất", "/co-so"));

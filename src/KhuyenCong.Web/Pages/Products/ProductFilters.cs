@@ -16,12 +16,8 @@ public static class ProductFilters
         (CertificationLevel.National, "quoc-gia"), (CertificationLevel.Regional, "khu-vuc"), (CertificationLevel.Provincial, "tinh"),
     ];
 
-    public static readonly IReadOnlyList<(EstablishmentKind Value, string Code)> Kinds =
-    [
-        (EstablishmentKind.Enterprise, "doanh-nghiep"), (EstablishmentKind.Cooperative, "hop-tac-xa"),
-        (EstablishmentKind.CooperativeGroup, "to-hop-tac"), (EstablishmentKind.HouseholdBusiness, "ho-kinh-doanh"),
-        (EstablishmentKind.Other, "khac"),
-    ];
+    /// <summary>The establishment kinds by their address slugs (<see cref="EstablishmentKinds"/>).</summary>
+    public static readonly IReadOnlyList<(EstablishmentKind Value, string Code)> Kinds = EstablishmentKinds.All.Select(k => (k.Kind, k.Slug)).ToList();
 
     public static readonly IReadOnlyList<(string Code, string Label)> Sorts =
     [
@@ -30,5 +26,5 @@ public static class ProductFilters
 
     public static string GroupCode(CnntGroup group) => Groups.First(g => g.Value == group).Code;
     public static string LevelCode(CertificationLevel level) => Levels.First(g => g.Value == level).Code;
-    public static string KindCode(EstablishmentKind kind) => Kinds.First(g => g.Value == kind).Code;
+    public static string KindCode(EstablishmentKind kind) => EstablishmentKinds.Slug(kind);
 }

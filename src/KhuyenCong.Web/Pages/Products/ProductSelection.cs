@@ -255,7 +255,7 @@ public sealed class ProductSelection
         GroupOptions = ProductFilters.Groups
             .Select(x => new FacetOption(x.Code, Product.GroupLabel(x.Value), groups.GetValueOrDefault(x.Value), x.Value == group)).ToList();
         KindOptions = ProductFilters.Kinds
-            .Select(x => new FacetOption(x.Code, Establishment.KindLabel(x.Value), kinds.GetValueOrDefault(x.Value), x.Value == kind)).ToList();
+            .Select(x => new FacetOption(x.Code, EstablishmentKinds.Label(x.Value), kinds.GetValueOrDefault(x.Value), x.Value == kind)).ToList();
         PlaceOptions = places.FilterChoices()
             .Select(p => new FacetOption(p.Code, PlaceLabel(p), places.Covered(p).Sum(id => byPlace.GetValueOrDefault(id)), p.Code == input.Place)).ToList();
         LevelOptions = ProductFilters.Levels

@@ -8,6 +8,10 @@ namespace KhuyenCong.Web.Pages.Registration;
 public abstract class RegistrationPageModel(RegistrationStore store) : SitePageModel
 {
     public const string Start = "/dang-ky-ho-tro";
+    public const string SentPath = Start + "/da-gui";
+    public const string IneligiblePath = Start + "/khong-du-dieu-kien";
+
+    public static string StepPath(string step) => Start + "/" + step;
 
     protected RegistrationStore Store { get; } = store;
 
@@ -45,13 +49,81 @@ public abstract class RegistrationPageModel(RegistrationStore store) : SitePageM
 
     protected IActionResult AlreadySent() => Problem(StatusCodes.Status409Conflict, "Đơn này đã được gửi",
         "Đơn đã gửi không thể thay đổi. Bạn có thể xem lại giấy xác nhận, hoặc bắt đầu một đăng ký mới từ trang đăng ký.",
-        "/dang-ky-ho-tro/da-gui", "Xem giấy xác nhận");
+        SentPath, "Xem giấy xác nhận");
 
     protected IActionResult OutOfOrder(string? first) => Problem(StatusCodes.Status409Conflict, "Cần trả lời các câu hỏi theo thứ tự",
-        "Trang này chưa mở được vì còn câu hỏi trước chưa trả lời.", first is null ? Start : "/dang-ky-ho-tro/" + first, "Đến câu hỏi cần trả lời");
+        "Trang này chưa mở được vì còn câu hỏi trước chưa trả lời.", first is null ? Start : StepPath(first), "Đến câu hỏi cần trả lời");
 
     protected IActionResult Honeypot() => Problem(StatusCodes.Status400BadRequest, "Không thể tiếp nhận dữ liệu",
         "Ô dành cho máy đã được điền nên đơn không được tiếp nhận. Nếu bạn là người điền đơn, hãy để trống ô đó và thử lại.");
+
+    /// <summary>
+    /// The guard of a GET of a question or the check page: loads the draft and answers with where to go instead
+    /// when there is none, it was sent, it expired, or an earlier question is unanswered (null: show the page).
+    /// </summary>
+    protected async Task<IActionResult?> GuardGetAsync(string step, CancellationToken ct)
+    {
+        Draft = await Store.LoadAsync(HttpContext, ct);
+        if (Draft is null)
+        {
+            return Redirect(Start);
+        }
+
+        if (Draft.Row.RegistrationId is not null)
+        {
+            return Redirect(SentPath);
+        }
+
+        if (Store.IsExpired(Draft))
+        {
+            return Redirect(Start + "?het-han=1");
+        }
+
+        if (!RegistrationSteps.CanOpen(Draft.Data, step))
+        {
+            return Draft.Data.IsOutsideProvince
+                ? Redirect(IneligiblePath)
+                : Redirect(StepPath(RegistrationSteps.FirstMissing(Draft.Data) ?? RegistrationSteps.Check));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The guard of a POST of a question or the check page: the same cases as <see cref="GuardGetAsync"/> plus the
+    /// honeypot, answered with a problem page; <paramref name="stale"/> refuses a page that no longer fits the draft.
+    /// </summary>
+    protected async Task<IActionResult?> GuardPostAsync(string step, string? honeypot, CancellationToken ct, Func<Draft, IActionResult?>? stale = null)
+    {
+        Draft = await Store.LoadAsync(HttpContext, ct);
+        if (Draft is null)
+        {
+            return NoDraft();
+        }
+
+        if (stale?.Invoke(Draft) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Draft.Row.RegistrationId is not null)
+        {
+            // A double submit or a retry after a lost answer shows the same confirmation; a question cannot change.
+            return step == RegistrationSteps.Check ? Redirect(SentPath) : AlreadySent();
+        }
+
+        if (Store.IsExpired(Draft))
+        {
+            return Expired();
+        }
+
+        if (!string.IsNullOrEmpty(honeypot))
+        {
+            return Honeypot();
+        }
+
+        return RegistrationSteps.CanOpen(Draft.Data, step) ? null : OutOfOrder(RegistrationSteps.FirstMissing(Draft.Data));
+    }
 
     public string ExpiresText => Draft is null ? "" : VietnamTime.DateAndTime(Draft.Row.ExpiresAt);
     public string ExpiresIso => Draft is null ? "" : Draft.Row.ExpiresAt.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);

@@ -20,6 +20,9 @@ public class StepModel(RegistrationStore store, ProgramPeriods periods) : Regist
     public string BackLink { get; private set; } = Start;
     public bool Changing => Change == "1";
 
+    /// <summary>The places the place question offers (<see cref="RegistrationPlaces"/>).</summary>
+    public IReadOnlyList<RegistrationPlace> Places { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!RegistrationSteps.All.Contains(Step))
@@ -27,31 +30,13 @@ public class StepModel(RegistrationStore store, ProgramPeriods periods) : Regist
             return NotFound();
         }
 
-        Draft = await Store.LoadAsync(HttpContext, ct);
-        if (Draft is null)
+        if (await GuardGetAsync(Step, ct) is { } elsewhere)
         {
-            return Redirect(Start);
+            return elsewhere;
         }
 
-        if (Draft.Row.RegistrationId is not null)
-        {
-            return Redirect("/dang-ky-ho-tro/da-gui");
-        }
-
-        if (Store.IsExpired(Draft))
-        {
-            return Redirect(Start + "?het-han=1");
-        }
-
-        if (!RegistrationSteps.CanOpen(Draft.Data, Step))
-        {
-            return Draft.Data.IsOutsideProvince
-                ? Redirect("/dang-ky-ho-tro/khong-du-dieu-kien")
-                : Redirect("/dang-ky-ho-tro/" + (RegistrationSteps.FirstMissing(Draft.Data) ?? RegistrationSteps.Check));
-        }
-
-        Form = RegistrationForm.FromDraft(Draft.Data);
-        Prepare();
+        Form = RegistrationForm.FromDraft(Draft!.Data);
+        await PrepareAsync(ct);
         return Page();
     }
 
@@ -62,35 +47,14 @@ public class StepModel(RegistrationStore store, ProgramPeriods periods) : Regist
             return NotFound();
         }
 
-        Draft = await Store.LoadAsync(HttpContext, ct);
-        if (Draft is null)
+        if (await GuardPostAsync(Step, Form.Website, ct) is { } refused)
         {
-            return NoDraft();
-        }
-
-        if (Draft.Row.RegistrationId is not null)
-        {
-            return AlreadySent();
-        }
-
-        if (Store.IsExpired(Draft))
-        {
-            return Expired();
-        }
-
-        if (!string.IsNullOrEmpty(Form.Website))
-        {
-            return Honeypot();
-        }
-
-        if (!RegistrationSteps.CanOpen(Draft.Data, Step))
-        {
-            return OutOfOrder(RegistrationSteps.FirstMissing(Draft.Data));
+            return refused;
         }
 
         var errors = Step == RegistrationSteps.Support && await LinesOutsideTheProgrammeAsync(Form.Lines, ct) is { } outside
             ? new Dictionary<string, string> { [nameof(Form.Lines)] = outside }
-            : RegistrationSteps.Apply(Step, Form, Draft.Data, Store.Now);
+            : RegistrationSteps.Apply(Step, Form, Draft!.Data, Store.Now, await Store.PlacesAsync(ct));
         if (errors.Count > 0)
         {
             foreach (var (field, message) in errors)
@@ -98,22 +62,22 @@ public class StepModel(RegistrationStore store, ProgramPeriods periods) : Regist
                 ModelState.AddModelError(field.Length == 0 ? "" : "Form." + field, message);
             }
 
-            Prepare();
+            await PrepareAsync(ct);
             PageTitle = "Lỗi: " + PageTitle;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        await Store.SaveAsync(Draft, ct);
-        if (Step == RegistrationSteps.Place && Draft.Data.IsOutsideProvince)
+        await Store.SaveAsync(Draft!, ct);
+        if (Step == RegistrationSteps.Place && Draft!.Data.IsOutsideProvince)
         {
-            return Redirect("/dang-ky-ho-tro/khong-du-dieu-kien");
+            return Redirect(IneligiblePath);
         }
 
         var next = Changing
-            ? RegistrationSteps.FirstMissing(Draft.Data) ?? RegistrationSteps.Check
-            : RegistrationSteps.Next(Draft.Data, Step);
-        return Redirect("/dang-ky-ho-tro/" + next);
+            ? RegistrationSteps.FirstMissing(Draft!.Data) ?? RegistrationSteps.Check
+            : RegistrationSteps.Next(Draft!.Data, Step);
+        return Redirect(StepPath(next));
     }
 
     /// <summary>
@@ -127,13 +91,14 @@ public class StepModel(RegistrationStore store, ProgramPeriods periods) : Regist
         return outside.Count == 0 ? null : calendar.LinesOutsideText(outside);
     }
 
-    private void Prepare()
+    private async Task PrepareAsync(CancellationToken ct)
     {
+        Places = await Store.PlacesAsync(ct);
         var d = Draft!.Data;
         Number = RegistrationSteps.Number(d, Step);
         Total = RegistrationSteps.Total(d);
         var previous = RegistrationSteps.Previous(d, Step);
-        BackLink = Changing ? "/dang-ky-ho-tro/kiem-tra" : previous is null ? Start : "/dang-ky-ho-tro/" + previous;
+        BackLink = Changing ? StepPath(RegistrationSteps.Check) : previous is null ? Start : StepPath(previous);
         Describe(RegistrationSteps.Titles[Step]);
     }
 

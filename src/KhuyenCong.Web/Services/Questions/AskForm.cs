@@ -40,11 +40,11 @@ public sealed class AskForm
             errors[nameof(Topic)] = "Chọn một lĩnh vực trong danh sách.";
         }
 
-        var title = Field(nameof(Title), Title, "Tiêu đề câu hỏi", TitleMax, false, true, errors);
-        var text = Field(nameof(Text), this.Text, "Nội dung câu hỏi", TextMax, true, true, errors);
-        var name = Field(nameof(Name), Name, "Họ và tên", NameMax, false, true, errors);
-        var organisation = Field(nameof(Organisation), Organisation, "Tên cơ sở, tổ chức", OrganisationMax, false, false, errors);
-        var email = Field(nameof(Email), Email, "Thư điện tử", EmailMax, false, false, errors);
+        var title = FormText.Field(nameof(Title), Title, "Tiêu đề câu hỏi", TitleMax, false, true, errors);
+        var text = FormText.Field(nameof(Text), this.Text, "Nội dung câu hỏi", TextMax, true, true, errors);
+        var name = FormText.Field(nameof(Name), Name, "Họ và tên", NameMax, false, true, errors);
+        var organisation = FormText.Field(nameof(Organisation), Organisation, "Tên cơ sở, tổ chức", OrganisationMax, false, false, errors);
+        var email = FormText.Field(nameof(Email), Email, "Thư điện tử", EmailMax, false, false, errors);
         if (email.Length > 0 && !errors.ContainsKey(nameof(Email)) && !FormText.LooksLikeEmail(email))
         {
             errors[nameof(Email)] = "Thư điện tử chưa đúng dạng, ví dụ ten@example.com.";
@@ -69,21 +69,5 @@ public sealed class AskForm
         clean = new Clean(topic, title, text, name, organisation.Length == 0 ? null : organisation, email.Length == 0 ? null : email.ToLowerInvariant(),
             phone.Length == 0 ? null : phone, ConsentPublish == "yes");
         return errors;
-    }
-
-    private static string Field(string field, string? raw, string label, int max, bool multiline, bool required, Dictionary<string, string> errors)
-    {
-        if (FormText.Clean(raw, label, max, multiline, out var value) is { } problem)
-        {
-            errors[field] = problem;
-            return "";
-        }
-
-        if (required && value.Length == 0)
-        {
-            errors[field] = $"Nhập {char.ToLowerInvariant(label[0])}{label[1..]}.";
-        }
-
-        return value;
     }
 }

@@ -22,16 +22,16 @@ public sealed class CommentForm
     public Dictionary<string, string> Validate(out Clean clean)
     {
         var errors = new Dictionary<string, string>();
-        var name = Field(nameof(Name), Name, "Họ và tên", 120, false, true, errors);
-        var organisation = Field(nameof(Organisation), Organisation, "Cơ quan, tổ chức, doanh nghiệp", 200, false, false, errors);
-        var email = Field(nameof(Email), Email, "Thư điện tử", 200, false, true, errors);
+        var name = FormText.Field(nameof(Name), Name, "Họ và tên", 120, false, true, errors);
+        var organisation = FormText.Field(nameof(Organisation), Organisation, "Cơ quan, tổ chức, doanh nghiệp", 200, false, false, errors);
+        var email = FormText.Field(nameof(Email), Email, "Thư điện tử", 200, false, true, errors);
         if (email.Length > 0 && !errors.ContainsKey(nameof(Email)) && !FormText.LooksLikeEmail(email))
         {
             errors[nameof(Email)] = "Thư điện tử chưa đúng dạng, ví dụ ten@example.com.";
         }
 
-        var section = Field(nameof(Section), Section, "Điều, khoản được góp ý", 200, false, false, errors);
-        var text = Field(nameof(Text), Text, "Nội dung góp ý", TextMax, true, true, errors);
+        var section = FormText.Field(nameof(Section), Section, "Điều, khoản được góp ý", 200, false, false, errors);
+        var text = FormText.Field(nameof(Text), Text, "Nội dung góp ý", TextMax, true, true, errors);
         if (Consent != "yes")
         {
             errors[nameof(Consent)] = "Cần đồng ý với việc xử lý góp ý và thông tin liên hệ để gửi góp ý.";
@@ -39,21 +39,5 @@ public sealed class CommentForm
 
         clean = new Clean(name, organisation.Length == 0 ? null : organisation, email.ToLowerInvariant(), section.Length == 0 ? null : section, text);
         return errors;
-    }
-
-    private static string Field(string field, string? raw, string label, int max, bool multiline, bool required, Dictionary<string, string> errors)
-    {
-        if (FormText.Clean(raw, label, max, multiline, out var value) is { } problem)
-        {
-            errors[field] = problem;
-            return "";
-        }
-
-        if (required && value.Length == 0)
-        {
-            errors[field] = $"Nhập {char.ToLowerInvariant(label[0])}{label[1..]}.";
-        }
-
-        return value;
     }
 }

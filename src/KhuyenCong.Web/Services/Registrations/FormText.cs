@@ -73,6 +73,28 @@ public static class FormText
     }
 
     /// <summary>Removes the separators people type in numbers: spaces, dots, commas, dashes.</summary>
+    /// <summary>
+    /// Cleans one text field of a public form (<see cref="Clean"/>); a problem, or "Nhập …" for an empty required field,
+    /// goes into <paramref name="errors"/> under <paramref name="field"/>. Returns the clean text ("" when refused).
+    /// </summary>
+    public static string Field(string field, string? raw, string label, int max, bool multiline, bool required, Dictionary<string, string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (Clean(raw, label, max, multiline, out var value) is { } problem)
+        {
+            errors[field] = problem;
+            return "";
+        }
+
+        if (required && value.Length == 0)
+        {
+            errors[field] = $"Nhập {char.ToLowerInvariant(label[0])}{label[1..]}.";
+        }
+
+        return value;
+    }
+
     public static string Digits(string? raw) =>
         raw is null ? "" : new string(raw.Where(c => c is not (' ' or '.' or ',' or '-' or '\u00A0' or '_')).ToArray());
 

@@ -5,7 +5,7 @@ namespace KhuyenCong.Web.Services.Registrations;
 /// <summary>One kind of support that can be asked for; <see cref="Target"/> and <see cref="Budget"/> are those of 2021–2025 (the period's own are in ProgramPeriod.SupportLines).</summary>
 public sealed record SupportLine(string Code, string Name, string Explanation, string Target, string Budget);
 
-/// <summary>The fixed answer lists of the form: establishment types, sectors, support lines, timings.</summary>
+/// <summary>The fixed answer lists of the form: sectors, support lines, timings (kinds: <see cref="EstablishmentKinds"/>; places: <see cref="RegistrationPlaces"/>).</summary>
 public static class RegistrationCatalog
 {
     public const string OutsideProvince = "ngoai-tinh";
@@ -41,15 +41,6 @@ public static class RegistrationCatalog
         new(OtherLine, "Nội dung khác", "Nhu cầu khác liên quan đến phát triển sản xuất công nghiệp nông thôn.", "Xem xét từng trường hợp", "—"),
     ];
 
-    public static readonly IReadOnlyList<(EstablishmentType Value, string Code, string Name)> Types =
-    [
-        (EstablishmentType.Enterprise, "doanh-nghiep", "Doanh nghiệp nhỏ và vừa"),
-        (EstablishmentType.Cooperative, "hop-tac-xa", "Hợp tác xã"),
-        (EstablishmentType.CooperativeGroup, "to-hop-tac", "Tổ hợp tác"),
-        (EstablishmentType.HouseholdBusiness, "ho-kinh-doanh", "Hộ kinh doanh"),
-        (EstablishmentType.Other, "khac", "Loại hình khác"),
-    ];
-
     public static readonly IReadOnlyList<(string Code, string Name)> Sectors =
     [
         ("thu-cong-my-nghe", "Thủ công mỹ nghệ"),
@@ -64,20 +55,6 @@ public static class RegistrationCatalog
         ("12-thang", "Từ 6 đến 12 tháng tới"),
         ("sau-12-thang", "Sau 12 tháng"),
         ("chua-ro", "Chưa xác định"),
-    ];
-
-    /// <summary>The district-level units of Bến Tre before 1 July 2025 (codes as in content/places.yml).</summary>
-    public static readonly IReadOnlyList<(string Code, string Name)> Places =
-    [
-        ("thanh-pho-ben-tre", "Thành phố Bến Tre"),
-        ("huyen-ba-tri", "Huyện Ba Tri"),
-        ("huyen-binh-dai", "Huyện Bình Đại"),
-        ("huyen-chau-thanh", "Huyện Châu Thành"),
-        ("huyen-cho-lach", "Huyện Chợ Lách"),
-        ("huyen-giong-trom", "Huyện Giồng Trôm"),
-        ("huyen-mo-cay-bac", "Huyện Mỏ Cày Bắc"),
-        ("huyen-mo-cay-nam", "Huyện Mỏ Cày Nam"),
-        ("huyen-thanh-phu", "Huyện Thạnh Phú"),
     ];
 
     public static readonly IReadOnlyDictionary<RegistrationStatus, string> StatusNames = new Dictionary<RegistrationStatus, string>
@@ -105,7 +82,7 @@ public static class RegistrationCatalog
     public const string ConsentVersion = "2026-01";
 
     public static string LineName(string code) => Lines.FirstOrDefault(l => l.Code == code)?.Name ?? code;
-    public static string TypeName(EstablishmentType type) => Types.First(t => t.Value == type).Name;
+    public static string TypeName(EstablishmentKind kind) => EstablishmentKinds.Of(kind).FormLabel;
     public static string SectorName(string code) => Sectors.FirstOrDefault(s => s.Code == code).Name ?? code;
     public static string TimingName(string code) => Timings.FirstOrDefault(s => s.Code == code).Name ?? code;
     public static string StatusName(RegistrationStatus status) => StatusNames[status];

@@ -9,12 +9,10 @@ namespace KhuyenCong.Web.Services.Registrations;
 /// <summary>The filtered inbox as CSV (UTF-8 with BOM, for Excel) or as a minimal .xlsx written by hand.</summary>
 public static class RegistrationExport
 {
-    public static readonly string[] Header =
-    [
-        "Mã số", "Ngày gửi", "Trạng thái", "Loại hình", "Tên cơ sở", "Nơi sản xuất", "Ngành", "Sản phẩm chính", "Số lao động",
-        "Số năm hoạt động", "Nội dung hỗ trợ", "Giá trị máy móc", "Tổng vốn đầu tư", "Vốn tự có", "Thời gian", "Người liên hệ",
-        "Chức vụ", "Điện thoại", "Thư điện tử", "Mã số thuế", "Đồng ý nhận tin", "Người phụ trách",
-    ];
+    private static readonly IReadOnlyList<RegistrationField> Columns = RegistrationFields.All.Where(f => f.Exported).ToList();
+
+    /// <summary>The reference, date and status, the exported answers (<see cref="RegistrationFields"/>), the assignee.</summary>
+    public static readonly string[] Header = ["Mã số", "Ngày gửi", "Trạng thái", .. Columns.Select(f => f.Label), "Người phụ trách"];
 
     /// <summary>One row of cells; numbers stay numbers (for the spreadsheet), the rest are text.</summary>
     public static object?[] Row(Registration r)
@@ -22,11 +20,8 @@ public static class RegistrationExport
         ArgumentNullException.ThrowIfNull(r);
         return
         [
-            r.Reference, VietnamTime.DateAndTime(r.SubmittedAt), RegistrationCatalog.StatusName(r.Status), RegistrationCatalog.TypeName(r.EstablishmentType),
-            r.EstablishmentName, r.PlaceName, RegistrationCatalog.SectorName(r.Sector), r.MainProducts, r.Workers, r.YearsOperating,
-            string.Join("; ", r.Lines.Select(RegistrationCatalog.LineName)), r.MachineCost, r.Investment, r.OwnContribution,
-            RegistrationCatalog.TimingName(r.Timing), r.ContactName, r.ContactRole, r.Phone, r.Email, r.TaxCode, r.ConsentNews ? "Có" : "Không",
-            r.AssignedToName,
+            r.Reference, VietnamTime.DateAndTime(r.SubmittedAt), RegistrationCatalog.StatusName(r.Status),
+            .. Columns.Select(f => f.Value(r)), r.AssignedToName,
         ];
     }
 

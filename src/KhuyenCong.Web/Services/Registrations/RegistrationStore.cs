@@ -23,6 +23,12 @@ public sealed class RegistrationStore(AppDbContext db, TimeProvider clock, IOpti
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    private IReadOnlyList<RegistrationPlace>? places;
+
+    /// <summary>The places the form offers (<see cref="RegistrationPlaces"/>), read once per request.</summary>
+    public async Task<IReadOnlyList<RegistrationPlace>> PlacesAsync(CancellationToken ct = default) =>
+        places ??= await RegistrationPlaces.LoadAsync(db, ct);
+
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     public async Task<Draft?> LoadAsync(HttpContext http, CancellationToken ct = default)
@@ -85,6 +91,7 @@ public sealed class RegistrationStore(AppDbContext db, TimeProvider clock, IOpti
     {
         ArgumentNullException.ThrowIfNull(draft);
         var d = draft.Data;
+        var places = await PlacesAsync(ct);
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -106,21 +113,8 @@ public sealed class RegistrationStore(AppDbContext db, TimeProvider clock, IOpti
                 var now = Now;
                 var year = VietnamTime.ToLocal(now).Year;
                 var number = (await db.Registrations.Where(r => r.Year == year).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
-                var place = RegistrationCatalog.Places.FirstOrDefault(p => p.Code == d.Place);
-                var registration = new Registration
-                {
-                    Reference = Format(year, number), Year = year, Number = number, IdempotencyKey = d.Key,
-                    SubmittedAt = now, UpdatedAt = now, Status = RegistrationStatus.New,
-                    EstablishmentType = RegistrationCatalog.Types.First(t => t.Code == d.Type).Value, OtherTypeText = d.OtherType,
-                    PlaceCode = d.Place, PlaceName = place.Name, Sector = d.Sector!, Workers = d.Workers ?? 0, YearsOperating = d.Years ?? 0,
-                    SupportLines = "|" + string.Join('|', d.Lines) + "|", MachineCost = d.MachineCost,
-                    Investment = d.Investment ?? 0, OwnContribution = d.Own ?? 0, Timing = d.Timing!,
-                    EstablishmentName = d.EstablishmentName, MainProducts = d.MainProducts, OtherSupportText = d.OtherSupport,
-                    MachineDescription = d.Machine, ProjectSummary = d.Project, ContactName = d.ContactName, ContactRole = d.ContactRole,
-                    Phone = d.Phone, Email = d.Email, TaxCode = d.TaxCode,
-                    ConsentHandling = d.ConsentHandling, ConsentNews = d.ConsentNews, ConsentVersion = RegistrationCatalog.ConsentVersion,
-                    ConsentAt = d.ConsentAt ?? now,
-                };
+                var registration = RegistrationFields.FromDraft(d, places, now);
+                (registration.Reference, registration.Year, registration.Number) = (Format(year, number), year, number);
                 registration.Events.Add(new RegistrationEvent { At = now, Actor = "người đăng ký", Kind = RegistrationEventKind.Submitted, ToStatus = RegistrationStatus.New });
                 db.Registrations.Add(registration);
                 // The acknowledgement and the staff notice are written by the same commit as the registration.

@@ -129,7 +129,7 @@ public sealed class SearchFields
                 continue;
             }
 
-            var body = Join(Establishment.KindLabel(e.Kind), e.ConsentedToPublish ? e.Address : null, fields.PlaceNames(e.PlaceId),
+            var body = Join(EstablishmentKinds.Label(e.Kind), e.ConsentedToPublish ? e.Address : null, fields.PlaceNames(e.PlaceId),
                 string.Join(' ', titles.Select(t => t.Title)));
             var since = titles.Min(t => t.PublishAt) ?? e.CreatedAt;
             await search.UpsertAsync(db, new SearchDocument(SearchKinds.Establishment, e.Id, e.Name, SiteUrls.Establishment(e.Slug),

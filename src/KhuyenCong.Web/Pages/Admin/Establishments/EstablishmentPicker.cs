@@ -38,11 +38,9 @@ public static class EstablishmentPicker
 {
     public sealed record Choice(int Id, string Name, string Kind);
 
-    public static IReadOnlyList<(EstablishmentKind Kind, string Code)> KindCodes => EstablishmentKindCodes.All;
+    public static string KindCode(EstablishmentKind kind) => EstablishmentKinds.Code(kind);
 
-    public static string KindCode(EstablishmentKind kind) => EstablishmentKindCodes.Code(kind);
-
-    public static EstablishmentKind? ParseKind(string? code) => EstablishmentKindCodes.Parse(code);
+    public static EstablishmentKind? ParseKind(string? code) => EstablishmentKinds.FromCode(code);
 
     public static async Task<EstablishmentPickerView> ViewAsync(
         AppDbContext db, string prefix, EstablishmentPick value, string label = "Cơ sở", bool required = false, CancellationToken ct = default)
@@ -50,7 +48,7 @@ public static class EstablishmentPicker
         ArgumentNullException.ThrowIfNull(db);
         var vi = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
         var choices = (await db.Establishments.AsNoTracking().Select(e => new { e.Id, e.Name, e.Kind }).ToListAsync(ct))
-            .Select(e => new Choice(e.Id, e.Name, Establishment.KindLabel(e.Kind))).OrderBy(c => c.Name, vi).ToList();
+            .Select(e => new Choice(e.Id, e.Name, EstablishmentKinds.Label(e.Kind))).OrderBy(c => c.Name, vi).ToList();
         var places = (await PlaceHistory.LoadAsync(db, ct)).FilterChoices().Select(p => (p.Code, p.Name)).ToList();
         return new EstablishmentPickerView(prefix, value ?? new(), choices, places, label, required);
     }

@@ -17,10 +17,12 @@ public class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : S
 
     public IReadOnlyList<Models.Registration> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
+    public IReadOnlyList<RegistrationPlace> Places { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "trang")] string? trang, CancellationToken ct)
     {
-        if (!TryParsePage(trang, out var page) || !ModelState.IsValid || !Filter.IsValid)
+        Places = await RegistrationPlaces.LoadAsync(db, ct);
+        if (!TryParsePage(trang, out var page) || !ModelState.IsValid || !Filter.IsValid(Places))
         {
             return BadInput();
         }
@@ -38,7 +40,7 @@ public class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : S
 
     private async Task<IActionResult> ExportAsync(string format, CancellationToken ct)
     {
-        if (!ModelState.IsValid || !Filter.IsValid)
+        if (!ModelState.IsValid || !Filter.IsValid(await RegistrationPlaces.LoadAsync(db, ct)))
         {
             return BadInput();
         }

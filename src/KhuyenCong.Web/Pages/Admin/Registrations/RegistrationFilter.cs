@@ -17,11 +17,12 @@ public sealed class RegistrationFilter
     [FromQuery(Name = "den-ngay")] public DateOnly? To { get; set; }
     [FromQuery(Name = "q")] public string? Text { get; set; }
 
-    public bool IsValid =>
+    /// <summary>Whether every filter names a known value; <paramref name="places"/>: those the form offers.</summary>
+    public bool IsValid(IReadOnlyList<RegistrationPlace> places) =>
         (string.IsNullOrEmpty(Status) || (int.TryParse(Status, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && Enum.IsDefined((RegistrationStatus)s)))
         && (string.IsNullOrEmpty(Line) || RegistrationCatalog.Lines.Any(l => l.Code == Line))
-        && (string.IsNullOrEmpty(Place) || Place == RegistrationCatalog.OutsideProvince || RegistrationCatalog.Places.Any(p => p.Code == Place))
-        && (string.IsNullOrEmpty(Type) || RegistrationCatalog.Types.Any(t => t.Code == Type))
+        && (string.IsNullOrEmpty(Place) || Place == RegistrationCatalog.OutsideProvince || places.Any(p => p.Code == Place))
+        && (string.IsNullOrEmpty(Type) || EstablishmentKinds.FromSlug(Type) is not null)
         && (Text is null || Text.Length <= 200);
 
     public IQueryable<Models.Registration> Apply(IQueryable<Models.Registration> query)
@@ -46,7 +47,7 @@ public sealed class RegistrationFilter
 
         if (!string.IsNullOrEmpty(Type))
         {
-            var type = RegistrationCatalog.Types.First(t => t.Code == Type).Value;
+            var type = EstablishmentKinds.FromSlug(Type)!.Value;
             query = query.Where(r => r.EstablishmentType == type);
         }
 
