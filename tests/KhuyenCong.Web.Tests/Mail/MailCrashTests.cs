@@ -80,7 +80,7 @@ public sealed class MailCrashTests(ITestOutputHelper output)
         ExternalServices.Require(Service.Smtp);
         using var smtp = new SmtpProcess(start: false);
         var data = Path.Combine(Path.GetTempPath(), "kc-tests", "mail-crash-" + Guid.NewGuid().ToString("N")[..8]);
-        var port = AppNode.FreePort();
+        var port = ChildProcess.FreePort();
         var staff = $"can-bo-{Guid.NewGuid():N}@khuyencong.test";
         Dictionary<string, string> Settings(int pollSeconds)
         {

@@ -67,7 +67,7 @@ public class ManualSendSite(int port) : MailSite(port)
 }
 
 /// <summary>Mail on, towards a port where nothing listens, passes by hand: for what happens before sending.</summary>
-public class OfflineMailSite() : ManualSendSite(SmtpProcess.FreePort());
+public class OfflineMailSite() : ManualSendSite(ChildProcess.FreePort());
 
 /// <summary>The same with 3 subscription posts per client IP and window.</summary>
 public sealed class LimitedMailSite : OfflineMailSite
