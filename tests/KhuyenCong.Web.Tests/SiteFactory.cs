@@ -225,11 +225,33 @@ public static class HttpExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
         var page = await client.GetHtmlAsync(formPage ?? url);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
-        Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {formPage ?? url}");
-        fields["__RequestVerificationToken"] = token!;
+        fields["__RequestVerificationToken"] = page.AntiforgeryToken(formPage ?? url);
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri(url, UriKind.Relative), content);
+    }
+
+    /// <summary>
+    /// The same for absolute addresses (a node run as its own process): GETs the form page for its token, then POSTs
+    /// the fields to the target (the form page itself unless given: another node, say).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, Uri formPage, IEnumerable<KeyValuePair<string, string>> fields, Uri? target = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        using var form = await client.GetAsync(formPage);
+        var page = await Parser.ParseDocumentAsync(await form.Content.ReadAsStringAsync());
+        var all = fields.ToList();
+        all.Add(new("__RequestVerificationToken", page.AntiforgeryToken($"{formPage} ({(int)form.StatusCode})")));
+        using var content = new FormUrlEncodedContent(all);
+        return await client.PostAsync(target ?? formPage, content);
+    }
+
+    /// <summary>The antiforgery token of the page's first form; fails the test when there is none.</summary>
+    public static string AntiforgeryToken(this IHtmlDocument page, string where)
+    {
+        var token = page?.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {where}");
+        return token!;
     }
 
     public static async Task<IHtmlDocument> GetHtmlAsync(this HttpClient client, string url, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using KhuyenCong.Web.Tests.Services;
+using KhuyenCong.Web.Tests.Services.Content;
 
 namespace KhuyenCong.Web.BrowserTests.Security;
 

@@ -19,7 +19,7 @@ public sealed class MailCrashTests(ITestOutputHelper output)
     {
         using var client = CookieJar.NewClient();
         Uri At(string path) => new(node.BaseUrl, path);
-        using (var start = await Cluster.PostFormAsync(client, At("/dang-ky-ho-tro"), []))
+        using (var start = await client.PostFormAsync(At("/dang-ky-ho-tro"), []))
         {
             Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         }
@@ -28,14 +28,14 @@ public sealed class MailCrashTests(ITestOutputHelper output)
         answers["lien-he"] = [.. answers["lien-he"].Where(f => f.Key != "Form.Email"), new("Form.Email", email)];
         foreach (var step in RegistrationClient.Steps)
         {
-            using var response = await Cluster.PostFormAsync(client, At("/dang-ky-ho-tro/" + step), answers[step]);
+            using var response = await client.PostFormAsync(At("/dang-ky-ho-tro/" + step), answers[step]);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"POST {step}: {(int)response.StatusCode}");
         }
 
         using var check = await client.GetAsync(At("/dang-ky-ho-tro/kiem-tra"));
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await check.Content.ReadAsStringAsync());
         var key = page.QuerySelector("input[name=khoa]")!.GetAttribute("value")!;
-        using (var submit = await Cluster.PostFormAsync(client, At("/dang-ky-ho-tro/kiem-tra"), [new("khoa", key)]))
+        using (var submit = await client.PostFormAsync(At("/dang-ky-ho-tro/kiem-tra"), [new("khoa", key)]))
         {
             Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
         }
@@ -80,7 +80,7 @@ public sealed class MailCrashTests(ITestOutputHelper output)
         ExternalServices.Require(Service.Smtp);
         using var smtp = new SmtpProcess(start: false);
         var data = Path.Combine(Path.GetTempPath(), "kc-tests", "mail-crash-" + Guid.NewGuid().ToString("N")[..8]);
-        var port = AppNode.FreePort();
+        var port = ChildProcess.FreePort();
         var staff = $"can-bo-{Guid.NewGuid():N}@khuyencong.test";
         Dictionary<string, string> Settings(int pollSeconds)
         {

@@ -14,19 +14,6 @@ namespace KhuyenCong.Web.Tests.Mail;
 /// </summary>
 public sealed class MailOutageTests(ITestOutputHelper output)
 {
-    private static async Task<string> RegisterAsync(MailSite site, string email)
-    {
-        var answers = ValidAnswers();
-        answers["lien-he"] = [.. answers["lien-he"].Where(f => f.Key != "Form.Email"), new("Form.Email", email)];
-        var client = site.NewBrowser();
-        await StartAsync(client);
-        await AnswerAsync(client, answers: answers);
-        site.ManualClock.Advance(TimeSpan.FromMinutes(1));
-        using var submit = await SubmitAsync(client);
-        Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
-        return await site.WithDbAsync((db, _) => db.Registrations.Where(r => r.Email == email).Select(r => r.Reference).SingleAsync());
-    }
-
     /// <summary>Asserts the count a sender pass returned, naming each row's state and last answer when it differs.</summary>
     private static async Task SentAsync(MailSite site, string reference, int expected)
     {
@@ -44,7 +31,7 @@ public sealed class MailOutageTests(ITestOutputHelper output)
         using var smtp = new SmtpProcess(start: false);
         await using var site = new ManualSendSite(smtp.Port);
         var email = $"dn-{Guid.NewGuid():N}@example.com";
-        var reference = await RegisterAsync(site, email);
+        var reference = await site.RegisterAsync(email);
         var queued = await RowsAsync(site, reference);
         Assert.Equal(2, queued.Count);
 
@@ -97,7 +84,7 @@ public sealed class MailOutageTests(ITestOutputHelper output)
         using var smtp = new SmtpProcess();
         await using var site = new ManualSendSite(smtp.Port);
         var email = $"dn-{Guid.NewGuid():N}@example.com";
-        var reference = await RegisterAsync(site, email);
+        var reference = await site.RegisterAsync(email);
 
         // A sender claimed the enterprise's mail, then died (no mark): the row stays Sending.
         var row = (await RowsAsync(site, reference)).Single(r => r.Recipient == email);

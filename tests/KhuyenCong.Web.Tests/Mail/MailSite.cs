@@ -2,6 +2,7 @@ using KhuyenCong.Web.Services.Mail;
 using KhuyenCong.Web.Tests.Pages.Registration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.Web.Tests.Mail;
@@ -27,6 +28,23 @@ public class MailSite : RegistrationSite
         {
             ManualClock.Advance(s - ManualClock.GetUtcNow());
         }
+    }
+
+    /// <summary>
+    /// Submits a valid registration with this contact address through the form (a minute after its start, so the
+    /// minimum fill time passes) and returns its reference. The browser is a fresh one unless given.
+    /// </summary>
+    public async Task<string> RegisterAsync(string email, HttpClient? client = null)
+    {
+        var answers = RegistrationClient.ValidAnswers();
+        answers["lien-he"] = [.. answers["lien-he"].Where(f => f.Key != "Form.Email"), new("Form.Email", email)];
+        client ??= NewBrowser();
+        await RegistrationClient.StartAsync(client);
+        await RegistrationClient.AnswerAsync(client, answers: answers);
+        ManualClock.Advance(TimeSpan.FromMinutes(1));
+        using var submit = await RegistrationClient.SubmitAsync(client);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, submit.StatusCode);
+        return await WithDbAsync((db, _) => db.Registrations.Where(r => r.Email == email).Select(r => r.Reference).SingleAsync());
     }
 
     public string StaffAddress { get; } = $"can-bo-{Guid.NewGuid():N}@khuyencong.test";
@@ -67,7 +85,7 @@ public class ManualSendSite(int port) : MailSite(port)
 }
 
 /// <summary>Mail on, towards a port where nothing listens, passes by hand: for what happens before sending.</summary>
-public class OfflineMailSite() : ManualSendSite(SmtpProcess.FreePort());
+public class OfflineMailSite() : ManualSendSite(ChildProcess.FreePort());
 
 /// <summary>The same with 3 subscription posts per client IP and window.</summary>
 public sealed class LimitedMailSite : OfflineMailSite

@@ -76,20 +76,17 @@ public sealed class PostgresCommandsTests : IAsyncLifetime
     public async Task A_database_that_cannot_be_opened_stops_the_app_with_one_line_naming_the_setting(string connectionString, string named)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "KhuyenCong.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [app]) { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__Postgres"] = connectionString;
-        start.Environment["Data__Path"] = dataPath;
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cts.Token);
-        var output = (await stdout + stderr).Trim();
+        var (exitCode, output) = await ChildProcess.RunAsync(ChildProcess.DotnetHost, [app], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Postgres"] = connectionString,
+            ["Data__Path"] = dataPath,
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        }, timeout: TimeSpan.FromSeconds(60));
+        output = output.Trim();
 
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exitCode);
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("ConnectionStrings:Postgres", line, StringComparison.Ordinal);
         Assert.Contains(named, line, StringComparison.Ordinal);

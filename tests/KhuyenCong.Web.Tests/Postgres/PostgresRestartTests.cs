@@ -19,7 +19,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper log) : IDisposable
     public async Task Requests_during_a_postgres_restart_get_the_503_page_and_the_site_recovers_by_itself()
     {
         var bin = ExternalServices.PostgresBin ?? throw new InvalidOperationException("KC_TEST_PG_BIN is unset (bash tests/run.sh sets it).");
-        var port = FreePort();
+        var port = ChildProcess.FreePort();
         Directory.CreateDirectory(folder);
         if (Environment.UserName == "root")
         {
@@ -76,36 +76,11 @@ public sealed class PostgresRestartTests(ITestOutputHelper log) : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
     /// <summary>Runs a PostgreSQL program, as the postgres user when this process is root (initdb refuses root).</summary>
     private static void Run(string program, params string[] args)
     {
         var asPostgres = Environment.UserName == "root" && program != "chown";
-        var start = new ProcessStartInfo(asPostgres ? "runuser" : program) { RedirectStandardError = true, RedirectStandardOutput = true };
-        if (asPostgres)
-        {
-            foreach (var a in new[] { "-u", "postgres", "--", program })
-            {
-                start.ArgumentList.Add(a);
-            }
-        }
-
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)}: {stderr} {stdout.Result}");
+        ChildProcess.Run(asPostgres ? "runuser" : program, [.. (asPostgres ? ["-u", "postgres", "--", program] : Array.Empty<string>()), .. args]);
     }
 
     public void Dispose()
@@ -116,7 +91,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper log) : IDisposable
             {
                 Run(Path.Combine(ExternalServices.PostgresBin!, "pg_ctl"), "-D", Data, "-m", "immediate", "stop");
             }
-            catch (Xunit.Sdk.XunitException)
+            catch (InvalidOperationException)
             {
                 // Already stopped.
             }

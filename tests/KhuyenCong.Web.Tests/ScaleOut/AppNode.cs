@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 
 namespace KhuyenCong.Web.Tests.ScaleOut;
@@ -14,13 +11,12 @@ public sealed class AppNode : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(300);
     private readonly Dictionary<string, string> settings;
-    private readonly Tail output = new(300);
-    private Process? server;
+    private ChildProcess? server;
 
     public AppNode(string name, IReadOnlyDictionary<string, string> settings, int? port = null)
     {
         Name = name;
-        Port = port ?? FreePort();
+        Port = port ?? ChildProcess.FreePort();
         this.settings = new Dictionary<string, string>(settings)
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
@@ -30,8 +26,8 @@ public sealed class AppNode : IAsyncDisposable
     public string Name { get; }
     public int Port { get; }
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
-    public string Output => output.ToString();
-    public bool Running => server is { HasExited: false };
+    public string Output => server?.Output ?? "";
+    public bool Running => server is { Running: true };
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -65,123 +61,22 @@ public sealed class AppNode : IAsyncDisposable
             throw new InvalidOperationException($"{AppDll} not found: build the solution first.");
         }
 
-        server = Launch([], settings, output);
-        await WaitUntilHealthyAsync();
+        server?.Dispose();
+        server = ChildProcess.Start(ChildProcess.DotnetHost, [AppDll], settings, RepositoryRoot);
+        await server.WaitForOkAsync(new Uri(BaseUrl, "/healthz"), StartTimeout, "node " + Name);
     }
 
     /// <summary>SIGKILL, as a crashed machine or an OOM kill would end it.</summary>
-    public void Kill()
-    {
-        try
-        {
-            if (server is { HasExited: false })
-            {
-                server.Kill(entireProcessTree: true);
-                server.WaitForExit();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
+    public void Kill() => server?.Kill();
 
     /// <summary>Runs a verb with this node's settings; returns (exit code, output).</summary>
-    public async Task<(int ExitCode, string Output)> RunVerbAsync(string? stdin, params string[] args)
+    public Task<(int ExitCode, string Output)> RunVerbAsync(string? stdin, params string[] args) =>
+        ChildProcess.RunAsync(ChildProcess.DotnetHost, [AppDll, .. args], settings, RepositoryRoot, StartTimeout, stdin);
+
+    public ValueTask DisposeAsync()
     {
-        var tail = new Tail(400);
-        using var process = Launch(args, settings, tail, redirectInput: stdin is not null);
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteLineAsync(stdin);
-            process.StandardInput.Close();
-        }
-
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        await process.WaitForExitAsync(timeout.Token);
-        process.WaitForExit();
-        return (process.ExitCode, tail.ToString());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Kill();
-        if (server is not null)
-        {
-            await server.WaitForExitAsync();
-            server.Dispose();
-        }
-    }
-
-    private async Task WaitUntilHealthyAsync()
-    {
-        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < StartTimeout)
-        {
-            if (server!.HasExited)
-            {
-                throw new InvalidOperationException($"node {Name} exited with {server.ExitCode} before answering /healthz:\n{output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Still starting.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"node {Name} did not answer /healthz within {StartTimeout.TotalSeconds:0} s:\n{output}");
-    }
-
-    private static Process Launch(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, Tail output, bool redirectInput = false)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            WorkingDirectory = RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = redirectInput,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(AppDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => output.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        server?.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private static string FindRepositoryRoot()
@@ -193,37 +88,6 @@ public sealed class AppNode : IAsyncDisposable
         }
 
         return dir?.FullName ?? throw new InvalidOperationException("KhuyenCong.Web.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>The last N lines a process printed (its pipes must be drained or it blocks).</summary>
-    public sealed class Tail(int lines)
-    {
-        private readonly Queue<string> tail = new();
-
-        public void Add(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (tail)
-            {
-                tail.Enqueue(line);
-                while (tail.Count > lines)
-                {
-                    tail.Dequeue();
-                }
-            }
-        }
-
-        public override string ToString()
-        {
-            lock (tail)
-            {
-                return string.Join('\n', tail);
-            }
-        }
     }
 }
 

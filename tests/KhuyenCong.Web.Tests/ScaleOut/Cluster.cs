@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Npgsql;
 
@@ -10,20 +9,21 @@ namespace KhuyenCong.Web.Tests.ScaleOut;
 /// repository's own site file (deploy/nginx/khuyencong.conf) in front of both. Node A starts first (migrations,
 /// import), then node B, as the README tells operators to do.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit ends it through IAsyncLifetime.DisposeAsync, which disposes the servers.")]
 public sealed partial class Cluster : IAsyncLifetime
 {
     public const string AdminPassword = "mật khẩu quản trị cụm hai máy 2026";
     private readonly string root = Path.Combine(Path.GetTempPath(), "kc-tests", "cluster-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly string database = "kc_cluster_" + Guid.NewGuid().ToString("N")[..10];
-    private Process? redis;
-    private Process? nginx;
+    private RedisServer? redis;
+    private ChildProcess? nginx;
 
     public AppNode A { get; private set; } = null!;
     public AppNode B { get; private set; } = null!;
     public Uri Proxy { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
     public string AdminEmail { get; } = "quantri@cum-hai-may.test";
-    public int RedisPort { get; private set; }
+    public int RedisPort => redis?.Port ?? 0;
     public bool Available { get; private set; }
 
     public async Task InitializeAsync()
@@ -42,10 +42,9 @@ public sealed partial class Cluster : IAsyncLifetime
         }
 
         ConnectionString = new NpgsqlConnectionStringBuilder(ExternalServices.Postgres) { Database = database }.ConnectionString;
-        RedisPort = AppNode.FreePort();
-        StartRedis();
+        redis = new RedisServer();
 
-        var proxyPort = AppNode.FreePort();
+        var proxyPort = ChildProcess.FreePort();
         Proxy = new Uri($"https://127.0.0.1:{proxyPort}");
         var settings = AppNode.BaseSettings();
         settings["Database__Provider"] = "Postgres";
@@ -67,29 +66,15 @@ public sealed partial class Cluster : IAsyncLifetime
         Assert.True(code == 0, "create-admin: " + output);
         using (var client = CookieJar.NewClient())
         {
-            using var signIn = await PostFormAsync(client, new Uri(A.BaseUrl, "/dang-nhap"), [new("Input.Email", AdminEmail), new("Input.Password", FirstPassword)]);
+            using var signIn = await client.PostFormAsync(new Uri(A.BaseUrl, "/dang-nhap"), [new("Input.Email", AdminEmail), new("Input.Password", FirstPassword)]);
             Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
-            using var change = await PostFormAsync(client, new Uri(A.BaseUrl, "/doi-mat-khau"),
+            using var change = await client.PostFormAsync(new Uri(A.BaseUrl, "/doi-mat-khau"),
                 [new("Input.Current", FirstPassword), new("Input.New", AdminPassword), new("Input.Confirm", AdminPassword)]);
             Assert.True(change.StatusCode == System.Net.HttpStatusCode.Redirect, $"password change: {(int)change.StatusCode}");
         }
 
         StartNginx(proxyPort);
         Available = true;
-    }
-
-    /// <summary>GETs the form page for its antiforgery token, then POSTs the fields to the same URL.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, Uri page, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        using var form = await client.GetAsync(page);
-        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await form.Content.ReadAsStringAsync());
-        var token = html.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
-        Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {page} ({(int)form.StatusCode})");
-        var all = fields.ToList();
-        all.Add(new("__RequestVerificationToken", token!));
-        using var content = new FormUrlEncodedContent(all);
-        return await client.PostAsync(page, content);
     }
 
     /// <summary>Starts node A again on its port after a kill (same settings, same database).</summary>
@@ -104,43 +89,6 @@ public sealed partial class Cluster : IAsyncLifetime
 
     private static Dictionary<string, string> With(Dictionary<string, string> settings, string key, string value) =>
         new(settings) { [key] = value };
-
-    public void StartRedis()
-    {
-        var dir = Path.Combine(root, "redis");
-        Directory.CreateDirectory(dir);
-        redis = Process.Start(new ProcessStartInfo("redis-server")
-        {
-            ArgumentList = { "--port", RedisPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir },
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        })!;
-        redis.BeginOutputReadLine();
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            try
-            {
-                using var client = new System.Net.Sockets.TcpClient("127.0.0.1", RedisPort);
-                return;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-
-        throw new TimeoutException("redis-server did not start");
-    }
-
-    public void StopRedis()
-    {
-        if (redis is { HasExited: false })
-        {
-            redis.Kill();
-            redis.WaitForExit();
-        }
-    }
 
     /// <summary>The repository's nginx site, with loopback addresses in place of the lines marked "kc-test".</summary>
     public static string AdaptNginxSite(string site, int nodeA, int nodeB, int plainPort, int tlsPort, string certificate, string key)
@@ -170,9 +118,9 @@ public sealed partial class Cluster : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(dir, "temp"));
         var certificate = Path.Combine(dir, "cert.pem");
         var key = Path.Combine(dir, "key.pem");
-        Run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", certificate);
+        ChildProcess.Run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", certificate);
         var site = AdaptNginxSite(File.ReadAllText(Path.Combine(AppNode.RepositoryRoot, "deploy", "nginx", "khuyencong.conf")),
-            A.Port, B.Port, AppNode.FreePort(), tlsPort, certificate, key);
+            A.Port, B.Port, ChildProcess.FreePort(), tlsPort, certificate, key);
         File.WriteAllText(Path.Combine(dir, "site.conf"), site);
         File.WriteAllText(Path.Combine(dir, "nginx.conf"), $$"""
             worker_processes 1;
@@ -191,42 +139,16 @@ public sealed partial class Cluster : IAsyncLifetime
                 include {{dir}}/site.conf;
             }
             """);
-        Run(ExternalServices.Nginx!, "-t", "-p", dir, "-c", Path.Combine(dir, "nginx.conf"));
-        nginx = Process.Start(new ProcessStartInfo(ExternalServices.Nginx!)
+        ChildProcess.Run(ExternalServices.Nginx!, "-t", "-p", dir, "-c", Path.Combine(dir, "nginx.conf"));
+        nginx = ChildProcess.Start(ExternalServices.Nginx!, ["-p", dir, "-c", Path.Combine(dir, "nginx.conf")]);
+        try
         {
-            ArgumentList = { "-p", dir, "-c", Path.Combine(dir, "nginx.conf") },
-            UseShellExecute = false,
-        })!;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            try
-            {
-                using var client = new System.Net.Sockets.TcpClient("127.0.0.1", tlsPort);
-                return;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                Thread.Sleep(50);
-            }
+            nginx.WaitForPort(tlsPort, TimeSpan.FromSeconds(10), "nginx");
         }
-
-        throw new TimeoutException("nginx did not start: " + File.ReadAllText(Path.Combine(dir, "error.log")));
-    }
-
-    private static void Run(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
-            start.ArgumentList.Add(arg);
+            throw new TimeoutException("nginx did not start: " + File.ReadAllText(Path.Combine(dir, "error.log")), e);
         }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} exited with {process.ExitCode}: {stdout}{stderr.Result}");
     }
 
     /// <summary>Runs a query on the cluster's database and returns the first column of the first row.</summary>
@@ -245,11 +167,7 @@ public sealed partial class Cluster : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (nginx is { HasExited: false })
-        {
-            nginx.Kill(entireProcessTree: true);
-            await nginx.WaitForExitAsync();
-        }
+        nginx?.Dispose();
 
         if (A is not null)
         {
@@ -261,7 +179,7 @@ public sealed partial class Cluster : IAsyncLifetime
             await B.DisposeAsync();
         }
 
-        StopRedis();
+        redis?.Dispose();
         if (ConnectionString.Length > 0)
         {
             NpgsqlConnection.ClearAllPools();

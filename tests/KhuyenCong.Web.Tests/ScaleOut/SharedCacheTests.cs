@@ -22,18 +22,28 @@ public sealed class SharedCacheTests(ITestOutputHelper output)
         return (response.StatusCode, FromCache(response), await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Whether the page is served from the cache again within the time (asked every 200 ms).</summary>
+    private static async Task<bool> CachedWithinAsync(HttpClient client, string url, TimeSpan time)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < time)
+        {
+            if ((await GetAsync(client, url)).Cached)
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
+    }
+
     [ServicesFact(Service.Redis)]
     public async Task A_page_cached_by_one_node_is_served_by_the_other_and_a_change_on_one_shows_at_once_on_the_other()
     {
-        using var redis = new RedisServer();
-        var data = ClusterNode.NewDataPath();
-        await using var a = new ClusterNode(data, redis.Configuration);
-        using var browserA = a.Browser();
-        await using var b = new ClusterNode(data, redis.Configuration);
-        using var browserB = b.Browser();
-
-        var article = await a.NewArticleAsync("Hội chợ nông sản chia sẻ bộ nhớ đệm");
-        var url = SiteUrls.Article(article.Slug);
+        await using var nodes = await TwoNodes.StartAsync("Hội chợ nông sản chia sẻ bộ nhớ đệm");
+        var (a, browserA, browserB, article, url, redis) = (nodes.A, nodes.BrowserA, nodes.BrowserB, nodes.Article, nodes.Url, nodes.Redis);
         var first = await GetAsync(browserA, url);
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.False(first.Cached);
@@ -55,7 +65,6 @@ public sealed class SharedCacheTests(ITestOutputHelper output)
         var delay = await ShowsAsync(browserB, url, "Hội chợ nông sản đã đổi tên trên nút A");
         output.WriteLine($"the change showed on node B {delay}");
         Assert.True((await GetAsync(browserA, url)).Cached, "A serves the page B stored after the change");
-        Directory.Delete(data, recursive: true);
     }
 
     /// <summary>
@@ -89,14 +98,8 @@ public sealed class SharedCacheTests(ITestOutputHelper output)
     [ServicesFact(Service.Redis)]
     public async Task Each_node_answers_repeated_hits_from_its_own_copy_and_a_change_empties_every_copy_at_once()
     {
-        using var redis = new RedisServer();
-        var data = ClusterNode.NewDataPath();
-        await using var a = new ClusterNode(data, redis.Configuration);
-        using var browserA = a.Browser();
-        await using var b = new ClusterNode(data, redis.Configuration);
-        using var browserB = b.Browser();
-        var article = await a.NewArticleAsync("Bản sao gần của bộ nhớ đệm chung");
-        var url = SiteUrls.Article(article.Slug);
+        await using var nodes = await TwoNodes.StartAsync("Bản sao gần của bộ nhớ đệm chung");
+        var (a, b, browserA, browserB, article, url, redis) = (nodes.A, nodes.B, nodes.BrowserA, nodes.BrowserB, nodes.Article, nodes.Url, nodes.Redis);
 
         // Until each node listens for evictions its copy is not used: warm both until a round asks Redis nothing.
         var quiet = false;
@@ -128,7 +131,6 @@ public sealed class SharedCacheTests(ITestOutputHelper output)
         Assert.Contains("Bản sao gần đã đổi tên trên nút A", onA.Body, StringComparison.Ordinal);
         output.WriteLine($"node B answered {near.Hits} hits from its own copy; Redis reads unchanged over 20 hits; " +
             $"the change showed on B {delay}");
-        Directory.Delete(data, recursive: true);
     }
 
     [ServicesFact(Service.Redis)]
@@ -172,12 +174,7 @@ public sealed class SharedCacheTests(ITestOutputHelper output)
         redis.Start();
 
         var recovered = Stopwatch.StartNew();
-        var hitAgain = false;
-        while (!hitAgain && recovered.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(200);
-            hitAgain = (await GetAsync(browser, "/")).Cached;
-        }
+        var hitAgain = await CachedWithinAsync(browser, "/", TimeSpan.FromSeconds(20));
 
         stop.Cancel();
         await Task.WhenAll(clients);
@@ -191,14 +188,7 @@ public sealed class SharedCacheTests(ITestOutputHelper output)
 
         var page = await GetAsync(browser, SiteUrls.Article(article.Slug));
         Assert.Contains("Bài viết đổi tên khi Redis vắng mặt", page.Body, StringComparison.Ordinal);
-        var cachedAgain = false;
-        for (var i = 0; i < 25 && !cachedAgain; i++)
-        {
-            cachedAgain = (await GetAsync(browser, SiteUrls.Article(article.Slug))).Cached;
-            await Task.Delay(200);
-        }
-
-        Assert.True(cachedAgain, "the changed page is cached again");
+        Assert.True(await CachedWithinAsync(browser, SiteUrls.Article(article.Slug), TimeSpan.FromSeconds(5)), "the changed page is cached again");
         Directory.Delete(data, recursive: true);
     }
 
@@ -208,7 +198,7 @@ public sealed class SharedCacheTests(ITestOutputHelper output)
         var data = ClusterNode.NewDataPath();
         var (exitCode, lines) = await AppProcess.RunAsync(new Dictionary<string, string>
         {
-            ["Cache__Redis"] = "127.0.0.1:" + RedisServer.FreePort(),
+            ["Cache__Redis"] = "127.0.0.1:" + ChildProcess.FreePort(),
             ["Data__Path"] = data,
         });
         output.WriteLine(string.Join('\n', lines));
@@ -219,6 +209,52 @@ public sealed class SharedCacheTests(ITestOutputHelper output)
         if (Directory.Exists(data))
         {
             Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>Two nodes on one data folder and one Redis server of the test's own, a browser each, and an article.</summary>
+    private sealed class TwoNodes : IAsyncDisposable
+    {
+        private readonly string data = ClusterNode.NewDataPath();
+
+        private TwoNodes()
+        {
+            A = new ClusterNode(data, Redis.Configuration);
+            BrowserA = A.Browser();
+            B = new ClusterNode(data, Redis.Configuration);
+            BrowserB = B.Browser();
+        }
+
+        public RedisServer Redis { get; } = new();
+        public ClusterNode A { get; }
+        public ClusterNode B { get; }
+        public HttpClient BrowserA { get; }
+        public HttpClient BrowserB { get; }
+        public Article Article { get; private set; } = null!;
+        public string Url => SiteUrls.Article(Article.Slug);
+
+        public static async Task<TwoNodes> StartAsync(string title)
+        {
+            var nodes = new TwoNodes();
+            nodes.Article = await nodes.A.NewArticleAsync(title);
+            return nodes;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            BrowserB.Dispose();
+            await B.DisposeAsync();
+            BrowserA.Dispose();
+            await A.DisposeAsync();
+            Redis.Dispose();
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Nothing was written.
+            }
         }
     }
 }

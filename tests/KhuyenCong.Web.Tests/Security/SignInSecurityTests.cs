@@ -55,9 +55,7 @@ internal static class SecurityClient
     public static async Task<string> TokenAsync(HttpClient client, string url)
     {
         using var page = await client.GetAsync(new Uri(url, UriKind.Relative));
-        var token = (await ParseAsync(page)).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
-        Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {url}");
-        return token!;
+        return (await ParseAsync(page)).AntiforgeryToken(url);
     }
 
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string token, params (string Name, string Value)[] fields)

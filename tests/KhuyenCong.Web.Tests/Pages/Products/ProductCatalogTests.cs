@@ -1,6 +1,5 @@
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Tests.Pages.Admin;
-using KhuyenCong.Web.Tests.Pages.Showcase;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Tests.Pages.Products;

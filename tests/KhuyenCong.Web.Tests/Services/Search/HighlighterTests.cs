@@ -1,0 +1,177 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using AngleSharp.Html.Parser;
+using KhuyenCong.Web.Services;
+
+namespace KhuyenCong.Web.Tests.Services.Search;
+
+public class HighlighterTests
+{
+    private const string Title = "Đào tạo nghề cho lao động nông thôn";
+
+    private static readonly HashSet<string> WholeWords = new(StringComparer.Ordinal) { "lorem", "ipsum", "Đào", "tạo", "nghề", "dolor", "sit" };
+
+    [Fact]
+    public void Mark_finds_dao_tao_for_folded_terms()
+    {
+        var segments = Highlighter.Mark(Title, ["dao", "tao"]);
+
+        Assert.Equal(["Đào", "tạo"], Matched(segments));
+    }
+
+    [Fact]
+    public void Mark_matches_a_term_as_a_word_prefix_and_highlights_the_whole_word()
+    {
+        var segments = Highlighter.Mark(Title, ["ngh"]);
+
+        Assert.Equal(["nghề"], Matched(segments));
+    }
+
+    [Fact]
+    public void Mark_does_not_match_inside_a_word()
+    {
+        var segments = Highlighter.Mark("Sáng tạo, bảo đảm", ["ao"]);
+
+        Assert.Empty(Matched(segments));
+    }
+
+    [Fact]
+    public void Mark_finds_every_occurrence()
+    {
+        var segments = Highlighter.Mark("Đào tạo và tái đào tạo; ĐÀO TẠO lại.", ["dao"]);
+
+        Assert.Equal(["Đào", "đào", "ĐÀO"], Matched(segments));
+    }
+
+    [Theory]
+    [InlineData(Title, "dao")]
+    [InlineData(Title, "thon")]
+    [InlineData("  Đào tạo — “nghề”!  ", "nghe")]
+    [InlineData("Không có gì khớp ở đây", "xyz")]
+    [InlineData("", "dao")]
+    public void Segments_concatenate_back_to_the_original_text(string text, string term)
+    {
+        var segments = Highlighter.Mark(text, [term]);
+
+        Assert.Equal(text, string.Concat(segments.Select(s => s.Text)));
+        Assert.DoesNotContain(segments, s => s.Text.Length == 0);
+    }
+
+    [Fact]
+    public void Mark_on_nfd_text_highlights_the_whole_word()
+    {
+        // Vietnamese typed with combining marks (NFD) must highlight "Đào", not a shifted slice of it.
+        var nfd = Title.Normalize(NormalizationForm.FormD);
+
+        var segments = Highlighter.Mark(nfd, ["dao"]);
+
+        Assert.Equal(nfd.Normalize(NormalizationForm.FormC), string.Concat(segments.Select(s => s.Text)).Normalize(NormalizationForm.FormC));
+        var match = Assert.Single(segments, s => s.IsMatch);
+        Assert.Equal("Đào", match.Text.Normalize(NormalizationForm.FormC));
+    }
+
+    [Fact]
+    public void No_match_gives_no_match_segments()
+    {
+        var segments = Highlighter.Mark(Title, ["xyz"]);
+
+        Assert.DoesNotContain(segments, s => s.IsMatch);
+        Assert.Equal(Title, Assert.Single(segments).Text);
+    }
+
+    [Fact]
+    public void No_terms_gives_the_whole_text_unmarked()
+    {
+        var segments = Highlighter.Mark(Title, []);
+
+        var segment = Assert.Single(segments);
+        Assert.Equal(new TextSegment(Title, false), segment);
+    }
+
+    [Fact]
+    public void Snippet_of_short_text_is_the_whole_text()
+    {
+        var segments = Highlighter.Snippet(Title, ["nghe"]);
+
+        Assert.Equal(Title, string.Concat(segments.Select(s => s.Text)));
+        Assert.Equal(["nghề"], Matched(segments));
+    }
+
+    [Fact]
+    public void Snippet_of_long_text_contains_the_first_match_and_is_bounded()
+    {
+        var text = Words("lorem ipsum", 100) + " Đào tạo nghề " + Words("dolor sit", 100) + " đào tạo lần hai";
+        const int maxLength = 120;
+
+        var segments = Highlighter.Snippet(text, ["dao"], maxLength);
+
+        var snippet = string.Concat(segments.Select(s => s.Text));
+        Assert.Equal("Đào", Matched(segments)[0]);
+        Assert.DoesNotContain("lần hai", snippet, StringComparison.Ordinal);
+        Assert.True(snippet.Length <= maxLength + "… ".Length + " …".Length, $"{snippet.Length} chars: {snippet}");
+        Assert.StartsWith("… ", snippet, StringComparison.Ordinal);
+        Assert.EndsWith(" …", snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Snippet_is_cut_at_word_edges()
+    {
+        var text = Words("lorem ipsum", 100) + " Đào tạo nghề " + Words("dolor sit", 100);
+
+        var segments = Highlighter.Snippet(text, ["dao"], 120);
+
+        var body = string.Concat(segments.Select(s => s.Text))["… ".Length..^" …".Length];
+        var words = body.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(words, w => Assert.Contains(w, WholeWords));
+    }
+
+    [Fact]
+    public void Snippet_near_the_start_does_not_begin_with_an_ellipsis()
+    {
+        var text = "Đào tạo nghề " + Words("dolor sit", 100);
+
+        var segments = Highlighter.Snippet(text, ["dao"], 120);
+
+        Assert.Equal(new TextSegment("Đào", true), segments[0]);
+        Assert.Equal(new TextSegment(" …", false), segments[^1]);
+    }
+
+    [Fact]
+    public void Snippet_without_a_match_shows_the_start_without_marks()
+    {
+        var text = Words("lorem ipsum", 100);
+
+        var segments = Highlighter.Snippet(text, ["xyz"], 120);
+
+        Assert.DoesNotContain(segments, s => s.IsMatch);
+        Assert.StartsWith("lorem ipsum", segments[0].Text, StringComparison.Ordinal);
+        Assert.True(string.Concat(segments.Select(s => s.Text)).Length <= 120 + " …".Length);
+    }
+
+    [Fact]
+    public void HasMatch_agrees_with_Mark()
+    {
+        Assert.True(Highlighter.HasMatch(Title, ["nong"]));
+        Assert.False(Highlighter.HasMatch(Title, ["xyz"]));
+        Assert.False(Highlighter.HasMatch(Title, []));
+    }
+
+    [Fact]
+    public void ToHtml_wraps_matches_in_mark_and_encodes_text()
+    {
+        var segments = Highlighter.Mark("<script>alert(1)</script> Đào tạo", ["dao"]);
+        using var writer = new StringWriter();
+
+        Highlighter.ToHtml(segments).WriteTo(writer, HtmlEncoder.Default);
+
+        var body = new HtmlParser().ParseDocument(writer.ToString()).Body!;
+        Assert.Empty(body.QuerySelectorAll("script"));
+        Assert.Equal("<script>alert(1)</script> Đào tạo", body.TextContent);
+        Assert.Equal("Đào", Assert.Single(body.QuerySelectorAll("mark")).TextContent);
+    }
+
+    private static List<string> Matched(IEnumerable<TextSegment> segments) =>
+        segments.Where(s => s.IsMatch).Select(s => s.Text).ToList();
+
+    private static string Words(string words, int times) => string.Join(' ', Enumerable.Repeat(words, times));
+}

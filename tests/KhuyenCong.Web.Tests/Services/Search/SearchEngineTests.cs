@@ -1,0 +1,137 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KhuyenCong.Web.Tests.Services.Search;
+
+/// <summary>
+/// Each app node ranks search in its own memory, built from SearchItems. Two engines over one database stand for two
+/// nodes: what one node writes (an addition, a new text, a removal) the other finds at its next search, and a write
+/// that rolls back is never seen. Runs on both databases.
+/// </summary>
+public sealed class SearchEngineTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private static SearchDocument Doc(int id, string title, string body) =>
+        new(SearchKinds.Article, id, title, $"/tin-tuc/dong-bo-{id}", "", body, DateTime.UtcNow.AddDays(-1), null);
+
+    private static async Task<IReadOnlyList<string>> TitlesAsync(SearchEngine engine, AppDbContext db, string query)
+    {
+        var results = await engine.SearchAsync(db, query, 0, 10, null, CancellationToken.None);
+        return [.. results.Hits.Select(h => string.Concat(h.Title.Select(t => t.Text)))];
+    }
+
+    [Fact]
+    public async Task Another_node_finds_what_one_node_added_changed_and_removed()
+    {
+        using var writerNode = new SearchEngine(NullLogger<SearchEngine>.Instance);
+        using var readerNode = new SearchEngine(NullLogger<SearchEngine>.Instance);
+        var index = new DatabaseSearchIndex(writerNode);
+        await site.WithDbAsync(async (db, _) =>
+        {
+            Assert.Empty(await TitlesAsync(readerNode, db, "zqdongbo"));
+            var loaded = readerNode.Version;
+
+            await index.UpsertAsync(db, Doc(810_001, "Tin zqdongbo thứ nhất", "Nội dung đồng bộ."));
+            Assert.Equal(["Tin zqdongbo thứ nhất"], await TitlesAsync(readerNode, db, "zqdongbo"));
+            Assert.True(readerNode.Version > loaded);
+
+            await index.UpsertAsync(db, Doc(810_001, "Tin zqdoimoi đã sửa", "Nội dung khác."));
+            Assert.Empty(await TitlesAsync(readerNode, db, "zqdongbo"));
+            Assert.Equal(["Tin zqdoimoi đã sửa"], await TitlesAsync(readerNode, db, "zqdoimoi"));
+
+            await index.RemoveAsync(db, SearchKinds.Article, 810_001);
+            Assert.Empty(await TitlesAsync(readerNode, db, "zqdoimoi"));
+
+            // Published again after the removal: found again, once.
+            await index.UpsertAsync(db, Doc(810_001, "Tin zqdoimoi trở lại", "Nội dung."));
+            Assert.Equal(["Tin zqdoimoi trở lại"], await TitlesAsync(readerNode, db, "zqdoimoi"));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_write_that_rolls_back_is_never_found()
+    {
+        using var writerNode = new SearchEngine(NullLogger<SearchEngine>.Instance);
+        using var readerNode = new SearchEngine(NullLogger<SearchEngine>.Instance);
+        var index = new DatabaseSearchIndex(writerNode);
+        await site.WithDbAsync(async (db, _) =>
+        {
+            await using (var tx = await db.Database.BeginTransactionAsync())
+            {
+                await index.UpsertAsync(db, Doc(810_101, "Tin zqhuybo", "Sẽ không được lưu."));
+                await tx.RollbackAsync();
+            }
+
+            Assert.Empty(await TitlesAsync(readerNode, db, "zqhuybo"));
+            await index.UpsertAsync(db, Doc(810_102, "Tin zqhuybo đã lưu", "Được lưu."));
+            Assert.Equal(["Tin zqhuybo đã lưu"], await TitlesAsync(readerNode, db, "zqhuybo"));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task The_last_word_matches_as_a_prefix_and_every_other_word_exactly()
+    {
+        using var node = new SearchEngine(NullLogger<SearchEngine>.Instance);
+        var index = new DatabaseSearchIndex(node);
+        await site.WithDbAsync(async (db, _) =>
+        {
+            await index.UpsertAsync(db, Doc(810_201, "Máy zqtiento sấy", "Nội dung."));
+            await index.UpsertAsync(db, Doc(810_202, "Máy zqtien sấy", "Nội dung."));
+            Assert.Equal(2, (await TitlesAsync(node, db, "may zqtien")).Count);
+            Assert.Equal(["Máy zqtien sấy"], await TitlesAsync(node, db, "zqtien may"));
+            Assert.Empty(await TitlesAsync(node, db, "zqtie may"));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task The_site_loads_its_index_at_start_without_waiting_for_a_search()
+    {
+        // Nothing in this class searches through the site's own engine: only the warm-up at start can load it.
+        var engine = site.Services.GetRequiredService<SearchEngine>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (engine.Version < 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(engine.Version >= 0, $"the index was not loaded {waited.Elapsed.TotalSeconds:F0} s after start");
+        var loaded = await site.WithDbAsync((db, _) => SearchStamp.ReadAsync(db, CancellationToken.None));
+        Assert.True(engine.Version <= loaded);
+    }
+
+    [Fact]
+    public async Task Scoring_from_word_places_ranks_exactly_as_reading_every_word()
+    {
+        using var engine = new SearchEngine(NullLogger<SearchEngine>.Instance);
+        var index = new DatabaseSearchIndex(engine);
+        await site.WithDbAsync(async (db, _) =>
+        {
+            // Phrases in each field, repeated words, a word that stands for two query words, words across fields.
+            await index.UpsertAsync(db, new SearchDocument(SearchKinds.Article, 820_001, "Zqvitri đào tạo nghề đào tạo",
+                "/tin-tuc/vi-tri-1", "Tóm tắt zqvitri về đào tạo", "Thân bài: đào tạo nghề zqvitri zqvitri, dao tao lại.", DateTime.UtcNow.AddDays(-2), null));
+            await index.UpsertAsync(db, new SearchDocument(SearchKinds.Article, 820_002, "Tin zqvitri",
+                "/tin-tuc/vi-tri-2", "nghề đào", "tạo nghề đào tạo đào đào tạo zqvitri", DateTime.UtcNow.AddDays(-1), null));
+            await index.UpsertAsync(db, new SearchDocument(SearchKinds.Article, 820_003, "Zqvitri zqvitri",
+                "/tin-tuc/vi-tri-3", "", "đào tạo", DateTime.UtcNow.AddDays(-1), null));
+            await engine.SyncAsync(db, CancellationToken.None);
+            string[] queries = ["zqvitri dao tao", "dao tao nghe", "dao tao", "zqvitri zqvitri", "nghe dao tao zqv", "dao dao tao",
+                "tao nghe dao t", "zqvitri d", "khuyen cong", "san pham", "ho tro doanh nghiep", "ben tre 2021", "keo dua", "ca"];
+            var compared = 0;
+            foreach (var q in queries)
+            {
+                foreach (var (places, reading) in engine.ScoreBothWays(SearchQuery.Terms(q)))
+                {
+                    Assert.True(places == reading, $"\"{q}\": from places {places}, by reading {reading}");
+                    compared++;
+                }
+            }
+
+            Assert.True(compared > 50, $"only {compared} candidates compared");
+            return 0;
+        });
+    }
+}
