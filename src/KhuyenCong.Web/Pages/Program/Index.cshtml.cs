@@ -25,7 +25,7 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider 
     public Page? Intro { get; private set; }
     public Document? Decision { get; private set; }
     public IReadOnlyList<(string Title, string Path, string Summary)> Children { get; private set; } = [];
-    public DataTable Table(string name) => ProgramTables.Build(name, Report)!;
+    public DataTable Table(string name) => Report.Table(name)!;
     public IReadOnlyList<string> TableNames => ProgramTables.NamesFor(Report);
     public string DetailPath { get; private set; } = "/chuong-trinh/so-lieu";
 

@@ -42,7 +42,7 @@ public static class ProgramTables
     /// <summary>The tables that hold figures for the report's period.</summary>
     public static IReadOnlyList<string> NamesFor(ProgramReport r)
     {
-        bool Has(string table) => r.Figures.Any(f => f.Table == table);
+        bool Has(string table) => r.Index.Has(table);
         return Names.Where(n => n switch
         {
             Progress or ProgressByYear => r.Targets.Count > 0,
@@ -163,7 +163,7 @@ public static class ProgramTables
 
     private static TableCell Cell(ProgramReport r, string table, string row, int? year, string source)
     {
-        var f = r.Figures.FirstOrDefault(x => x.Table == table && x.RowCode == row && x.Year == year && x.Source == source);
+        var f = r.Index.Find(table, row, year, source);
         return f is null ? "" : new TableCell(null, f.Amount, f.Printed == "-", r.HasIssue(table, row, year, source));
     }
 }
