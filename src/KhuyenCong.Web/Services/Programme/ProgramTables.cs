@@ -58,17 +58,9 @@ public static class ProgramTables
 
     public static readonly string[] BudgetSources = [ProgramSources.National, ProgramSources.Local, ProgramSources.Beneficiary];
 
-    public static string ContentTitle(int content) => content switch
-    {
-        1 => "Mô hình trình diễn, máy móc tiên tiến, sản xuất sạch hơn, xử lý ô nhiễm",
-        2 => "Phát triển sản phẩm công nghiệp nông thôn",
-        3 => "Liên kết và phát triển cụm công nghiệp",
-        4 => "Nguồn nhân lực, năng lực quản lý",
-        5 => "Tư vấn, thông tin và truyền thông",
-        _ => "Năng lực tổ chức thực hiện",
-    };
+    public static string ContentTitle(int content) => ProgramContents.Find(content)?.Title ?? "";
 
-    public static readonly string[] Groups = ["I", "II", "III", "IV", "V", "VI"];
+    public static readonly string[] Groups = [.. ProgramContents.All.Select(c => c.Group)];
 
     public static DataTable? Build(string name, ProgramReport r) => name switch
     {
