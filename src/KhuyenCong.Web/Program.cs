@@ -68,6 +68,7 @@ builder.Services.AddSingleton<ProductCatalog>();
 builder.Services.AddSingleton<ArticleLists>();
 builder.Services.AddScoped<ContentImporter>();
 builder.Services.AddScoped<ProgramProgress>();
+builder.Services.AddSingleton<ProgramSourceCache>();
 builder.Services.AddScoped<ProgramPeriods>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<SiteUrls>();

@@ -27,7 +27,17 @@ public static class Seo
         app.MapGet("/sitemap-{type}-{page:int}.xml", SitemapAsync).CacheOutput(PublicCache.Policy);
     }
 
-    private static async Task<IResult> SitemapIndexAsync(AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
+    /// <summary>The programme's pages: the summary, the detail tables and the page of each content the shown period has.</summary>
+    private static async Task<List<Entry>> ProgramEntriesAsync(AppDbContext db, ProgramProgress progress, CancellationToken ct)
+    {
+        var changed = await db.Set<ChangeStamp>().AsNoTracking().Where(s => s.Id == ChangeStamp.ContentId).Select(s => s.ChangedAt).FirstOrDefaultAsync(ct);
+        var report = await progress.ReportAsync(ct);
+        return report.Period is null ? []
+            : [new Entry("/chuong-trinh", changed), new Entry("/chuong-trinh/so-lieu", changed),
+               .. KhuyenCong.Web.Pages.Program.ContentModel.Summaries(report).Select(c => new Entry(c.Content.Path, changed))];
+    }
+
+    private static async Task<IResult> SitemapIndexAsync(AppDbContext db, SiteUrls urls, TimeProvider clock, ProgramProgress progress, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var stats = new List<(string Type, int Count, DateTime? LastModified)>();
@@ -39,6 +49,8 @@ public static class Seo
 
         stats.Add(("topics", await db.Topics.CountAsync(ct), await db.Articles.Published(now).MaxAsync(a => (DateTime?)a.UpdatedAt, ct)));
         stats.Add(("producers", await Producers(db, now).CountAsync(ct), await Producers(db, now).MaxAsync(e => (DateTime?)e.UpdatedAt, ct)));
+        var program = await ProgramEntriesAsync(db, progress, ct);
+        stats.Add(("program", program.Count, program.Count > 0 ? program[0].LastModified : null));
 
         return Xml(xml =>
         {
@@ -62,7 +74,7 @@ public static class Seo
         });
     }
 
-    private static async Task<IResult> SitemapAsync(string type, int page, AppDbContext db, SiteUrls urls, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SitemapAsync(string type, int page, AppDbContext db, SiteUrls urls, TimeProvider clock, ProgramProgress progress, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (page < 1)
@@ -81,6 +93,7 @@ public static class Seo
                 .Select(t => new Entry("/chuyen-muc/" + t.Slug,
                     t.Articles.Where(a => a.Status == ContentStatus.Published && a.PublishAt <= now).Max(a => (DateTime?)a.UpdatedAt) ?? DateTime.UnixEpoch))
                 .ToListAsync(ct),
+            "program" => page == 1 ? await ProgramEntriesAsync(db, progress, ct) : [],
             _ => null,
         };
 

@@ -34,10 +34,16 @@ public static class PageTypes
         ["qa-privacy"] = "/hoi-dap/chinh-sach-du-lieu",
         ["subscribe"] = "/nhan-tin",
         ["subscribe-sent"] = "/nhan-tin/da-gui",
+        ["program-content-1"] = "/chuong-trinh/noi-dung/mo-hinh-trinh-dien-may-moc",
+        ["program-content-2"] = "/chuong-trinh/noi-dung/san-pham-cong-nghiep-nong-thon",
+        ["program-content-3"] = "/chuong-trinh/noi-dung/lien-ket-cum-cong-nghiep",
+        ["program-content-4"] = "/chuong-trinh/noi-dung/nguon-nhan-luc",
+        ["program-content-5"] = "/chuong-trinh/noi-dung/tu-van-thong-tin-truyen-thong",
+        ["program-content-6"] = "/chuong-trinh/noi-dung/nang-luc-to-chuc-thuc-hien",
     };
 
     public static readonly IReadOnlyList<string> Names =
-        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "program", "program-detail", "sub-page", "contact", "english", "not-found",
+        ["home", "news-list", "article", "topic", "tag", "documents", "document", "search", "products", "product", "producer", "static-page", "program", "program-detail", "program-content-1", "program-content-2", "program-content-3", "program-content-4", "program-content-5", "program-content-6", "sub-page", "contact", "english", "not-found",
          "tv-list", "tv-segment", "showrooms", "showroom", "fairs", "fair",
          "registration-start", "registration-privacy", "registration-lookup", "registration-ineligible", "open-data",
          "qa-list", "qa-ask", "qa-lookup", "qa-privacy",

@@ -9,7 +9,7 @@ namespace KhuyenCong.Web.Pages.Program;
 public class DetailModel(ProgramProgress progress, SiteUrls urls) : SitePageModel
 {
     public ProgramReport Report { get; private set; } = null!;
-    public DataTable Table(string name) => ProgramTables.Build(name, Report)!;
+    public DataTable Table(string name) => Report.Table(name)!;
     public string BackPath { get; private set; } = "/chuong-trinh";
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string? period, CancellationToken ct)

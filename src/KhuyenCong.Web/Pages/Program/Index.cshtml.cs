@@ -25,9 +25,14 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider 
     public Page? Intro { get; private set; }
     public Document? Decision { get; private set; }
     public IReadOnlyList<(string Title, string Path, string Summary)> Children { get; private set; } = [];
-    public DataTable Table(string name) => ProgramTables.Build(name, Report)!;
+    public DataTable Table(string name) => Report.Table(name)!;
     public IReadOnlyList<string> TableNames => ProgramTables.NamesFor(Report);
     public string DetailPath { get; private set; } = "/chuong-trinh/so-lieu";
+
+    /// <summary>The contents with a page of their own (the shown period's, when it has targets or budget by content).</summary>
+    public IReadOnlyList<ContentSummary> Contents { get; private set; } = [];
+
+    public sealed record ContentSummary(ProgramContent Content, long Budget, int Targets, int Reached);
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string? period, CancellationToken ct)
     {
@@ -42,6 +47,11 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider 
         if (period is not null && shown)
         {
             return RedirectPermanent("/chuong-trinh");
+        }
+
+        if (shown)
+        {
+            Contents = ContentModel.Summaries(Report);
         }
 
         DetailPath = shown ? "/chuong-trinh/so-lieu" : "/chuong-trinh/so-lieu/" + Report.Period.Code;

@@ -45,19 +45,28 @@ public sealed record ProgramReport(
     /// <summary>The progress of the first target counted by <paramref name="measure"/>, if the period has one.</summary>
     public TargetProgress? ByMeasure(string measure) => Targets.FirstOrDefault(t => t.Target.Measure == measure && t.Target.Minimum is not null);
 
-    public long Amount(string table, string row, int? year, string source) =>
-        Figures.FirstOrDefault(f => f.Table == table && f.RowCode == row && f.Year == year && f.Source == source)?.Amount ?? 0;
+    /// <summary>The figures by cell and the cells a source issue flags, built once per import (<see cref="ProgramFigureIndex"/>).</summary>
+    public ProgramFigureIndex Index { get => index ??= new ProgramFigureIndex(Figures, Issues); init => index = value; }
+
+    private ProgramFigureIndex? index;
+
+    private ProgramFigureIndex Lookup => Index;
+
+    public long Amount(string table, string row, int? year, string source) => Lookup.Find(table, row, year, source)?.Amount ?? 0;
 
     public string Printed(string table, string row, int? year, string source) =>
-        Figures.FirstOrDefault(f => f.Table == table && f.RowCode == row && f.Year == year && f.Source == source) is { } f
-            ? (f.Printed == "-" ? "-" : ProgramSource.Money(f.Amount)) : "";
+        Lookup.Find(table, row, year, source) is { } f ? (f.Printed == "-" ? "-" : ProgramSource.Money(f.Amount)) : "";
 
-    public IReadOnlyList<ProgramFigure> Rows(string table) =>
-        Figures.Where(f => f.Table == table).GroupBy(f => f.RowCode).Select(g => g.First()).OrderBy(f => f.RowOrder).ToList();
+    public IReadOnlyList<ProgramFigure> Rows(string table) => Lookup.Rows(table);
 
-    public bool HasIssue(string table, string row, int? year, string source) =>
-        Issues.Any(i => Figures.Any(f => f.Table == table && f.RowCode == row && f.Year == year && f.Source == source
-                                         && f.SourceFile == i.File && f.SourceLine == i.Line && i.Location.EndsWith(ColumnWord(year, source), StringComparison.Ordinal)));
+    public bool HasIssue(string table, string row, int? year, string source) => Lookup.Flagged(table, row, year, source);
+
+    internal static string ColumnText(int? year, string source) => ColumnWord(year, source);
+
+    /// <summary>The tables of this report, each built once however often the page names it.</summary>
+    public DataTable? Table(string name) => tables.GetOrAdd(name, static (n, r) => ProgramTables.Build(n, r), this);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DataTable?> tables = new(StringComparer.Ordinal);
 
     private static string ColumnWord(int? year, string source) =>
         (year is null ? "cả giai đoạn" : "năm " + year) + " – " + source switch
@@ -76,7 +85,7 @@ public sealed record ProgramReport(
 /// a TV segment aired in it, a provincial fair that started in it and has ended, a showroom supported in one of its
 /// years up to this year, an achievement dated in it. Years shown are the period's own.
 /// </summary>
-public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, ProgramPeriods periods)
+public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, ProgramPeriods periods, ProgramSourceCache sources)
 {
     /// <summary>The report of <paramref name="periodCode"/>, or of the period the site shows today (current, else the last ended).</summary>
     public async Task<ProgramReport> ReportAsync(CancellationToken ct = default) => await ReportAsync(null, ct);
@@ -87,14 +96,10 @@ public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, Program
         var calendar = await periods.CalendarAsync(ct);
         var period = periodCode is null ? calendar.Shown : calendar.Find(periodCode);
         var code = period?.Code ?? ProgramSource.DecisionPeriod;
-        var targets = await db.ProgramTargets.AsNoTracking().Where(t => t.PeriodCode == code).OrderBy(t => t.SortOrder).ToListAsync(ct);
         // The figures of the period, and the results of the period before it (the comparison of the decision).
         var previous = calendar.Periods.Where(p => period is not null && p.EndsOn < period.StartsOn).OrderByDescending(p => p.EndsOn).Select(p => p.Code).FirstOrDefault() ?? "";
-        var figures = await db.ProgramFigures.AsNoTracking().Where(f => f.PeriodCode == code || (f.PeriodCode == previous && f.Table == "appendix1"))
-            .OrderBy(f => f.Table).ThenBy(f => f.RowOrder).ThenBy(f => f.Id).ToListAsync(ct);
-        var issues = code == ProgramSource.DecisionPeriod
-            ? await db.ProgramSourceIssues.AsNoTracking().OrderBy(i => i.File).ThenBy(i => i.Line).ThenBy(i => i.Id).ToListAsync(ct)
-            : [];
+        var source = await sources.GetAsync(db, code, previous, ct);
+        var targets = source.Targets;
         var today = calendar.Today;
         var first = period?.StartsOn ?? new DateTime(2021, 1, 1);
         var last = period?.EndsOn ?? new DateTime(2025, 12, 31);
@@ -115,7 +120,7 @@ public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, Program
         var progress = targets.Select(t => new TargetProgress(t,
             computed.GetValueOrDefault(t.Measure) ?? empty, manual.GetValueOrDefault(t.Code) ?? empty)).ToList();
         var shown = Enumerable.Range(first.Year, last.Year - first.Year + 1).ToList();
-        return new ProgramReport(progress, figures, issues, shown, now) { Period = period, Calendar = calendar };
+        return new ProgramReport(progress, source.Figures, source.Issues, shown, now) { Period = period, Calendar = calendar, Index = source.Index };
     }
 
     /// <summary>One Vietnam year per counted item of a computed measure, inside [first, last] and not after today.</summary>

@@ -42,7 +42,7 @@ public static class ProgramTables
     /// <summary>The tables that hold figures for the report's period.</summary>
     public static IReadOnlyList<string> NamesFor(ProgramReport r)
     {
-        bool Has(string table) => r.Figures.Any(f => f.Table == table);
+        bool Has(string table) => r.Index.Has(table);
         return Names.Where(n => n switch
         {
             Progress or ProgressByYear => r.Targets.Count > 0,
@@ -58,17 +58,9 @@ public static class ProgramTables
 
     public static readonly string[] BudgetSources = [ProgramSources.National, ProgramSources.Local, ProgramSources.Beneficiary];
 
-    public static string ContentTitle(int content) => content switch
-    {
-        1 => "Mô hình trình diễn, máy móc tiên tiến, sản xuất sạch hơn, xử lý ô nhiễm",
-        2 => "Phát triển sản phẩm công nghiệp nông thôn",
-        3 => "Liên kết và phát triển cụm công nghiệp",
-        4 => "Nguồn nhân lực, năng lực quản lý",
-        5 => "Tư vấn, thông tin và truyền thông",
-        _ => "Năng lực tổ chức thực hiện",
-    };
+    public static string ContentTitle(int content) => ProgramContents.Find(content)?.Title ?? "";
 
-    public static readonly string[] Groups = ["I", "II", "III", "IV", "V", "VI"];
+    public static readonly string[] Groups = [.. ProgramContents.All.Select(c => c.Group)];
 
     public static DataTable? Build(string name, ProgramReport r) => name switch
     {
@@ -163,7 +155,7 @@ public static class ProgramTables
 
     private static TableCell Cell(ProgramReport r, string table, string row, int? year, string source)
     {
-        var f = r.Figures.FirstOrDefault(x => x.Table == table && x.RowCode == row && x.Year == year && x.Source == source);
+        var f = r.Index.Find(table, row, year, source);
         return f is null ? "" : new TableCell(null, f.Amount, f.Printed == "-", r.HasIssue(table, row, year, source));
     }
 }

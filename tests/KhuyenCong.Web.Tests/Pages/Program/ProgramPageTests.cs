@@ -157,7 +157,9 @@ public sealed class ProgramPageTests(SiteFactory site) : IClassFixture<SiteFacto
     public async Task Each_chart_is_well_formed_accessible_svg_with_a_table_holding_the_same_numbers()
     {
         // The SVG exactly as served (not as an HTML parser repaired it) must be well-formed XML.
-        var html = await site.Browser().GetStringAsync(new Uri("/chuong-trinh", UriKind.Relative));
+        // The by-year chart is on the summary, the by-content one on the detail page.
+        var html = await site.Browser().GetStringAsync(new Uri("/chuong-trinh", UriKind.Relative))
+                   + await site.Browser().GetStringAsync(new Uri("/chuong-trinh/so-lieu", UriKind.Relative));
         var doc = await new HtmlParser().ParseDocumentAsync(html);
         var svgs = new List<string>();
         for (var at = html.IndexOf("<svg", StringComparison.Ordinal); at >= 0; at = html.IndexOf("<svg", at + 1, StringComparison.Ordinal))

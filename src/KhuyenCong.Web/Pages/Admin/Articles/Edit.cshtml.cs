@@ -35,15 +35,8 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         public string? FeaturedImageAlt { get; set; }
     }
 
-    public static readonly IReadOnlyList<(int Number, string Name)> ProgramAreas =
-    [
-        (1, "1. Mô hình trình diễn, máy móc tiên tiến, sản xuất sạch hơn, xử lý ô nhiễm"),
-        (2, "2. Sản phẩm công nghiệp nông thôn tiêu biểu, hội chợ, phòng trưng bày"),
-        (3, "3. Liên doanh, liên kết, cụm công nghiệp"),
-        (4, "4. Nguồn nhân lực, đào tạo, nâng cao năng lực quản lý"),
-        (5, "5. Tư vấn, thông tin, truyền thông"),
-        (6, "6. Nâng cao năng lực tổ chức thực hiện"),
-    ];
+    /// <summary>The six contents of the programme (<see cref="ProgramContents"/>), as the form offers them.</summary>
+    public static readonly IReadOnlyList<(int Number, string Name)> ProgramAreas = [.. ProgramContents.All.Select(c => (c.Number, c.NumberedTitle))];
 
     [BindProperty] public ArticleInput Extra { get; set; } = new();
 

@@ -8,6 +8,7 @@ using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
+// Over 150 lines: the product form has the most fields of any editor (group, producer, place, OCOP, two images, four row lists); the rows read themselves in ProductRows.cs.
 namespace KhuyenCong.Web.Pages.Admin.Products;
 
 /// <summary>
@@ -19,33 +20,6 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     : ContentEditModel<Product>(db, publisher, markdown, clock)
 {
     public const int EmptyRows = 2;
-
-    public sealed class CertificationRow
-    {
-        public string? Level { get; set; }
-        public string? Round { get; set; }
-        public string? Decision { get; set; }
-        public string? Date { get; set; }
-        public string? Issuer { get; set; }
-        public bool IsEmpty => new[] { Level, Round, Decision, Date, Issuer }.All(string.IsNullOrWhiteSpace);
-    }
-
-    public sealed class ShopRow
-    {
-        public string? Name { get; set; }
-        public string? Address { get; set; }
-        public string? Phone { get; set; }
-        public string? Url { get; set; }
-        public bool IsEmpty => new[] { Name, Address, Phone, Url }.All(string.IsNullOrWhiteSpace);
-    }
-
-    public sealed class SupportRow
-    {
-        public string? Project { get; set; }
-        public string? Year { get; set; }
-        public string? Kind { get; set; }
-        public bool IsEmpty => new[] { Project, Year, Kind }.All(string.IsNullOrWhiteSpace);
-    }
 
     public sealed class ProductInput
     {
@@ -95,14 +69,10 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
                 Place = item.PlaceId is { } pid ? places.GetValueOrDefault(pid) : null,
                 OcopStars = item.OcopStars?.ToString(CultureInfo.InvariantCulture), OcopYear = item.OcopYear?.ToString(CultureInfo.InvariantCulture),
                 FeaturedImage = item.FeaturedImage, FeaturedImageAlt = item.FeaturedImageAlt, IsSample = item.IsSample,
-                Certifications = item.Certifications.OrderBy(c => c.RoundYear).Select(c => new CertificationRow
-                {
-                    Level = ProductFilters.LevelCode(c.Level), Round = c.RoundYear.ToString(CultureInfo.InvariantCulture),
-                    Decision = c.DecisionNumber, Date = c.DecisionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Issuer = c.Issuer,
-                }).ToList(),
+                Certifications = [.. item.Certifications.OrderBy(c => c.RoundYear).Select(CertificationRow.From)],
                 Gallery = GalleryRows.From(item.Gallery),
-                WhereToBuy = item.WhereToBuy.Select(w => new ShopRow { Name = w.Name, Address = w.Address, Phone = w.Phone, Url = w.Url }).ToList(),
-                Support = item.Support.Select(s => new SupportRow { Project = s.Project, Year = s.Year == 0 ? null : s.Year.ToString(CultureInfo.InvariantCulture), Kind = s.Kind }).ToList(),
+                WhereToBuy = [.. item.WhereToBuy.Select(ShopRow.From)],
+                Support = [.. item.Support.Select(SupportRow.From)],
             };
             Producer = EstablishmentPick.Of(item.EstablishmentId);
         }
@@ -194,92 +164,10 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             ModelState.AddModelError("Extra.FeaturedImageAlt", "Nhập mô tả ảnh cho người không xem được ảnh.");
         }
 
-        for (var i = 0; i < Extra.Certifications.Count; i++)
-        {
-            var r = Extra.Certifications[i];
-            if (r.IsEmpty)
-            {
-                continue;
-            }
-
-            var key = $"Extra.Certifications[{i}]";
-            var level = ProductFilters.Levels.Where(x => x.Code == r.Level).Select(x => (CertificationLevel?)x.Value).FirstOrDefault();
-            var round = Number(r.Round, key + ".Round", 2000, 2100, $"Chứng nhận dòng {i + 1}: nhập năm của đợt bình chọn.");
-            if (level is null)
-            {
-                ModelState.AddModelError(key + ".Level", $"Chứng nhận dòng {i + 1}: chọn cấp.");
-            }
-
-            if (round is null && string.IsNullOrWhiteSpace(r.Round))
-            {
-                ModelState.AddModelError(key + ".Round", $"Chứng nhận dòng {i + 1}: nhập năm của đợt bình chọn.");
-            }
-
-            DateTime? date = null;
-            if (!string.IsNullOrWhiteSpace(r.Date))
-            {
-                if (DateTime.TryParseExact(r.Date.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                {
-                    date = DateTime.SpecifyKind(d, DateTimeKind.Utc);
-                }
-                else
-                {
-                    ModelState.AddModelError(key + ".Date", $"Chứng nhận dòng {i + 1}: ngày không hợp lệ.");
-                }
-            }
-
-            if (level is not null && round is not null)
-            {
-                certifications.Add(new ProductCertification
-                {
-                    Level = level.Value, RoundYear = round.Value, DecisionNumber = Trim(r.Decision, 100), DecisionDate = date, Issuer = Trim(r.Issuer, 200),
-                });
-            }
-        }
-
+        certifications.AddRange(CertificationRow.Read(Extra.Certifications, ModelState, "Extra.Certifications"));
         gallery.AddRange(GalleryRows.Read(Extra.Gallery, known, ModelState, "Extra.Gallery"));
-
-        for (var i = 0; i < Extra.WhereToBuy.Count; i++)
-        {
-            var r = Extra.WhereToBuy[i];
-            if (r.IsEmpty)
-            {
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(r.Name))
-            {
-                ModelState.AddModelError($"Extra.WhereToBuy[{i}].Name", $"Nơi mua dòng {i + 1}: nhập tên cửa hàng.");
-                continue;
-            }
-
-            if (!string.IsNullOrWhiteSpace(r.Url) && !(Uri.TryCreate(r.Url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
-            {
-                ModelState.AddModelError($"Extra.WhereToBuy[{i}].Url", $"Nơi mua dòng {i + 1}: địa chỉ web phải bắt đầu bằng https://.");
-                continue;
-            }
-
-            shops.Add(new ShopLink { Name = Trim(r.Name, 300)!, Address = Trim(r.Address, 500), Phone = Trim(r.Phone, 50), Url = Trim(r.Url, 500) });
-        }
-
-        for (var i = 0; i < Extra.Support.Count; i++)
-        {
-            var r = Extra.Support[i];
-            if (r.IsEmpty)
-            {
-                continue;
-            }
-
-            var year = Number(r.Year, $"Extra.Support[{i}].Year", 2000, 2100, $"Hỗ trợ dòng {i + 1}: năm không hợp lệ.");
-            if (string.IsNullOrWhiteSpace(r.Project))
-            {
-                ModelState.AddModelError($"Extra.Support[{i}].Project", $"Hỗ trợ dòng {i + 1}: nhập tên đề án.");
-                continue;
-            }
-
-            support.Add(new SupportReceived { Project = Trim(r.Project, 500)!, Year = year ?? 0, Kind = Trim(r.Kind, 200) ?? "" });
-        }
-
+        shops.AddRange(ShopRow.Read(Extra.WhereToBuy, ModelState, "Extra.WhereToBuy"));
+        support.AddRange(SupportRow.Read(Extra.Support, ModelState, "Extra.Support"));
         producer = await EstablishmentPicker.ResolveAsync(Db, Producer, nameof(Producer), ModelState,
             Clock.GetUtcNow().UtcDateTime, User.Identity?.Name, required: false, ct);
     }
@@ -310,25 +198,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         item.Support = support;
     }
 
-    private int? Number(string? value, string field, int min, int max, string message)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
+    private int? Number(string? value, string field, int min, int max, string message) => FormNumber.Read(value, field, min, max, message, ModelState);
 
-        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
-        {
-            return n;
-        }
-
-        ModelState.AddModelError(field, message);
-        return null;
-    }
-
-    private static string? Trim(string? value, int max)
-    {
-        var v = value?.Trim();
-        return string.IsNullOrEmpty(v) ? null : v.Length > max ? v[..max] : v;
-    }
+    private static string? Trim(string? value, int max) => FormNumber.Trim(value, max);
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
 
-namespace KhuyenCong.Web.Pages.Products;
+namespace KhuyenCong.Web.Services.Content;
 
 /// <summary>
 /// The product list's filters and facet counts over the in-memory <see cref="ProductCatalog"/>: facets that combine

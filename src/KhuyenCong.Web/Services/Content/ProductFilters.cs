@@ -1,6 +1,6 @@
 using KhuyenCong.Web.Models;
 
-namespace KhuyenCong.Web.Pages.Products;
+namespace KhuyenCong.Web.Services.Content;
 
 /// <summary>The URL codes of the product list's facets (Vietnamese without diacritics) and their labels.</summary>
 public static class ProductFilters
