@@ -115,17 +115,32 @@ public sealed partial class SearchEngine
 
         public bool Contains(int id) => AsSpan().BinarySearch(id) >= 0;
 
-        /// <summary>The word's places in the row, ascending; empty when the row does not hold the word.</summary>
-        public ReadOnlySpan<int> Places(int id)
+        /// <summary>
+        /// The word's places in the row (ascending; empty when the row does not hold the word), for rows asked in descending order: <paramref name="end"/> (start at
+        /// <see cref="Count"/>) remembers where the last look ended, and the search gallops back from there, so a
+        /// query's candidates walk each long list once, near where they were last, instead of a fresh binary search.
+        /// </summary>
+        public ReadOnlySpan<int> PlacesDescending(int id, ref int end)
         {
-            var at = AsSpan().BinarySearch(id);
+            var hi = Math.Min(end, Count);
+            var lo = hi - 1;
+            for (var step = 1; lo >= 0 && items[lo] > id; step <<= 1)
+            {
+                hi = lo;
+                lo -= step;
+            }
+
+            lo = Math.Max(lo, 0);
+            var at = Array.BinarySearch(items, lo, hi - lo, id);
             if (at < 0)
             {
+                end = ~at;
                 return [];
             }
 
-            var end = at + 1 < Count ? starts[at + 1] : placeCount;
-            return places.AsSpan(starts[at], end - starts[at]);
+            end = at;
+            var stop = at + 1 < Count ? starts[at + 1] : placeCount;
+            return places.AsSpan(starts[at], stop - starts[at]);
         }
 
         /// <summary>Adds a row that does not hold the word yet, with the word's places in it (ascending).</summary>
@@ -167,6 +182,14 @@ public sealed partial class SearchEngine
             {
                 starts[i] += placesInRow.Length;
             }
+        }
+
+        /// <summary>Gives back the room that doubling left unused (after the first load, when most lists stop growing).</summary>
+        public void Trim()
+        {
+            Array.Resize(ref items, Math.Max(Count, 1));
+            Array.Resize(ref starts, Math.Max(Count, 1));
+            Array.Resize(ref places, Math.Max(placeCount, 1));
         }
 
         public void Remove(int id)

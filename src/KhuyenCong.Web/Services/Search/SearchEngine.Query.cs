@@ -202,24 +202,39 @@ public sealed partial class SearchEngine
         public Scored Score(SearchEngine engine, Entry entry) =>
             prefixWords.Length <= MaxPlacesPrefix ? ScoreByPlaces(engine, entry) : ScoreByReading(engine, entry);
 
+        /// <summary>Where each word's list was left (<see cref="Postings.PlacesDescending"/>): exact words, then the last word's forms.</summary>
+        private int[]? ends;
+        private int lastScored = int.MaxValue;
+
         /// <summary>Each query word's places in the row, one after another in <see cref="placeBuffer"/>.</summary>
         private int[] CollectPlaces(SearchEngine engine, int id)
         {
             var count = Count;
             termStart ??= new int[count + 1];
+            if (ends is null || id >= lastScored)
+            {
+                // Rows come newest first; out of order (or the first row), each list is searched from its end.
+                ends ??= new int[exact.Length + prefixWords.Length];
+                for (var k = 0; k < ends.Length; k++)
+                {
+                    ends[k] = int.MaxValue;
+                }
+            }
+
+            lastScored = id;
             var used = 0;
             for (var i = 0; i < count; i++)
             {
                 termStart[i] = used;
                 if (i < exact.Length)
                 {
-                    used = Append(engine.postings[exact[i]].Places(id), used);
+                    used = Append(engine.postings[exact[i]].PlacesDescending(id, ref ends[i]), used);
                 }
                 else
                 {
-                    foreach (var w in prefixWords)
+                    for (var k = 0; k < prefixWords.Length; k++)
                     {
-                        used = Append(engine.postings[w].Places(id), used);
+                        used = Append(engine.postings[prefixWords[k]].PlacesDescending(id, ref ends[exact.Length + k]), used);
                     }
 
                     if (prefixWords.Length > 1)

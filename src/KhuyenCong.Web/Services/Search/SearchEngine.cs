@@ -150,12 +150,29 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
             Interlocked.Exchange(ref version, newest);
             if (since < 0)
             {
+                Trim();
                 LogLoaded(log, entries.Count, words.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
         finally
         {
             loading.Release();
+        }
+    }
+
+    private void Trim()
+    {
+        gate.EnterWriteLock();
+        try
+        {
+            foreach (var p in postings)
+            {
+                p.Trim();
+            }
+        }
+        finally
+        {
+            gate.ExitWriteLock();
         }
     }
 
