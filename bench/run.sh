@@ -195,7 +195,7 @@ log "temporary folder $TMP; app on $APP, nginx on $STATIC"
 # --- 1. content -------------------------------------------------------------------------------------------
 mkdir -p "$TMP/content"
 cp "$REPO/content/topics.yml" "$REPO/content/places.yml" "$TMP/content/"
-for dir in pages documents files; do   # optional: real pages and legal documents (and their attachments)
+for dir in pages documents files program; do   # optional: real pages, legal documents (and their attachments), the programme
     if [[ -d "$REPO/content/$dir" ]]; then cp -r "$REPO/content/$dir" "$TMP/content/"; fi
 done
 log "generating $IMPORTED articles"
@@ -546,6 +546,8 @@ UNCACHED_LIST=$(uncached_ms "/tin-tuc?trang=2")
 UNCACHED_ARTICLE=$(uncached_ms "$ARTICLE_PATH")
 UNCACHED_SEARCH=$(uncached_ms "$SEARCH_PATH")
 UNCACHED_LIST_LAST=$(uncached_ms "/tin-tuc?trang=$(( (ARTICLES + 9) / 10 ))")
+UNCACHED_PROGRAM=$(uncached_ms /chuong-trinh)
+PROGRAM_BYTES=$( (curl -s -m 60 -H "Accept: $ACCEPT_HTML" "$UNCACHED_APP/chuong-trinh" || true) | wc -c)
 if (( PRODUCTS > 0 )); then
     UNCACHED_PRODUCT_LIST=$(uncached_ms "$PRODUCT_LIST_PATH")
     UNCACHED_PRODUCT_ALL=$(uncached_ms "/san-pham")
@@ -690,7 +692,7 @@ REPORT="$TMP/report.md"
     echo
     echo "Page built without the output cache (a second instance with Cache:Disabled=true, median of 9 single requests after 20 untimed):"
     echo "home ${UNCACHED_HOME} ms, news list page 2 ${UNCACHED_LIST} ms, last news page ${UNCACHED_LIST_LAST} ms,"
-    echo "article ${UNCACHED_ARTICLE} ms, search \"dao tao\" ${UNCACHED_SEARCH} ms."
+    echo "article ${UNCACHED_ARTICLE} ms, search \"dao tao\" ${UNCACHED_SEARCH} ms, programme page \`/chuong-trinh\` ${UNCACHED_PROGRAM} ms ($PROGRAM_BYTES bytes of HTML)."
     if (( PRODUCTS > 0 )); then
         echo "Products ($PRODUCTS generated, $(grep -c '^- slug:' "$TMP/content/establishments.yml") establishments): list with two facets ${UNCACHED_PRODUCT_LIST} ms,"
         echo "unfiltered list \`/san-pham\` ${UNCACHED_PRODUCT_ALL} ms, product page ${UNCACHED_PRODUCT} ms."
