@@ -13,7 +13,15 @@ public sealed partial class MemoryReport(SearchEngine search, ILogger<MemoryRepo
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        LogMemory(log, Line(search));
+        try
+        {
+            LogMemory(log, Line(search));
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host is already being torn down (a test factory disposes in its own order): no report, no failure.
+        }
+
         return Task.CompletedTask;
     }
 

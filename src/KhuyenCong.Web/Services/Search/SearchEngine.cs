@@ -72,8 +72,11 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
         }
     }
 
+    private volatile bool disposed;
+
     public void Dispose()
     {
+        disposed = true;
         gate.Dispose();
         loading.Dispose();
     }
@@ -83,6 +86,12 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
     {
         get
         {
+            // A host being torn down (tests) may have disposed the engine before the report asks.
+            if (disposed)
+            {
+                return 0;
+            }
+
             gate.EnterReadLock();
             try
             {

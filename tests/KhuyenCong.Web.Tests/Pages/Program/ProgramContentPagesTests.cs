@@ -20,15 +20,19 @@ public sealed class ProgramContentPagesTests(SiteFactory site) : IClassFixture<S
         Assert.True(bytes.Length <= MaxSummaryBytes, $"/chuong-trinh is {bytes.Length} bytes of HTML");
 
         var doc = await new HtmlParser().ParseDocumentAsync(Encoding.UTF8.GetString(bytes));
-        var links = doc.QuerySelectorAll("#noi-dung a[href^='/chuong-trinh/noi-dung/']").Select(a => a.GetAttribute("href")!).ToList();
+        var links = doc.QuerySelectorAll("#sau-noi-dung a[href^='/chuong-trinh/noi-dung/']").Select(a => a.GetAttribute("href")!).ToList();
         Assert.Equal(6, links.Count);
         Assert.Equal(ProgramContents.All.Select(c => c.Path), links);
+
+        // Each id once: the skip link's target (main#noi-dung) must stay the only "noi-dung".
+        Assert.Empty(doc.QuerySelectorAll("[id]").GroupBy(e => e.Id).Where(g => g.Count() > 1).Select(g => g.Key));
 
         var sitemap = await SitemapLocationsAsync();
         foreach (var path in links.Append("/chuong-trinh/so-lieu"))
         {
             var page = await site.Browser().GetHtmlAsync(path);
             Assert.NotEmpty(page.QuerySelector("h1")!.TextContent.Trim());
+            Assert.Empty(page.QuerySelectorAll("[id]").GroupBy(e => e.Id).Where(g => g.Count() > 1).Select(g => g.Key));
             Assert.Contains("https://khuyencong.test" + path, sitemap);
         }
     }
