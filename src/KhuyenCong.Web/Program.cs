@@ -178,6 +178,8 @@ builder.Services.AddOutputCache(o =>
 builder.Services.AddSharedOutputCache();
 // A change written by another process or node reaches this node's cache through the change stamp.
 builder.Services.AddHostedService<ContentChanges>();
+// One line at shutdown saying where the memory went (the benchmark prints it).
+builder.Services.AddHostedService<MemoryReport>();
 builder.Services.AddResponseCompression(o =>
 {
     o.EnableForHttps = true;

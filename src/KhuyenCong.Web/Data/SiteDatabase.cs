@@ -55,7 +55,6 @@ public static class SiteDatabase
 
         services.AddSingleton<SearchEngine>();
         services.AddHostedService<SearchWarmUp>();
-        services.AddHostedService<MemoryReport>();
         services.AddSingleton<ISearchIndex, DatabaseSearchIndex>();
         return services;
     }
