@@ -93,8 +93,12 @@ public sealed class OddRequestCorpusTests(SiteFactory site) : IClassFixture<Site
                 }
             }
 
-            // Every key at once, empty; and a key without '='.
-            data.Add(page + "?" + string.Join('&', keys.Select(k => k + "=")));
+            // Every key at once, empty (one key alone is already above); and a key without '='.
+            if (keys.Length > 1)
+            {
+                data.Add(page + "?" + string.Join('&', keys.Select(k => k + "=")));
+            }
+
             data.Add(page + "?" + string.Join('&', keys));
         }
 
