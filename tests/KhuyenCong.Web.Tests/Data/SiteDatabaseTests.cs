@@ -1,0 +1,27 @@
+using KhuyenCong.Web.Data;
+using Npgsql;
+
+namespace KhuyenCong.Web.Tests.Data;
+
+public sealed class SiteDatabaseTests
+{
+    [Theory]
+    [InlineData("Host=127.0.0.1;Database=kc")]
+    [InlineData("Host=127.0.0.1;Database=kc;Auto Prepare Min Usages=3")]
+    public void A_connection_string_without_its_own_choice_gets_prepared_statements(string given)
+    {
+        var used = new NpgsqlConnectionStringBuilder(SiteDatabase.WithPreparedStatements(given));
+        Assert.Equal(SiteDatabase.DefaultMaxAutoPrepare, used.MaxAutoPrepare);
+        Assert.Equal("127.0.0.1", used.Host);
+        Assert.Equal("kc", used.Database);
+    }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Database=kc;Max Auto Prepare=0", 0)]
+    [InlineData("Host=127.0.0.1;Database=kc;MaxAutoPrepare=7", 7)]
+    [InlineData("host=127.0.0.1;database=kc;max auto prepare=12", 12)]
+    public void The_operators_own_setting_wins(string given, int expected)
+    {
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(SiteDatabase.WithPreparedStatements(given)).MaxAutoPrepare);
+    }
+}
