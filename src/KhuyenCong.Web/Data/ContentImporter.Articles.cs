@@ -10,8 +10,7 @@ public sealed partial class ContentImporter
     {
         var (meta, body) = FrontMatter.Parse<ArticleFile>(relativePath, text);
         await ApplyCommonAsync(relativePath, text, article, meta.Title, meta.Slug, meta.Summary, body, meta.Status, meta.Sample, db.Articles, ct);
-        article.PublishAt = FrontMatter.ParseLocalTime(relativePath, "date", meta.Date)
-            ?? throw new ContentImportException(relativePath, LineOf(text, "date"), "'date' is required");
+        article.PublishAt = RequiredPublishAt(relativePath, text, meta.Date);
         article.UpdatedAt = FrontMatter.ParseLocalTime(relativePath, "updated", meta.Updated) ?? article.PublishAt.Value;
         article.CreatedAt = article.CreatedAt == default ? article.PublishAt.Value : article.CreatedAt;
         article.Author = meta.Author;

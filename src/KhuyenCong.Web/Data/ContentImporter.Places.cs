@@ -9,13 +9,12 @@ public sealed partial class ContentImporter
     private async Task<string> ImportPlacesAsync(CancellationToken ct)
     {
         const string file = "places.yml";
-        var path = Path.Combine(contentRoot, file);
-        if (!File.Exists(path))
+        if (await ReadDataFileAsync(file, ct) is not { } yaml)
         {
             return "places: no places.yml";
         }
 
-        var entries = FrontMatter.Deserialize<List<PlaceFile>>(file, await File.ReadAllTextAsync(path, ct));
+        var entries = FrontMatter.Deserialize<List<PlaceFile>>(file, yaml);
         var places = await db.Places.ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, ct);
         int added = 0, updated = 0;
         foreach (var (e, i) in entries.Select((e, i) => (e, i)))

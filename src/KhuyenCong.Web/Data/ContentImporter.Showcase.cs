@@ -58,8 +58,7 @@ public sealed partial class ContentImporter
         }
 
         tv.VideoFile = string.IsNullOrWhiteSpace(meta.Video) ? null : await ImportVideoAsync(relativePath, text, meta.Video.Trim(), ct);
-        tv.PublishAt = FrontMatter.ParseLocalTime(relativePath, "date", meta.Date)
-            ?? throw new ContentImportException(relativePath, LineOf(text, "date"), "'date' is required");
+        tv.PublishAt = RequiredPublishAt(relativePath, text, meta.Date);
         tv.UpdatedAt = clock.GetUtcNow().UtcDateTime;
     }
 
@@ -95,8 +94,7 @@ public sealed partial class ContentImporter
 
         room.Products.Clear();
         room.Products.AddRange(products);
-        room.PublishAt = FrontMatter.ParseLocalTime(relativePath, "date", meta.Date)
-            ?? throw new ContentImportException(relativePath, LineOf(text, "date"), "'date' is required");
+        room.PublishAt = RequiredPublishAt(relativePath, text, meta.Date);
         room.UpdatedAt = clock.GetUtcNow().UtcDateTime;
     }
 
@@ -158,8 +156,7 @@ public sealed partial class ContentImporter
             row.ProgrammeSupported = p.Supported;
         }
 
-        fair.PublishAt = FrontMatter.ParseLocalTime(relativePath, "date", meta.Date)
-            ?? throw new ContentImportException(relativePath, LineOf(text, "date"), "'date' is required");
+        fair.PublishAt = RequiredPublishAt(relativePath, text, meta.Date);
         fair.UpdatedAt = clock.GetUtcNow().UtcDateTime;
     }
 

@@ -9,13 +9,12 @@ public sealed partial class ContentImporter
     private async Task<string> ImportTopicsAsync(CancellationToken ct)
     {
         const string file = "topics.yml";
-        var path = Path.Combine(contentRoot, file);
-        if (!File.Exists(path))
+        if (await ReadDataFileAsync(file, ct) is not { } yaml)
         {
             return "topics: no topics.yml";
         }
 
-        var entries = FrontMatter.Deserialize<List<TopicFile>>(file, await File.ReadAllTextAsync(path, ct));
+        var entries = FrontMatter.Deserialize<List<TopicFile>>(file, yaml);
         var existing = await db.Topics.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, ct);
         int added = 0, updated = 0, unchanged = 0;
         for (var i = 0; i < entries.Count; i++)

@@ -246,6 +246,18 @@ public sealed partial class ContentImporter(
             ? throw new ContentImportException(relativePath, LineOf(text, field), $"'{field}' is required")
             : value.Trim();
 
+    /// <summary>A file's 'date' (Vietnam local time, stored as UTC): its publication time; a file without one is refused.</summary>
+    private static DateTime RequiredPublishAt(string relativePath, string text, string? date) =>
+        FrontMatter.ParseLocalTime(relativePath, "date", date)
+            ?? throw new ContentImportException(relativePath, LineOf(text, "date"), "'date' is required");
+
+    /// <summary>The text of the data file content/<paramref name="file"/>, or null when the content has none.</summary>
+    private async Task<string?> ReadDataFileAsync(string file, CancellationToken ct)
+    {
+        var path = Path.Combine(contentRoot, file);
+        return File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : null;
+    }
+
     /// <summary>Line number of a front-matter key, for error messages (1 when absent).</summary>
     private static int LineOf(string text, string key)
     {
