@@ -44,11 +44,6 @@ internal sealed class QaItemConfiguration : IEntityTypeConfiguration<QaItem>
     }
 }
 
-internal sealed class DocumentDraftConfiguration : IEntityTypeConfiguration<Document>
-{
-    public void Configure(EntityTypeBuilder<Document> e) => e.HasIndex(x => new { x.CommentClosesAt, x.CommentOpensAt });
-}
-
 internal sealed class PageFeedbackConfiguration : IEntityTypeConfiguration<PageFeedback>
 {
     public void Configure(EntityTypeBuilder<PageFeedback> e)

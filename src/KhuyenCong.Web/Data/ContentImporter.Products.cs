@@ -39,13 +39,12 @@ public sealed partial class ContentImporter
     private async Task<string> ImportEstablishmentsAsync(CancellationToken ct)
     {
         const string file = "establishments.yml";
-        var path = Path.Combine(contentRoot, file);
-        if (!File.Exists(path))
+        if (await ReadDataFileAsync(file, ct) is not { } yaml)
         {
             return "establishments: no establishments.yml";
         }
 
-        var text = (await File.ReadAllTextAsync(path, ct)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var text = yaml.Replace("\r\n", "\n", StringComparison.Ordinal);
         var entries = FrontMatter.Deserialize<List<EstablishmentFile>>(file, text);
         var itemLines = text.Split('\n').Select((l, i) => (l, i)).Where(x => x.l.StartsWith("- ", StringComparison.Ordinal)).Select(x => x.i + 1).ToList();
         var existing = await db.Establishments.ToDictionaryAsync(e => e.Slug, StringComparer.Ordinal, ct);
@@ -125,8 +124,7 @@ public sealed partial class ContentImporter
     {
         var (meta, body) = FrontMatter.Parse<ProductFile>(relativePath, text);
         await ApplyCommonAsync(relativePath, text, product, meta.Title, meta.Slug, meta.Summary, body, meta.Status, meta.Sample, db.Products, ct);
-        product.PublishAt = FrontMatter.ParseLocalTime(relativePath, "date", meta.Date)
-            ?? throw new ContentImportException(relativePath, LineOf(text, "date"), "'date' is required");
+        product.PublishAt = RequiredPublishAt(relativePath, text, meta.Date);
         product.CreatedAt = product.CreatedAt == default ? product.PublishAt.Value : product.CreatedAt;
         product.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         product.IsSet = meta.Set;

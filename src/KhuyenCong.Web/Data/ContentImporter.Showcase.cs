@@ -58,8 +58,7 @@ public sealed partial class ContentImporter
         }
 
         tv.VideoFile = string.IsNullOrWhiteSpace(meta.Video) ? null : await ImportVideoAsync(relativePath, text, meta.Video.Trim(), ct);
-        tv.PublishAt = FrontMatter.ParseLocalTime(relativePath, "date", meta.Date)
-            ?? throw new ContentImportException(relativePath, LineOf(text, "date"), "'date' is required");
+        tv.PublishAt = RequiredPublishAt(relativePath, text, meta.Date);
         tv.UpdatedAt = clock.GetUtcNow().UtcDateTime;
     }
 
@@ -95,8 +94,7 @@ public sealed partial class ContentImporter
 
         room.Products.Clear();
         room.Products.AddRange(products);
-        room.PublishAt = FrontMatter.ParseLocalTime(relativePath, "date", meta.Date)
-            ?? throw new ContentImportException(relativePath, LineOf(text, "date"), "'date' is required");
+        room.PublishAt = RequiredPublishAt(relativePath, text, meta.Date);
         room.UpdatedAt = clock.GetUtcNow().UtcDateTime;
     }
 
@@ -158,8 +156,7 @@ public sealed partial class ContentImporter
             row.ProgrammeSupported = p.Supported;
         }
 
-        fair.PublishAt = FrontMatter.ParseLocalTime(relativePath, "date", meta.Date)
-            ?? throw new ContentImportException(relativePath, LineOf(text, "date"), "'date' is required");
+        fair.PublishAt = RequiredPublishAt(relativePath, text, meta.Date);
         fair.UpdatedAt = clock.GetUtcNow().UtcDateTime;
     }
 
@@ -288,82 +285,3 @@ public sealed partial class ContentImporter
         return 1;
     }
 }
-
-#pragma warning disable CA1812 // Created by YamlDotNet.
-internal sealed class TvFile
-{
-    public string? Title { get; set; }
-    public string? Slug { get; set; }
-    public int? Episode { get; set; }
-    public string? AirDate { get; set; }
-    public string? Channel { get; set; }
-    public string? Duration { get; set; }
-    public string? Topic { get; set; }
-    public string? Summary { get; set; }
-    public string? Image { get; set; }
-    public string? ImageAlt { get; set; }
-    public string? Video { get; set; }
-    public string? ExternalUrl { get; set; }
-    public string? Date { get; set; }
-    public bool Sample { get; set; }
-    public string? Status { get; set; }
-}
-
-internal sealed class GalleryFile
-{
-    public string? File { get; set; }
-    public string? Alt { get; set; }
-    public string? Caption { get; set; }
-}
-
-internal sealed class ShowroomFile
-{
-    public string? Title { get; set; }
-    public string? Slug { get; set; }
-    public string? Date { get; set; }
-    public string? Establishment { get; set; }
-    public string? Address { get; set; }
-    public string? Place { get; set; }
-    public string? OpeningHours { get; set; }
-    public int? YearSupported { get; set; }
-    public string? Summary { get; set; }
-    public string? Image { get; set; }
-    public string? ImageAlt { get; set; }
-    public List<GalleryFile> Gallery { get; set; } = [];
-    public List<string> Products { get; set; } = [];
-    public bool Sample { get; set; }
-    public string? Status { get; set; }
-}
-
-internal sealed class ParticipantFile
-{
-    public string? Establishment { get; set; }
-    public string? Booth { get; set; }
-    public bool Supported { get; set; } = true;
-}
-
-internal sealed class FairFile
-{
-    public string? Title { get; set; }
-    public string? Slug { get; set; }
-    public string? Date { get; set; }
-    public string? Organiser { get; set; }
-    public string? HostProvince { get; set; }
-    public string? Level { get; set; }
-    public string? Starts { get; set; }
-    public string? Ends { get; set; }
-    public string? Venue { get; set; }
-    public string? Address { get; set; }
-    public string? RegistrationDeadline { get; set; }
-    public string? HowToApply { get; set; }
-    public string? FundingLine { get; set; }
-    public string? Summary { get; set; }
-    public string? Image { get; set; }
-    public string? ImageAlt { get; set; }
-    public List<GalleryFile> Gallery { get; set; } = [];
-    public List<ParticipantFile> Participants { get; set; } = [];
-    public string? Results { get; set; }
-    public bool Sample { get; set; }
-    public string? Status { get; set; }
-}
-#pragma warning restore CA1812

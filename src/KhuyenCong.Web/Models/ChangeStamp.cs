@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace KhuyenCong.Web.Models;
 
 /// <summary>
@@ -18,17 +15,4 @@ public class ChangeStamp
     public int Id { get; set; }
     public long Version { get; set; }
     public DateTime ChangedAt { get; set; }
-}
-
-public sealed class ChangeStampConfiguration : IEntityTypeConfiguration<ChangeStamp>
-{
-    public void Configure(EntityTypeBuilder<ChangeStamp> builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("ChangeStamps");
-        builder.Property(x => x.Id).ValueGeneratedNever();
-        builder.HasData(
-            new ChangeStamp { Id = ChangeStamp.ContentId, Version = 0, ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) },
-            new ChangeStamp { Id = ChangeStamp.SearchId, Version = 0, ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
-    }
 }

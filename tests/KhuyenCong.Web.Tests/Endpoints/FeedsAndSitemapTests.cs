@@ -58,6 +58,31 @@ public sealed class FeedsAndSitemapTests(SiteFactory site) : IClassFixture<SiteF
     }
 
     [Fact]
+    public async Task Qa_feed_items_carry_the_same_elements_as_the_news_feed_items()
+    {
+        var title = "Hỏi về thủ tục hỗ trợ khuyến công " + Guid.NewGuid().ToString("N")[..6];
+        await site.SaveAsync(new QaItem
+        {
+            Title = title, Slug = "hoi-ve-thu-tuc-" + Guid.NewGuid().ToString("N")[..8], QuestionText = "Hồ sơ gồm những gì?",
+            BodyMarkdown = "Trả lời.", Topic = 1, Status = ContentStatus.Published, PublishAt = DateTime.UtcNow.AddMinutes(-5),
+        });
+        var news = (await XmlAsync("/rss.xml", "application/rss+xml")).Root!.Element("channel")!.Elements("item").ToList();
+        var qa = (await XmlAsync("/hoi-dap/rss.xml", "application/rss+xml")).Root!.Element("channel")!.Elements("item").ToList();
+        Assert.NotEmpty(news);
+        Assert.Contains(qa, i => i.Element("title")?.Value == title);
+        string[] shape = ["title", "link", "guid", "description", "pubDate", "category"];
+        Assert.All(news.Concat(qa), item =>
+        {
+            Assert.Equal(shape.Where(n => n != "category" || item.Element("category") is not null), item.Elements().Select(e => e.Name.LocalName));
+            Assert.Equal(item.Element("link")!.Value, item.Element("guid")!.Value);
+            Assert.Equal("true", item.Element("guid")!.Attribute("isPermaLink")?.Value);
+            Assert.StartsWith("https://khuyencong.test/", item.Element("link")!.Value, StringComparison.Ordinal);
+            Assert.True(DateTimeOffset.TryParseExact(item.Element("pubDate")!.Value, "R", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out _));
+        });
+    }
+
+    [Fact]
     public async Task Sitemap_index_points_to_one_sitemap_per_type_and_they_list_every_published_item_and_nothing_else()
     {
         var draft = await site.NewArticleAsync("Bản nháp không vào sơ đồ trang", status: ContentStatus.Draft);

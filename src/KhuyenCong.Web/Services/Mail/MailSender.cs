@@ -31,7 +31,7 @@ namespace KhuyenCong.Web.Services.Mail;
 /// Each row has its own Message-Id, fixed when it was written, so the copies of a message sent again by an admin can
 /// be recognised by the receiving side.
 /// </summary>
-public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MailOptions> options, ILogger<MailSender> log) : BackgroundService
+public sealed partial class MailSender(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MailOptions> options, ILogger<MailSender> log) : BackgroundService
 {
     private const int Batch = 20;
 
@@ -274,39 +274,6 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         {
             await smtp.AuthenticateAsync(settings.User, settings.Password ?? "", ct);
         }
-    }
-
-    /// <summary>The MIME message of a row: plain text and HTML, UTF-8 quoted-printable, its fixed Message-Id.</summary>
-    public static MimeMessage Build(OutboxMessage row, MailOptions settings)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        ArgumentNullException.ThrowIfNull(settings);
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(settings.From!));
-        message.To.Add(MailboxAddress.Parse(row.Recipient));
-        message.Subject = row.Subject;
-        message.MessageId = row.MessageId;
-        message.Date = new DateTimeOffset(DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc));
-        message.Headers.Add("Auto-Submitted", "auto-generated");
-        if (row.UnsubscribeUrl is { } unsubscribe)
-        {
-            // RFC 2369 and RFC 8058: one-click unsubscribe by a POST to the URL, without a page in between.
-            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
-            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        }
-
-        var text = new TextPart(TextFormat.Plain) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
-        text.SetText(Encoding.UTF8, row.TextBody);
-        if (row.HtmlBody is null)
-        {
-            message.Body = text;
-            return message;
-        }
-
-        var html = new TextPart(TextFormat.Html) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
-        html.SetText(Encoding.UTF8, row.HtmlBody);
-        message.Body = new MultipartAlternative { text, html };
-        return message;
     }
 
     private static string Describe(Exception ex) => Trim(ex switch
