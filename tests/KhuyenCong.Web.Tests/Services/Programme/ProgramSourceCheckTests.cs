@@ -3,7 +3,7 @@ using KhuyenCong.Web.Services;
 using Microsoft.EntityFrameworkCore;
 using KhuyenCong.Web.Tests.Data;
 
-namespace KhuyenCong.Web.Tests.Pages.Program;
+namespace KhuyenCong.Web.Tests.Services.Programme;
 
 /// <summary>The importer checks the decision's arithmetic and reports each mismatch with its location.</summary>
 public sealed class ProgramSourceCheckTests(SiteFactory site) : IClassFixture<SiteFactory>, IDisposable
