@@ -146,6 +146,14 @@ public class SiteFactory : WebApplicationFactory<Program>
         return article;
     }
 
+    /// <summary>Runs the content importer over a folder (as the import verb does) and returns what it printed.</summary>
+    public Task<string> ImportAsync(string folder) => WithDbAsync(async (_, sp) =>
+    {
+        await using var output = new StringWriter();
+        await sp.GetRequiredService<ContentImporter>().ImportAsync(folder, output);
+        return output.ToString();
+    });
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -38,33 +38,11 @@ public sealed class SecondNode(string dataPath) : SiteFactory
 /// </summary>
 public sealed class ImportAddressTests(FastStampSite site) : IClassFixture<FastStampSite>, IDisposable
 {
-    private readonly string content = CopyContent();
+    private readonly ContentFolder copy = ContentFolder.CopyOfStartingContent("kc-content-");
 
-    private static string CopyContent()
-    {
-        var target = Path.Combine(Path.GetTempPath(), "kc-content-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.GetFiles(AppPaths.Content, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(target, Path.GetRelativePath(AppPaths.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
+    public void Dispose() => copy.Dispose();
 
-        return target;
-    }
-
-    public void Dispose() => Directory.Delete(content, recursive: true);
-
-    private async Task<string> ImportAsync(SiteFactory node)
-    {
-        await using var output = new StringWriter();
-        await node.WithDbAsync(async (_, sp) =>
-        {
-            await sp.GetRequiredService<ContentImporter>().ImportAsync(content, output);
-            return 0;
-        });
-        return output.ToString();
-    }
+    private Task<string> ImportAsync(SiteFactory node) => node.ImportAsync(copy.Path);
 
     /// <summary>
     /// Changes the title of a file of the folder and drops its 'slug:' line, so the address follows the title
@@ -73,8 +51,8 @@ public sealed class ImportAddressTests(FastStampSite site) : IClassFixture<FastS
     /// </summary>
     private string Retitle(string folder, string newTitle)
     {
-        var file = folder == "pages" ? Path.Combine(content, "pages", "doi-tuong-pham-vi.md")
-            : Directory.GetFiles(Path.Combine(content, folder), "*.md").Order(StringComparer.Ordinal).First();
+        var file = folder == "pages" ? Path.Combine(copy.Path, "pages", "doi-tuong-pham-vi.md")
+            : Directory.GetFiles(Path.Combine(copy.Path, folder), "*.md").Order(StringComparer.Ordinal).First();
         var lines = File.ReadAllLines(file).Where(l => !l.StartsWith("slug:", StringComparison.Ordinal))
             .SelectMany(l => !l.StartsWith("title:", StringComparison.Ordinal) ? [l]
                 : folder == "documents" ? new[] { $"title: \"{newTitle}\"", "slug: " + Slugifier.Slugify(newTitle) } : [$"title: \"{newTitle}\""]);
@@ -139,7 +117,7 @@ public sealed class ImportAddressTests(FastStampSite site) : IClassFixture<FastS
         Assert.DoesNotContain(marker, await client.GetStringAsync(url), StringComparison.Ordinal);
 
         // The other node imports a changed file; its publisher evicts only its own cache.
-        var file = Path.Combine(content, source);
+        var file = Path.Combine(copy.Path, source);
         var lines = File.ReadAllLines(file).Select(l => l.StartsWith("summary:", StringComparison.Ordinal) ? $"summary: \"{marker}\"" : l);
         File.WriteAllLines(file, lines);
         await using (var other = new SecondNode(site.DataPath))

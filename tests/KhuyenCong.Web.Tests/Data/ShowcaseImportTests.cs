@@ -2,7 +2,6 @@ using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -11,27 +10,26 @@ namespace KhuyenCong.Web.Tests.Data;
 /// <summary>content/tv, content/showrooms and content/fairs: imported once, idempotent, errors with file and line.</summary>
 public sealed class ShowcaseImportTests(SiteFactory site) : IClassFixture<SiteFactory>, IDisposable
 {
-    private readonly string content = Path.Combine(Path.GetTempPath(), "kc-showcase-" + Guid.NewGuid().ToString("N"));
+    private readonly ContentFolder copy = ContentFolder.Empty("kc-showcase-");
 
     private async Task<(string Producer, string Other, string Product)> ArrangeAsync()
     {
         foreach (var file in new[] { "places.yml", "topics.yml" })
         {
-            Directory.CreateDirectory(content);
-            File.Copy(Path.Combine(AppPaths.Content, file), Path.Combine(content, file), overwrite: true);
+            File.Copy(Path.Combine(AppPaths.Content, file), Path.Combine(copy.Path, file), overwrite: true);
         }
 
         foreach (var dir in new[] { "tv", "showrooms", "fairs", "images/tv", "files/tv" })
         {
-            Directory.CreateDirectory(Path.Combine(content, dir));
+            Directory.CreateDirectory(Path.Combine(copy.Path, dir));
         }
 
         using (var image = new Image<Rgba32>(120, 80, new Rgba32(200, 120, 40)))
         {
-            await image.SaveAsPngAsync(Path.Combine(content, "images/tv/anh.png"));
+            await image.SaveAsPngAsync(Path.Combine(copy.Path, "images/tv/anh.png"));
         }
 
-        await File.WriteAllBytesAsync(Path.Combine(content, "files/tv/ky-01.mp4"), ShowcaseData.TinyMp4());
+        await File.WriteAllBytesAsync(Path.Combine(copy.Path, "files/tv/ky-01.mp4"), ShowcaseData.TinyMp4());
         var producer = await site.EstablishmentAsync("Cơ sở Nhập A");
         var other = await site.EstablishmentAsync("Cơ sở Nhập B");
         var product = await site.ProductAsync(producer, "Sản phẩm Nhập");
@@ -130,18 +128,9 @@ public sealed class ShowcaseImportTests(SiteFactory site) : IClassFixture<SiteFa
         Thông báo.
         """);
 
-    private Task Write(string relative, string text) => File.WriteAllTextAsync(Path.Combine(content, relative), text.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+    private Task Write(string relative, string text) => File.WriteAllTextAsync(Path.Combine(copy.Path, relative), text.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
 
-    private async Task<string> ImportAsync()
-    {
-        await using var output = new StringWriter();
-        await site.WithDbAsync(async (_, sp) =>
-        {
-            await sp.GetRequiredService<ContentImporter>().ImportAsync(content, output);
-            return 0;
-        });
-        return output.ToString();
-    }
+    private Task<string> ImportAsync() => site.ImportAsync(copy.Path);
 
     [Fact]
     public async Task Tv_showrooms_and_fairs_are_imported_once_and_updated_when_changed()
@@ -207,7 +196,7 @@ public sealed class ShowcaseImportTests(SiteFactory site) : IClassFixture<SiteFa
         Assert.Contains("khong-ton-tai", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync());
 
-        File.Delete(Path.Combine(content, "fairs/hoi-cho-a.md"));
+        File.Delete(Path.Combine(copy.Path, "fairs/hoi-cho-a.md"));
         await Write("tv/ky-03.md", """
             ---
             title: "Kỳ 3 không có bản ghi"
@@ -226,11 +215,5 @@ public sealed class ShowcaseImportTests(SiteFactory site) : IClassFixture<SiteFa
         Assert.Equal(before, await CountsAsync());
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(content))
-        {
-            Directory.Delete(content, recursive: true);
-        }
-    }
+    public void Dispose() => copy.Dispose();
 }

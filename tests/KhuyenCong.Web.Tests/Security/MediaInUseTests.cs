@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Tests.Pages.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -199,14 +199,7 @@ public sealed class MediaInUseTests(SiteFactory site) : IClassFixture<SiteFactor
     {
         var editor = await site.SignInAsync(Roles.Editor);
         var pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n<html><script>alert(1)</script></html>\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
-        var page = await editor.GetHtmlAsync("/quan-tri/thu-vien");
-        var token = page.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent();
-        var content = new ByteArrayContent(pdf);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(content, "Upload.File", "co-script.pdf");
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        using (var upload = await editor.PostAsync(new Uri("/quan-tri/thu-vien?handler=Upload", UriKind.Relative), form))
+        using (var upload = await editor.UploadToLibraryAsync(pdf, "co-script.pdf", "application/pdf"))
         {
             Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         }

@@ -1,12 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Tests.Services.Media;
 using Microsoft.EntityFrameworkCore;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace KhuyenCong.Web.Tests.Pages.Admin;
 
@@ -30,33 +28,14 @@ public sealed class MediaPickerTests(SiteFactory site) : IClassFixture<SiteFacto
         { "/quan-tri/hoi-cho/them", "Extra.FeaturedImage" },
     };
 
-    private static byte[] Png()
-    {
-        using var image = new Image<Rgba32>(320, 200, new Rgba32(200, 120, 40));
-        using var stream = new MemoryStream();
-        image.SaveAsPng(stream);
-        return stream.ToArray();
-    }
+    private static byte[] Png() => PngBytes.Solid(320, 200, 200, 120, 40);
 
     private static async Task<(HttpStatusCode Status, IHtmlDocument Page)> PostMultipartAsync(
         HttpClient client, string url, Dictionary<string, string> fields, (string Name, byte[] Bytes, string FileName)? file = null)
     {
         var form = await client.GetHtmlAsync(url.Split('?')[0]);
-        using var content = new MultipartFormDataContent();
-        content.Add(new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken");
-        foreach (var (k, v) in fields)
-        {
-            content.Add(new StringContent(v), k);
-        }
-
-        if (file is { } f)
-        {
-            var bytes = new ByteArrayContent(f.Bytes);
-            bytes.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-            content.Add(bytes, f.Name, f.FileName);
-        }
-
-        using var response = await client.PostAsync(new Uri(url, UriKind.Relative), content);
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var response = await client.PostMultipartAsync(url, token, fields, file is { } f ? new FilePart(f.Name, f.Bytes, f.FileName, "image/png") : null);
         return (response.StatusCode, await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync()));
     }
 
@@ -192,15 +171,9 @@ public sealed class MediaPickerTests(SiteFactory site) : IClassFixture<SiteFacto
         var page = await editor.GetHtmlAsync(url);
         var boxes = page.QuerySelectorAll("input[type=checkbox][name='MediaAdd.bo-anh']").Select(b => b.GetAttribute("value")!).Take(2).ToList();
         Assert.Equal(2, boxes.Count);
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
-            { new StringContent("add:bo-anh"), "media-op" },
-            { new StringContent(boxes[0]), "MediaAdd.bo-anh" },
-            { new StringContent(boxes[1]), "MediaAdd.bo-anh" },
-            { new StringContent("Chưa lưu"), "Input.Title" },
-        };
-        using var response = await editor.PostAsync(new Uri(url + "?handler=Media", UriKind.Relative), content);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var response = await editor.PostMultipartAsync(url + "?handler=Media", token,
+            [new("media-op", "add:bo-anh"), new("MediaAdd.bo-anh", boxes[0]), new("MediaAdd.bo-anh", boxes[1]), new("Input.Title", "Chưa lưu")]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var after = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
         var rows = after.QuerySelectorAll("input[name^='Extra.Gallery['][name$='].Media']").Select(i => i.GetAttribute("value") ?? "").ToList();

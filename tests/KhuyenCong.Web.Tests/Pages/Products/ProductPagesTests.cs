@@ -45,8 +45,8 @@ public sealed class ProductPagesTests(ShowcaseSiteFactory site) : IClassFixture<
     [InlineData("  - level: national", "  - level: galactic", "certification level")]
     public async Task A_bad_product_file_names_the_file_and_line_and_imports_nothing(string from, string to, string message)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "kc-bad-" + Guid.NewGuid().ToString("N"));
-        ShowcaseSiteFactory.CopyFixtures(folder);
+        using var copy = ShowcaseSiteFactory.CopyOfFixtures();
+        var folder = copy.Path;
         var file = Path.Combine(folder, "products", "fx-keo-dua-la-dua.md");
         var text = await File.ReadAllTextAsync(file);
         Assert.Contains(from, text, StringComparison.Ordinal);
@@ -56,14 +56,13 @@ public sealed class ProductPagesTests(ShowcaseSiteFactory site) : IClassFixture<
         Assert.True(error.Line > 1, error.Message);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.False(await site.WithDbAsync((db, _) => db.Products.AnyAsync(p => p.Title == "Đổi tên")));
-        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
     public async Task A_bad_establishment_entry_names_its_line()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "kc-bad-" + Guid.NewGuid().ToString("N"));
-        ShowcaseSiteFactory.CopyFixtures(folder);
+        using var copy = ShowcaseSiteFactory.CopyOfFixtures();
+        var folder = copy.Path;
         var file = Path.Combine(folder, "establishments.yml");
         var text = await File.ReadAllTextAsync(file);
         await File.WriteAllTextAsync(file, text.Replace("kind: enterprise", "kind: empire", StringComparison.Ordinal));
@@ -71,7 +70,6 @@ public sealed class ProductPagesTests(ShowcaseSiteFactory site) : IClassFixture<
         Assert.Equal("establishments.yml", error.File);
         var line = text.Split('\n').Select((l, i) => (l, i)).Last(x => x.l.StartsWith("- slug:", StringComparison.Ordinal)).i + 1;
         Assert.Equal(line, error.Line);
-        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Tests.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SixLabors.ImageSharp;
@@ -19,13 +20,14 @@ public sealed class ShowcaseSiteFactory : SiteFactory, IAsyncLifetime
 
     public static string FixtureFolder => Path.Combine(AppPaths.Root, "tests", "KhuyenCong.Web.Tests", "Fixtures", "showcase");
 
-    public string ContentCopy { get; } = Path.Combine(Path.GetTempPath(), "kc-showcase-" + Guid.NewGuid().ToString("N"));
+    private readonly ContentFolder contentCopy = CopyOfFixtures();
+
+    public string ContentCopy => contentCopy.Path;
 
     public string ImportOutput { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        CopyFixtures(ContentCopy);
         ImportOutput = await ImportAsync(ContentCopy);
         await WithDbAsync(async (db, sp) =>
         {
@@ -84,16 +86,11 @@ public sealed class ShowcaseSiteFactory : SiteFactory, IAsyncLifetime
         });
     }
 
-    public static void CopyFixtures(string target)
+    /// <summary>A copy of the fixture folder with its generated images.</summary>
+    public static ContentFolder CopyOfFixtures()
     {
-        foreach (var file in Directory.GetFiles(FixtureFolder, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(target, Path.GetRelativePath(FixtureFolder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to, overwrite: true);
-        }
-
-        var images = Path.Combine(target, "images", "fx");
+        var folder = ContentFolder.CopyOf(FixtureFolder, "kc-showcase-");
+        var images = Path.Combine(folder.Path, "images", "fx");
         Directory.CreateDirectory(images);
         var colours = new Dictionary<string, Rgba32>
         {
@@ -105,26 +102,13 @@ public sealed class ShowcaseSiteFactory : SiteFactory, IAsyncLifetime
             using var image = new Image<Rgba32>(1200, 800, colour);
             image.SaveAsPng(Path.Combine(images, name));
         }
-    }
 
-    public Task<string> ImportAsync(string folder) => WithDbAsync(async (_, sp) =>
-    {
-        await using var output = new StringWriter();
-        await sp.GetRequiredService<ContentImporter>().ImportAsync(folder, output);
-        return output.ToString();
-    });
+        return folder;
+    }
 
     Task IAsyncLifetime.DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(ContentCopy, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-
+        contentCopy.Dispose();
         return Task.CompletedTask;
     }
 }

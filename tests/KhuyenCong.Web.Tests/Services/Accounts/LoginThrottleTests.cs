@@ -73,4 +73,37 @@ public sealed class LoginThrottleTests
         clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
         Assert.False(throttle.IsUnknownLockedOut("ghost@example.vn"));
     }
+
+    [Fact]
+    public void One_address_trying_many_names_is_blocked_at_the_per_address_limit_for_every_name()
+    {
+        var throttle = Throttle();
+        for (var i = 0; i < LoginThrottle.MaxFailuresPerIp - 1; i++)
+        {
+            throttle.RecordFailure("203.0.113.9", $"ten{i}@example.vn");
+        }
+
+        Assert.False(throttle.IsBlocked("203.0.113.9", "moi@example.vn"));
+        throttle.RecordFailure("203.0.113.9", "cuoi@example.vn");
+        Assert.True(throttle.IsBlocked("203.0.113.9", "moi@example.vn"));
+        Assert.False(throttle.IsBlocked("198.51.100.1", "moi@example.vn"));
+    }
+
+    [Fact]
+    public void The_window_slides_so_old_failures_stop_counting_one_by_one()
+    {
+        var throttle = Throttle();
+        for (var i = 0; i < LoginThrottle.MaxFailuresPerIpAndName - 1; i++)
+        {
+            throttle.RecordFailure("203.0.113.9", "biên-tập@example.vn");
+        }
+
+        clock.Advance(LoginThrottle.Window / 2);
+        throttle.RecordFailure("203.0.113.9", "BIÊN-TẬP@example.vn");
+        Assert.True(throttle.IsBlocked("203.0.113.9", "biên-tập@example.vn"));
+
+        // The first nine leave the window; the last one alone is not enough.
+        clock.Advance(LoginThrottle.Window / 2 + TimeSpan.FromSeconds(1));
+        Assert.False(throttle.IsBlocked("203.0.113.9", "biên-tập@example.vn"));
+    }
 }

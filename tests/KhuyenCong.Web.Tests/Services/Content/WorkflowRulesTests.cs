@@ -60,4 +60,44 @@ public class WorkflowRulesTests
     [Fact]
     public void Every_status_has_a_vietnamese_label() =>
         Assert.All(Enum.GetValues<ContentStatus>(), s => Assert.NotEqual(s.ToString(), Workflow.Label(s)));
+
+    [Theory]
+    [InlineData(ContentStatus.Draft)]
+    [InlineData(ContentStatus.InReview)]
+    [InlineData(ContentStatus.Published)]
+    [InlineData(ContentStatus.Archived)]
+    public void A_publisher_may_delete_a_saved_item_in_any_status_and_an_editor_never(ContentStatus from)
+    {
+        Assert.True(Workflow.IsAllowed(As(Roles.Publisher), from, WorkflowAction.Delete, isNew: false));
+        Assert.False(Workflow.IsAllowed(As(Roles.Editor), from, WorkflowAction.Delete, isNew: false));
+    }
+
+    [Fact]
+    public void Someone_without_a_role_is_held_to_the_editors_rules()
+    {
+        var nobody = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "x")], "test"));
+        Assert.True(Workflow.IsAllowed(nobody, ContentStatus.Draft, WorkflowAction.Save, isNew: false));
+        Assert.False(Workflow.IsAllowed(nobody, ContentStatus.Published, WorkflowAction.Save, isNew: false));
+        Assert.False(Workflow.IsAllowed(nobody, ContentStatus.InReview, WorkflowAction.Publish, isNew: false));
+        Assert.False(Workflow.CanPublish(null!));
+    }
+
+    [Theory]
+    [InlineData(WorkflowAction.Submit, ContentStatus.InReview)]
+    [InlineData(WorkflowAction.Publish, ContentStatus.Published)]
+    [InlineData(WorkflowAction.Save, ContentStatus.Draft)]
+    public void A_new_item_goes_where_its_first_action_sends_it(WorkflowAction action, ContentStatus expected) =>
+        Assert.Equal(expected, Workflow.Next(ContentStatus.Published, action, isNew: true));
+
+    [Fact]
+    public void Labels_and_audit_codes_are_distinct_per_status_and_action()
+    {
+        Assert.Equal("Bản nháp", Workflow.Label(ContentStatus.Draft));
+        Assert.Equal("Chờ duyệt", Workflow.Label(ContentStatus.InReview));
+        Assert.Equal("Đã đăng", Workflow.Label(ContentStatus.Published));
+        Assert.Equal("Đã gỡ", Workflow.Label(ContentStatus.Archived));
+        var codes = Enum.GetValues<WorkflowAction>().Select(Workflow.AuditAction).ToList();
+        Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(codes, c => Assert.Matches("^[a-z-]+$", c));
+    }
 }

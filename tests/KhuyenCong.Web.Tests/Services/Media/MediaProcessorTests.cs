@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Options;
@@ -228,7 +226,7 @@ public sealed class MediaProcessorTests : IDisposable
     [InlineData(9_000, 16)]
     public async Task Png_declaring_huge_dimensions_is_refused_before_decoding(int width, int height)
     {
-        var bomb = CraftPng(width, height, new byte[1024]);
+        var bomb = PngBytes.Crafted(width, height, new byte[1024]);
         Assert.True(bomb.Length < 200, $"{bomb.Length} bytes");
         GC.Collect();
         using var process = System.Diagnostics.Process.GetCurrentProcess();
@@ -250,7 +248,7 @@ public sealed class MediaProcessorTests : IDisposable
     [Fact]
     public async Task Crafted_png_of_a_sane_size_is_accepted_so_the_bomb_test_crafts_valid_files()
     {
-        var upload = await Process(CraftPng(64, 48, new byte[48 * (1 + 64 * 4)]), "crafted.png");
+        var upload = await Process(PngBytes.Crafted(64, 48, new byte[48 * (1 + 64 * 4)]), "crafted.png");
 
         Assert.Equal((64, 48), (upload.Width, upload.Height));
         Assert.Equal("image/png", upload.ContentType); // all pixels are transparent black
@@ -352,7 +350,7 @@ public sealed class MediaProcessorTests : IDisposable
             "jpeg-then-html" => [.. jpeg, .. Encoding.UTF8.GetBytes($"<html><body>{Payload}</body></html>")],
             "jpeg-then-zip" => [.. jpeg, .. "PK\x03\x04"u8, .. payload],
             "jpeg-comment-script" => [0xFF, 0xD8, 0xFF, 0xFE, 0, (byte)(payload.Length + 2), .. payload, .. jpeg[2..]],
-            "png-text-chunk-script" => [.. png[..33], .. Chunk("tEXt", [.. "Comment\0"u8, .. payload]), .. png[33..]],
+            "png-text-chunk-script" => [.. png[..33], .. PngBytes.Chunk("tEXt", [.. "Comment\0"u8, .. payload]), .. png[33..]],
             "png-then-html" => [.. png, .. payload],
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -581,49 +579,6 @@ public sealed class MediaProcessorTests : IDisposable
         }
 
         return stream.ToArray();
-    }
-
-    /// <summary>A PNG written by hand: signature, IHDR (8-bit RGBA) declaring any size, one IDAT of the given raw rows, IEND.</summary>
-    private static byte[] CraftPng(int width, int height, byte[] rawRows)
-    {
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bit depth
-        header[9] = 6; // colour type RGBA; compression, filter and interlace stay 0
-
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize))
-        {
-            zlib.Write(rawRows);
-        }
-
-        return [0x89, .. "PNG\r\n\x1a\n"u8, .. Chunk("IHDR", header), .. Chunk("IDAT", compressed.ToArray()), .. Chunk("IEND", [])];
-    }
-
-    private static byte[] Chunk(string type, byte[] data)
-    {
-        var chunk = new byte[12 + data.Length];
-        BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
-        Encoding.ASCII.GetBytes(type).CopyTo(chunk, 4);
-        data.CopyTo(chunk, 8);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32(chunk.AsSpan(4, 4 + data.Length)));
-        return chunk;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 
     private static byte[] MinimalPdf()

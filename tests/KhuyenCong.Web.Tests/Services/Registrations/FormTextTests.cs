@@ -90,4 +90,84 @@ public class FormTextTests
     [InlineData("a b@example.vn", false)]
     [InlineData("@example.vn", false)]
     public void Email_addresses_are_checked_for_their_shape(string value, bool ok) => Assert.Equal(ok, FormText.LooksLikeEmail(value));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(" \t ")]
+    public void Empty_or_blank_text_is_no_error_and_becomes_empty(string? raw)
+    {
+        Assert.Null(FormText.Clean(raw, "Tên cơ sở", 10, multiline: true, out var value));
+        Assert.Equal("", value);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("    ")]
+    public void A_blank_required_field_asks_for_its_label_in_lower_case(string? raw)
+    {
+        var errors = new Dictionary<string, string>();
+        Assert.Equal("", FormText.Field("ten", raw, "Tên cơ sở", 50, multiline: false, required: true, errors));
+        Assert.Equal("Nhập tên cơ sở.", errors["ten"]);
+
+        var optional = new Dictionary<string, string>();
+        Assert.Equal("", FormText.Field("ten", raw, "Tên cơ sở", 50, multiline: false, required: false, optional));
+        Assert.Empty(optional);
+    }
+
+    [Fact]
+    public void A_refused_field_keeps_the_problem_and_returns_nothing()
+    {
+        var errors = new Dictionary<string, string>();
+        Assert.Equal("", FormText.Field("ten", "a\u0007b", "Tên cơ sở", 50, multiline: false, required: true, errors));
+        Assert.Contains("Tên cơ sở", errors["ten"], StringComparison.Ordinal);
+        Assert.Contains("điều khiển", errors["ten"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decomposed_diacritics_are_composed_and_counted_as_typed()
+    {
+        // "Bến Tre" as a Mac or an old Vietnamese keyboard may send it: e + circumflex + acute as three code points.
+        var decomposed = "Be\u0302\u0301n Tre";
+        Assert.Equal(9, decomposed.Length);
+        Assert.Null(FormText.Clean(decomposed, "Nơi", 7, multiline: false, out var value));
+        Assert.Equal("Bến Tre", value);
+        Assert.Equal(7, value.Length);
+        Assert.True(value.IsNormalized(System.Text.NormalizationForm.FormC));
+    }
+
+    [Fact]
+    public void The_length_limit_is_inclusive()
+    {
+        Assert.Null(FormText.Clean(new string('ư', 20), "Tên", 20, multiline: false, out var exact));
+        Assert.Equal(20, exact.Length);
+        var problem = FormText.Clean(new string('ư', 21), "Tên", 20, multiline: false, out _);
+        Assert.Equal("Tên không được dài quá 20 ký tự (hiện có 21).", problem);
+        // Spaces are collapsed before counting: a run of them counts as one.
+        Assert.Null(FormText.Clean("ơ    ơ", "Tên", 3, multiline: false, out var collapsed));
+        Assert.Equal("ơ ơ", collapsed);
+    }
+
+    [Fact]
+    public void Emoji_and_joined_emoji_are_text_not_broken_characters()
+    {
+        Assert.Null(FormText.Clean("Dừa 🥥 và 👨\u200D👩", "Ghi chú", 50, multiline: false, out var value));
+        Assert.Equal("Dừa 🥥 và 👨\u200D👩", value);
+    }
+
+    [Fact]
+    public void Old_mac_line_ends_become_new_lines_in_multiline_text()
+    {
+        Assert.Null(FormText.Clean("dòng một\rdòng hai", "Mô tả", 50, multiline: true, out var value));
+        Assert.Equal("dòng một\ndòng hai", value);
+    }
+
+    [Theory]
+    [InlineData("1 234.567,8-9_0", "1234567890")]
+    [InlineData("1\u00A0500", "1500")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Digits_drops_the_separators_people_type(string? raw, string expected) => Assert.Equal(expected, FormText.Digits(raw));
 }

@@ -1,29 +1,16 @@
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Services;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using KhuyenCong.Web.Tests.Data;
 
-namespace KhuyenCong.Web.Tests.Pages.Program;
+namespace KhuyenCong.Web.Tests.Services.Programme;
 
 /// <summary>The importer checks the decision's arithmetic and reports each mismatch with its location.</summary>
 public sealed class ProgramSourceCheckTests(SiteFactory site) : IClassFixture<SiteFactory>, IDisposable
 {
-    private readonly string content = CopyContent();
+    private readonly ContentFolder copy = ContentFolder.CopyOfStartingContent("kc-program-");
 
-    private static string CopyContent()
-    {
-        var target = Path.Combine(Path.GetTempPath(), "kc-program-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.GetFiles(AppPaths.Content, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(target, Path.GetRelativePath(AppPaths.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
-
-        return target;
-    }
-
-    public void Dispose() => Directory.Delete(content, recursive: true);
+    public void Dispose() => copy.Dispose();
 
     [Fact]
     public void The_source_mismatches_are_found_with_file_line_row_column_expected_and_printed()
@@ -54,25 +41,25 @@ public sealed class ProgramSourceCheckTests(SiteFactory site) : IClassFixture<Si
     {
         // The smallest consistent correction: VI.6 reads 632 for the period (its years), group VI 287 in 2021
         // (its lines and sources), so VI is 1,267, KCĐP 22,337 and the total 175,157 everywhere.
-        var budget = Path.Combine(content, ProgramSource.BudgetFile);
+        var budget = Path.Combine(copy.Path, ProgramSource.BudgetFile);
         var text = Replace(File.ReadAllText(budget),
             ("total,total,Tổng kinh phí,175155,19525,22335,133295,32105,", "total,total,Tổng kinh phí,175157,19525,22337,133295,32107,"),
             ("khuyến công,1265,0,1265,0,285,0,287,", "khuyến công,1267,0,1267,0,287,0,287,"),
             (",650,0,650,0,132,", ",632,0,632,0,132,"));
         File.WriteAllText(budget, text);
-        var byYear = Path.Combine(content, ProgramSource.ByYearFile);
+        var byYear = Path.Combine(copy.Path, ProgramSource.ByYearFile);
         File.WriteAllText(byYear, Replace(File.ReadAllText(byYear),
             ("2021,3715,4295,24095,32105", "2021,3715,4297,24095,32107"), ("total,19525,22335,133295,175155", "total,19525,22337,133295,175157")));
-        var targets = Path.Combine(content, ProgramSource.TargetsFile);
+        var targets = Path.Combine(copy.Path, ProgramSource.TargetsFile);
         File.WriteAllText(targets, Replace(File.ReadAllText(targets),
             ("    appendix_count: 3\n", "    appendix_count: 4\n"), ("total: 175155", "total: 175157"), ("state_budget: 41860", "state_budget: 41862"), ("local: 22335", "local: 22337")));
 
-        var issues = ProgramSource.Read(content).Issues;
+        var issues = ProgramSource.Read(copy.Path).Issues;
         Assert.True(issues.Count == 0, string.Join("\n", issues.Select(i => $"{i.File}:{i.Line} {i.Location} {i.Message}")));
 
         // One wrong figure in a line: reported on that line, its group and the years-to-period check.
         File.WriteAllText(budget, Replace(text, (",675,0,540,135,175,-,140,35,", ",675,0,540,135,175,-,150,35,")));
-        issues = ProgramSource.Read(content).Issues;
+        issues = ProgramSource.Read(copy.Path).Issues;
         Assert.Contains(issues, i => i.Location == "Phụ lục 2, dòng II.3, cột năm 2021 – tổng kinh phí" && i.Expected == 185 && i.Printed == 175);
         Assert.Contains(issues, i => i.Location == "Phụ lục 2, dòng II.3, cột cả giai đoạn – KCĐP" && i.Expected == 550 && i.Printed == 540);
         Assert.Contains(issues, i => i.Location == "Phụ lục 2, nhóm II, cột năm 2021 – KCĐP" && i.Expected == 350 && i.Printed == 340);
@@ -92,14 +79,7 @@ public sealed class ProgramSourceCheckTests(SiteFactory site) : IClassFixture<Si
     [Fact]
     public async Task The_import_reports_the_mismatches_and_does_not_fail_and_twice_changes_nothing()
     {
-        await using var output = new StringWriter();
-        await site.WithDbAsync(async (_, sp) =>
-        {
-            await sp.GetRequiredService<ContentImporter>().ImportAsync(content, output);
-            await sp.GetRequiredService<ContentImporter>().ImportAsync(content, output);
-            return 0;
-        });
-        var text = output.ToString();
+        var text = await site.ImportAsync(copy.Path) + await site.ImportAsync(copy.Path);
         Assert.Contains("program: note (the decision's own figures, shown on the programme page) content/program/budget-2021-2025.csv:35: Phụ lục 2, dòng VI.6", text, StringComparison.Ordinal);
         Assert.Contains("figures unchanged, 11 mismatches in the source", text, StringComparison.Ordinal);
         var (targets, figures, issues) = await site.WithDbAsync(async (db, _) =>
@@ -112,13 +92,9 @@ public sealed class ProgramSourceCheckTests(SiteFactory site) : IClassFixture<Si
     [Fact]
     public async Task A_malformed_figure_fails_the_import_with_its_file_and_line()
     {
-        var budget = Path.Combine(content, ProgramSource.BudgetFile);
+        var budget = Path.Combine(copy.Path, ProgramSource.BudgetFile);
         File.WriteAllText(budget, File.ReadAllText(budget).Replace(",75000,5000,0,70000,", ",75.000,5000,0,70000,", StringComparison.Ordinal));
-        var ex = await Assert.ThrowsAsync<ContentImportException>(() => site.WithDbAsync(async (_, sp) =>
-        {
-            await sp.GetRequiredService<ContentImporter>().ImportAsync(content, TextWriter.Null);
-            return 0;
-        }));
+        var ex = await Assert.ThrowsAsync<ContentImportException>(() => site.ImportAsync(copy.Path));
         Assert.Equal(ProgramSource.BudgetFile, ex.File);
         Assert.Equal(11, ex.Line);
     }
