@@ -5,6 +5,8 @@ using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
+// Over 150 lines: create, edit and delete of a record that is not routed content, so it has no ContentEditModel to lean on;
+// its POST still checks the fields inline (they could parse themselves in EstablishmentInput, like ContentInput.Parse).
 namespace KhuyenCong.Web.Pages.Admin.Establishments;
 
 /// <summary>

@@ -6,6 +6,8 @@ using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
+// Over 150 lines: a fair has the most dated fields of the showcase editors plus repeatable participant rows, each checked
+// against the establishments (the shared date and image checks live in ShowcaseForms, the gallery in GalleryRows).
 namespace KhuyenCong.Web.Pages.Admin.Fairs;
 
 /// <summary>Create/edit a fair: dates, venue, how to apply, funding, photos, results and participants (repeatable rows).</summary>

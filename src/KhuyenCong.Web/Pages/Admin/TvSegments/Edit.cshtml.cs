@@ -6,6 +6,7 @@ using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
+// Over 150 lines: besides its fields the TV editor accepts a video upload into the media library (StoreUploadAsync).
 namespace KhuyenCong.Web.Pages.Admin.TvSegments;
 
 /// <summary>Create/edit a TV segment: episode data, thumbnail, an uploaded MP4 or an external link, the transcript.</summary>
