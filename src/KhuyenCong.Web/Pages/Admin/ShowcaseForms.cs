@@ -55,6 +55,25 @@ public static class ShowcaseForms
     public static string? MomentInput(DateTime? utc) =>
         utc is null ? null : VietnamTime.ToLocal(utc.Value).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The id of the place whose code was chosen (null when none was); an unknown code is refused.</summary>
+    public static async Task<int?> PlaceIdAsync(AppDbContext db, ModelStateDictionary state, string? code, string field, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(state);
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        var id = await db.Places.Where(p => p.Code == code).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        if (id is null)
+        {
+            state.AddModelError(field, "Địa bàn không có trong danh mục.");
+        }
+
+        return id;
+    }
+
     /// <summary>A featured image (code of an image in the media library) and its alt text, both required.</summary>
     public static async Task CheckImageAsync(AppDbContext db, ModelStateDictionary state, string? code, string? alt, string field, string altField, CancellationToken ct)
     {

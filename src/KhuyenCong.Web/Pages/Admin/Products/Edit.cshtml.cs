@@ -123,15 +123,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             ModelState.AddModelError("Extra.Group", "Chọn nhóm sản phẩm.");
         }
 
-        int? placeId = null;
-        if (!string.IsNullOrWhiteSpace(Extra.Place))
-        {
-            placeId = await Db.Places.Where(p => p.Code == Extra.Place).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-            if (placeId is null)
-            {
-                ModelState.AddModelError("Extra.Place", "Địa bàn không có trong danh mục.");
-            }
-        }
+        var placeId = await ShowcaseForms.PlaceIdAsync(Db, ModelState, Extra.Place, "Extra.Place", ct);
 
         var ocopStars = Number(Extra.OcopStars, "Extra.OcopStars", 1, 5, "Số sao OCOP từ 1 đến 5.");
         var ocopYear = Number(Extra.OcopYear, "Extra.OcopYear", 2000, 2100, "Năm không hợp lệ.");
