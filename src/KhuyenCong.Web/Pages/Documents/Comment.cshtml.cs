@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+// Over 150 lines: the public comment form with the registration's anti-spam and the draft's open/closed window.
 namespace KhuyenCong.Web.Pages.Documents;
 
 /// <summary>

@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+// Over 150 lines: the public subscription form with its anti-spam (honeypot, fill time, per-IP limit) and choices of
+// topics, documents and fairs, all checked in its one POST handler.
 namespace KhuyenCong.Web.Pages.Subscriptions;
 
 /// <summary>

@@ -183,6 +183,43 @@ public sealed class RegistrationTriageTests(RegistrationSite site) : IClassFixtu
         Assert.True(audited >= 2);
     }
 
+    /// <summary>
+    /// The staff page reads the form's fields from <see cref="RegistrationFields"/>: every field shown on the check
+    /// page has its row with the stored answer, and the fields shown beside another (the other type, the other
+    /// support, the role, the news consent) appear in their row.
+    /// </summary>
+    [Fact]
+    public async Task The_staff_detail_page_shows_every_field_of_the_registration_form_with_its_answer()
+    {
+        var answers = ValidAnswers();
+        answers["loai-hinh"] = Fields(("Form.Type", "khac"), ("Form.OtherType", "Tổ hợp tác làng nghề"), ("Form.EstablishmentName", "Tổ hợp tác kẹo dừa Mẫu Hai"));
+        answers["ho-tro"] = Fields(("Form.Lines", "may-moc"), ("Form.Lines", "khac"), ("Form.OtherSupport", "Tư vấn thiết kế bao bì"));
+        answers["dong-y"] = Fields(("Form.ConsentHandling", "yes"), ("Form.ConsentNews", "yes"));
+        var (id, _) = await SubmitOneAsync(answers);
+        var stored = await site.WithDbAsync((db, _) => db.Registrations.SingleAsync(r => r.Id == id));
+        var staff = await site.SignInAsync(Roles.Editor);
+        var page = await staff.GetHtmlAsync($"/quan-tri/dang-ky/{id}");
+        var rows = page.QuerySelectorAll(".summary-row")
+            .Select(r => (Label: r.QuerySelector("dt")!.TextContent.Trim(), Value: r.QuerySelector("dd")!.TextContent.Trim())).ToList();
+        foreach (var field in RegistrationFields.All)
+        {
+            if (field.Shown is { } shown)
+            {
+                Assert.True(field.Asked(stored), field.Name);
+                Assert.Contains((field.Label, shown(stored).Trim()), rows);
+            }
+            else
+            {
+                var value = Assert.IsType<string>(field.Value(stored), exactMatch: false);
+                Assert.True(rows.Any(r => r.Value.Contains(value, StringComparison.OrdinalIgnoreCase)), $"{field.Name}: {value}");
+            }
+        }
+
+        Assert.Contains(rows, r => r.Value.Contains("Tổ hợp tác làng nghề", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Value.Contains("Tư vấn thiết kế bao bì", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Value.Contains("nhận tin khuyến công: có", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Staff_export_and_erase_one_persons_data_and_both_are_audited()
     {

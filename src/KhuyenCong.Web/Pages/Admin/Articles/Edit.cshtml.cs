@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Admin.Articles;
 
 public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
-    : ContentEditModel<Article>(db, publisher, markdown, clock)
+    : ContentEditModel<Article, EditModel.ArticleExtra>(db, publisher, markdown, clock)
 {
     public sealed class ArticleInput
     {
@@ -34,6 +34,9 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         [Display(Name = "Mô tả ảnh đại diện (bắt buộc khi có ảnh)")]
         public string? FeaturedImageAlt { get; set; }
     }
+
+    /// <summary>The tag names of the form, cleaned (at most 10, each up to 60 characters, no repeats).</summary>
+    public sealed record ArticleExtra(IReadOnlyList<string> TagNames);
 
     /// <summary>The six contents of the programme (<see cref="ProgramContents"/>), as the form offers them.</summary>
     public static readonly IReadOnlyList<(int Number, string Name)> ProgramAreas = [.. ProgramContents.All.Select(c => (c.Number, c.NumberedTitle))];
@@ -68,7 +71,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         }
     }
 
-    protected override async Task ValidateExtraAsync(CancellationToken ct)
+    protected override async Task<ArticleExtra> ParseExtraAsync(CancellationToken ct)
     {
         if (Extra.TopicId is { } topicId && !Topics.Any(t => t.Id == topicId))
         {
@@ -87,9 +90,12 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
                 ModelState.AddModelError("Extra.FeaturedImageAlt", "Nhập mô tả ảnh cho người không xem được ảnh.");
             }
         }
+
+        return new ArticleExtra((Extra.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(n => n.Length is > 0 and <= 60).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList());
     }
 
-    protected override void ApplyExtra(Article item)
+    protected override void ApplyExtra(Article item, ArticleExtra extra)
     {
         item.TopicId = Extra.TopicId;
         item.ProgramArea = Extra.ProgramArea;
@@ -98,8 +104,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         item.IsFeatured = Extra.IsFeatured;
         item.FeaturedImage = string.IsNullOrWhiteSpace(Extra.FeaturedImage) ? null : Extra.FeaturedImage.Trim();
         item.FeaturedImageAlt = item.FeaturedImage is null ? null : Extra.FeaturedImageAlt?.Trim();
-        var names = (Extra.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(n => n.Length is > 0 and <= 60).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList();
+        var names = extra.TagNames;
         item.Tags.RemoveAll(t => !names.Any(n => Slugifier.Slugify(n) == t.Slug));
         foreach (var name in names)
         {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Admin.Documents;
 
 public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
-    : ContentEditModel<Document>(db, publisher, markdown, clock)
+    : ContentEditModel<Document, EditModel.DocumentExtra>(db, publisher, markdown, clock)
 {
     public sealed class DocumentInput
     {
@@ -30,6 +30,9 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         [Display(Name = "Tổng hợp ý kiến đã nhận và việc tiếp thu (Markdown, đăng sau khi hết hạn)")] public string? CommentSummary { get; set; }
     }
 
+    /// <summary>The form's dates and comment period as read, and the attached PDF from the library (null: keep the file).</summary>
+    public sealed record DocumentExtra(DateTime? IssuedOn, DateTime? EffectiveOn, DateTime? CommentOpens, DateTime? CommentCloses, MediaFile? Attachment);
+
     [BindProperty] public DocumentInput Extra { get; set; } = new();
 
     protected override IQueryable<Document> Items => Db.Documents;
@@ -44,7 +47,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
                 Kind = item.Kind, Number = item.Number, Issuer = item.Issuer, InForce = item.InForce,
                 IssuedOn = item.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 EffectiveOn = item.EffectiveOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                CommentOpens = LocalInput(item.CommentOpensAt), CommentCloses = LocalInput(item.CommentClosesAt),
+                CommentOpens = ShowcaseForms.MomentInput(item.CommentOpensAt), CommentCloses = ShowcaseForms.MomentInput(item.CommentClosesAt),
                 CommentSummary = item.CommentSummaryMarkdown.ReplaceLineEndings("\n"),
             };
         }
@@ -52,19 +55,12 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         return Task.CompletedTask;
     }
 
-    private DateTime? issued;
-    private DateTime? effective;
-    private MediaFile? attachment;
-
-    private DateTime? commentOpens;
-    private DateTime? commentCloses;
-
-    protected override async Task ValidateExtraAsync(CancellationToken ct)
+    protected override async Task<DocumentExtra> ParseExtraAsync(CancellationToken ct)
     {
-        issued = Day(Extra.IssuedOn, "Extra.IssuedOn");
-        effective = Day(Extra.EffectiveOn, "Extra.EffectiveOn");
-        commentOpens = Moment(Extra.CommentOpens, "Extra.CommentOpens");
-        commentCloses = Moment(Extra.CommentCloses, "Extra.CommentCloses");
+        var issued = ShowcaseForms.Day(ModelState, Extra.IssuedOn, "Extra.IssuedOn");
+        var effective = ShowcaseForms.Day(ModelState, Extra.EffectiveOn, "Extra.EffectiveOn");
+        var commentOpens = ShowcaseForms.Moment(ModelState, Extra.CommentOpens, "Extra.CommentOpens", dayAlone: true);
+        var commentCloses = ShowcaseForms.Moment(ModelState, Extra.CommentCloses, "Extra.CommentCloses", dayAlone: true);
         if ((commentOpens is null) != (commentCloses is null) && ModelState.IsValid)
         {
             ModelState.AddModelError(commentOpens is null ? "Extra.CommentOpens" : "Extra.CommentCloses",
@@ -80,6 +76,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             ModelState.AddModelError("Extra.CommentSummary", summaryProblem);
         }
 
+        MediaFile? attachment = null;
         if (!string.IsNullOrWhiteSpace(Extra.MediaFile))
         {
             attachment = await Db.MediaFiles.AsNoTracking().FirstOrDefaultAsync(m => m.StorageName == Extra.MediaFile.Trim() && m.Kind == MediaKind.Pdf, ct);
@@ -88,60 +85,26 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
                 ModelState.AddModelError("Extra.MediaFile", "Không tìm thấy tệp PDF này trong thư viện.");
             }
         }
+
+        return new DocumentExtra(issued, effective, commentOpens, commentCloses, attachment);
     }
 
-    protected override void ApplyExtra(Document item)
+    protected override void ApplyExtra(Document item, DocumentExtra extra)
     {
         item.Kind = Extra.Kind.Trim();
         item.Number = string.IsNullOrWhiteSpace(Extra.Number) ? null : Extra.Number.Trim();
         item.Issuer = Extra.Issuer.Trim();
-        item.IssuedOn = issued;
-        item.EffectiveOn = effective;
+        item.IssuedOn = extra.IssuedOn;
+        item.EffectiveOn = extra.EffectiveOn;
         item.InForce = Extra.InForce;
-        item.CommentOpensAt = commentOpens;
-        item.CommentClosesAt = commentCloses;
+        item.CommentOpensAt = extra.CommentOpens;
+        item.CommentClosesAt = extra.CommentCloses;
         item.CommentSummaryMarkdown = (Extra.CommentSummary ?? "").Trim().ReplaceLineEndings("\n");
-        if (attachment is not null)
+        if (extra.Attachment is { } attachment)
         {
             item.FileName = "media:" + attachment.StorageName + ".pdf";
             item.FileContentType = "application/pdf";
             item.FileSize = attachment.Size;
         }
-    }
-
-    private DateTime? Moment(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        string[] formats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "dd/MM/yyyy HH:mm", "yyyy-MM-dd", "dd/MM/yyyy"];
-        if (DateTime.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year is > 1900 and < 2200)
-        {
-            return VietnamTime.ToUtc(local);
-        }
-
-        ModelState.AddModelError(field, "Thời điểm không hợp lệ; nhập theo dạng ngày/tháng/năm giờ:phút.");
-        return null;
-    }
-
-    private static string? LocalInput(DateTime? utc) =>
-        utc is null ? null : VietnamTime.ToLocal(utc.Value).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-
-    private DateTime? Day(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateTime.TryParseExact(value.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year > 1900)
-        {
-            return DateTime.SpecifyKind(day, DateTimeKind.Utc);
-        }
-
-        ModelState.AddModelError(field, "Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm.");
-        return null;
     }
 }

@@ -6,11 +6,13 @@ using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
+// Over 150 lines: a fair has the most dated fields of the showcase editors plus repeatable participant rows, each checked
+// against the establishments (the shared date and image checks live in ShowcaseForms, the gallery in GalleryRows).
 namespace KhuyenCong.Web.Pages.Admin.Fairs;
 
 /// <summary>Create/edit a fair: dates, venue, how to apply, funding, photos, results and participants (repeatable rows).</summary>
 public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
-    : ContentEditModel<Fair>(db, publisher, markdown, clock)
+    : ContentEditModel<Fair, EditModel.FairExtra>(db, publisher, markdown, clock)
 {
     /// <summary>Blank participant rows offered below the filled ones (the form works without JavaScript).</summary>
     public const int BlankRows = 3;
@@ -40,6 +42,9 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         [StringLength(100, ErrorMessage = "Tối đa 100 ký tự.")] public string? Booth { get; set; }
         public bool Supported { get; set; }
     }
+
+    /// <summary>The dates as read, the gallery's images, the filled participant rows and the one added below them.</summary>
+    public sealed record FairExtra(DateTime? Starts, DateTime? Ends, DateTime? Deadline, List<GalleryImage> Gallery, List<ParticipantRow> Rows, Establishment? Added);
 
     [BindProperty] public FairInput Extra { get; set; } = new();
 
@@ -89,14 +94,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         GalleryRows.Pad(Extra.Gallery, 3);
     }
 
-    private Establishment? added;
-    private DateTime? starts;
-    private DateTime? ends;
-    private DateTime? deadline;
-    private List<GalleryImage> gallery = [];
-    private List<ParticipantRow> rows = [];
-
-    protected override async Task ValidateExtraAsync(CancellationToken ct)
+    protected override async Task<FairExtra> ParseExtraAsync(CancellationToken ct)
     {
         Require(Extra.Organiser, "Extra.Organiser", "Nhập đơn vị tổ chức.");
         Require(Extra.HostProvince, "Extra.HostProvince", "Nhập tỉnh, thành đăng cai.");
@@ -106,9 +104,9 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             ModelState.AddModelError("Extra.Level", "Chọn cấp hội chợ.");
         }
 
-        starts = ShowcaseForms.Day(ModelState, Extra.StartsOn, "Extra.StartsOn");
-        ends = ShowcaseForms.Day(ModelState, Extra.EndsOn, "Extra.EndsOn");
-        deadline = ShowcaseForms.Day(ModelState, Extra.RegistrationDeadline, "Extra.RegistrationDeadline");
+        var starts = ShowcaseForms.Day(ModelState, Extra.StartsOn, "Extra.StartsOn");
+        var ends = ShowcaseForms.Day(ModelState, Extra.EndsOn, "Extra.EndsOn");
+        var deadline = ShowcaseForms.Day(ModelState, Extra.RegistrationDeadline, "Extra.RegistrationDeadline");
         if (starts is null && string.IsNullOrWhiteSpace(Extra.StartsOn))
         {
             ModelState.AddModelError("Extra.StartsOn", "Nhập ngày bắt đầu.");
@@ -130,14 +128,14 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         }
 
         await ShowcaseForms.CheckImageAsync(Db, ModelState, Extra.FeaturedImage, Extra.FeaturedImageAlt, "Extra.FeaturedImage", "Extra.FeaturedImageAlt", ct);
-        gallery = await GalleryRows.ReadAsync(Db, Extra.Gallery, ModelState, "Extra.Gallery", ct);
+        var gallery = await GalleryRows.ReadAsync(Db, Extra.Gallery, ModelState, "Extra.Gallery", ct);
         if (Participants.Count > MaxRows + BlankRows)
         {
             ModelState.AddModelError("Participants", $"Tối đa {MaxRows} cơ sở tham gia.");
-            return;
+            return new FairExtra(starts, ends, deadline, gallery, [], null);
         }
 
-        rows = Participants.Where(p => p.EstablishmentId is not null).ToList();
+        var rows = Participants.Where(p => p.EstablishmentId is not null).ToList();
         foreach (var (row, i) in rows.Select((r, i) => (r, i)))
         {
             if (!Establishments.Any(e => e.Id == row.EstablishmentId))
@@ -152,12 +150,14 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             ModelState.AddModelError("Participants", $"Cơ sở “{name}” được ghi hai lần.");
         }
 
-        added = await EstablishmentPicker.ResolveAsync(Db, NewParticipant, nameof(NewParticipant), ModelState,
+        var added = await EstablishmentPicker.ResolveAsync(Db, NewParticipant, nameof(NewParticipant), ModelState,
             Clock.GetUtcNow().UtcDateTime, User.Identity?.Name, required: false, ct);
         if (added is { Id: > 0 } && rows.Any(r => r.EstablishmentId == added.Id))
         {
             ModelState.AddModelError("NewParticipant.Id", $"Cơ sở “{added.Name}” đã có trong danh sách tham gia.");
         }
+
+        return new FairExtra(starts, ends, deadline, gallery, rows, added);
     }
 
     private void Require(string? value, string field, string message)
@@ -168,26 +168,26 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         }
     }
 
-    protected override void ApplyExtra(Fair item)
+    protected override void ApplyExtra(Fair item, FairExtra extra)
     {
         item.Organiser = Extra.Organiser!.Trim();
         item.HostProvince = Extra.HostProvince!.Trim();
         item.Level = Extra.Level!.Value;
-        item.StartsOn = starts!.Value;
-        item.EndsOn = ends!.Value;
-        item.RegistrationDeadline = deadline;
+        item.StartsOn = extra.Starts!.Value;
+        item.EndsOn = extra.Ends!.Value;
+        item.RegistrationDeadline = extra.Deadline;
         item.Venue = Extra.Venue!.Trim();
         item.Address = Extra.Address?.Trim() ?? "";
         item.HowToApply = Extra.HowToApply?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? "";
         item.FundingLine = string.IsNullOrWhiteSpace(Extra.FundingLine) ? null : Extra.FundingLine.Trim();
         item.FeaturedImage = Extra.FeaturedImage!.Trim();
         item.FeaturedImageAlt = Extra.FeaturedImageAlt!.Trim();
-        item.Gallery = gallery;
+        item.Gallery = extra.Gallery;
         item.ResultsMarkdown = Extra.Results?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? "";
 
         // Update rows in place so that (fair, establishment) stays unique at every step of the save.
-        item.Participants.RemoveAll(p => !rows.Any(r => r.EstablishmentId == p.EstablishmentId));
-        foreach (var r in rows)
+        item.Participants.RemoveAll(p => !extra.Rows.Any(r => r.EstablishmentId == p.EstablishmentId));
+        foreach (var r in extra.Rows)
         {
             var row = item.Participants.FirstOrDefault(p => p.EstablishmentId == r.EstablishmentId);
             if (row is null)
@@ -200,7 +200,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             row.ProgrammeSupported = r.Supported;
         }
 
-        if (added is not null)
+        if (extra.Added is { } added)
         {
             item.Participants.Add(new FairParticipation { Establishment = added, EstablishmentId = added.Id, ProgrammeSupported = true });
         }

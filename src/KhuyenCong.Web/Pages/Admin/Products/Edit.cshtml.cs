@@ -17,7 +17,7 @@ namespace KhuyenCong.Web.Pages.Admin.Products;
 /// plus empty ones, and "Thêm dòng" posts the form back with more empty rows (nothing is saved).
 /// </summary>
 public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
-    : ContentEditModel<Product>(db, publisher, markdown, clock)
+    : ContentEditModel<Product, EditModel.ProductExtra>(db, publisher, markdown, clock)
 {
     public const int EmptyRows = 2;
 
@@ -38,6 +38,11 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         public List<ShopRow> WhereToBuy { get; set; } = [];
         public List<SupportRow> Support { get; set; } = [];
     }
+
+    /// <summary>The product's own fields as read: choices, numbers, the producer (found or new) and the four row lists.</summary>
+    public sealed record ProductExtra(
+        CnntGroup Group, int? PlaceId, int? OcopStars, int? OcopYear, Establishment? Producer,
+        List<ProductCertification> Certifications, List<GalleryImage> Gallery, List<ShopLink> Shops, List<SupportReceived> Support);
 
     [BindProperty] public ProductInput Extra { get; set; } = new();
 
@@ -84,16 +89,13 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     /// <summary>"Thêm dòng": the form comes back with two more empty rows in every list; nothing is saved.</summary>
     public async Task<IActionResult> OnPostAddRowsAsync(int? id, CancellationToken ct)
     {
-        if (id is not null && await Items.AnyAsync(x => x.Id == id, ct) is false)
+        ModelState.Clear();
+        if (!await LoadAsync(id, tracked: false, ct))
         {
             return NotFound();
         }
 
-        Item = id is null ? null : await Items.AsNoTracking().FirstAsync(x => x.Id == id, ct);
-        ModelState.Clear();
-        await LoadExtraAsync(Item, ct);
         Pad(EmptyRows + 2);
-        PageTitle = IsNew ? $"Thêm {TypeLabel}" : $"Sửa {TypeLabel}: {Item!.Title}";
         return Page();
     }
 
@@ -113,39 +115,18 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         PadList(Extra.Support, r => r.IsEmpty, empty);
     }
 
-    private CnntGroup group;
-    private int? placeId;
-    private int? ocopStars;
-    private int? ocopYear;
-    private Establishment? producer;
-    private readonly List<ProductCertification> certifications = [];
-    private readonly List<GalleryImage> gallery = [];
-    private readonly List<ShopLink> shops = [];
-    private readonly List<SupportReceived> support = [];
-
-    protected override async Task ValidateExtraAsync(CancellationToken ct)
+    protected override async Task<ProductExtra> ParseExtraAsync(CancellationToken ct)
     {
-        var g = ProductFilters.Groups.Where(x => x.Code == Extra.Group).Select(x => (CnntGroup?)x.Value).FirstOrDefault();
-        if (g is null)
+        var group = ProductFilters.Groups.Where(x => x.Code == Extra.Group).Select(x => (CnntGroup?)x.Value).FirstOrDefault();
+        if (group is null)
         {
             ModelState.AddModelError("Extra.Group", "Chọn nhóm sản phẩm.");
         }
-        else
-        {
-            group = g.Value;
-        }
 
-        if (!string.IsNullOrWhiteSpace(Extra.Place))
-        {
-            placeId = await Db.Places.Where(p => p.Code == Extra.Place).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-            if (placeId is null)
-            {
-                ModelState.AddModelError("Extra.Place", "Địa bàn không có trong danh mục.");
-            }
-        }
+        var placeId = await ShowcaseForms.PlaceIdAsync(Db, ModelState, Extra.Place, "Extra.Place", ct);
 
-        ocopStars = Number(Extra.OcopStars, "Extra.OcopStars", 1, 5, "Số sao OCOP từ 1 đến 5.");
-        ocopYear = Number(Extra.OcopYear, "Extra.OcopYear", 2000, 2100, "Năm không hợp lệ.");
+        var ocopStars = Number(Extra.OcopStars, "Extra.OcopStars", 1, 5, "Số sao OCOP từ 1 đến 5.");
+        var ocopYear = Number(Extra.OcopYear, "Extra.OcopYear", 2000, 2100, "Năm không hợp lệ.");
         var mediaNames = new List<string>();
         if (!string.IsNullOrWhiteSpace(Extra.FeaturedImage))
         {
@@ -164,21 +145,23 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             ModelState.AddModelError("Extra.FeaturedImageAlt", "Nhập mô tả ảnh cho người không xem được ảnh.");
         }
 
-        certifications.AddRange(CertificationRow.Read(Extra.Certifications, ModelState, "Extra.Certifications"));
-        gallery.AddRange(GalleryRows.Read(Extra.Gallery, known, ModelState, "Extra.Gallery"));
-        shops.AddRange(ShopRow.Read(Extra.WhereToBuy, ModelState, "Extra.WhereToBuy"));
-        support.AddRange(SupportRow.Read(Extra.Support, ModelState, "Extra.Support"));
-        producer = await EstablishmentPicker.ResolveAsync(Db, Producer, nameof(Producer), ModelState,
+        var certifications = CertificationRow.Read(Extra.Certifications, ModelState, "Extra.Certifications");
+        var gallery = GalleryRows.Read(Extra.Gallery, known, ModelState, "Extra.Gallery");
+        var shops = ShopRow.Read(Extra.WhereToBuy, ModelState, "Extra.WhereToBuy");
+        var support = SupportRow.Read(Extra.Support, ModelState, "Extra.Support");
+        var producer = await EstablishmentPicker.ResolveAsync(Db, Producer, nameof(Producer), ModelState,
             Clock.GetUtcNow().UtcDateTime, User.Identity?.Name, required: false, ct);
+        return new ProductExtra(group ?? default, placeId, ocopStars, ocopYear, producer, certifications, gallery, shops, support);
     }
 
-    protected override void ApplyExtra(Product item)
+    protected override void ApplyExtra(Product item, ProductExtra extra)
     {
-        item.Group = group;
+        var producer = extra.Producer;
+        item.Group = extra.Group;
         item.IsSet = Extra.IsSet;
-        item.PlaceId = placeId;
-        item.OcopStars = ocopStars;
-        item.OcopYear = ocopStars is null ? null : ocopYear;
+        item.PlaceId = extra.PlaceId;
+        item.OcopStars = extra.OcopStars;
+        item.OcopYear = extra.OcopStars is null ? null : extra.OcopYear;
         item.FeaturedImage = string.IsNullOrWhiteSpace(Extra.FeaturedImage) ? null : Extra.FeaturedImage.Trim();
         item.FeaturedImageAlt = Trim(Extra.FeaturedImageAlt, 300);
         item.IsSample = Extra.IsSample;
@@ -192,10 +175,10 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             item.EstablishmentId = producer.Id;
         }
         item.Certifications.Clear();
-        item.Certifications.AddRange(certifications);
-        item.Gallery = gallery;
-        item.WhereToBuy = shops;
-        item.Support = support;
+        item.Certifications.AddRange(extra.Certifications);
+        item.Gallery = extra.Gallery;
+        item.WhereToBuy = extra.Shops;
+        item.Support = extra.Support;
     }
 
     private int? Number(string? value, string field, int min, int max, string message) => FormNumber.Read(value, field, min, max, message, ModelState);

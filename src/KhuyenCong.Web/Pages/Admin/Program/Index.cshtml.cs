@@ -6,6 +6,8 @@ using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
+// Over 150 lines: list, form, save with evidence and history, and withdrawal of achievements on one page; the save's
+// checks are inline.
 namespace KhuyenCong.Web.Pages.Admin.Program;
 
 /// <summary>

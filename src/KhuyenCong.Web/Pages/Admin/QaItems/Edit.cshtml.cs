@@ -11,13 +11,16 @@ namespace KhuyenCong.Web.Pages.Admin.QaItems;
 
 /// <summary>A public question and answer: the title, the question as shown, the answer (body) and the topic.</summary>
 public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
-    : ContentEditModel<QaItem>(db, publisher, markdown, clock)
+    : ContentEditModel<QaItem, EditModel.QaExtra>(db, publisher, markdown, clock)
 {
     public sealed class QaInput
     {
         [Display(Name = "Lĩnh vực")] public string? Topic { get; set; }
         [Display(Name = "Câu hỏi (như hiển thị công khai, không có thông tin cá nhân)")] public string? QuestionText { get; set; }
     }
+
+    /// <summary>The topic's number and the question's cleaned text.</summary>
+    public sealed record QaExtra(int Topic, string QuestionText);
 
     [BindProperty] public QaInput Extra { get; set; } = new();
 
@@ -34,28 +37,26 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         return Task.CompletedTask;
     }
 
-    private int topic;
-    private string questionText = "";
-
-    protected override Task ValidateExtraAsync(CancellationToken ct)
+    protected override Task<QaExtra> ParseExtraAsync(CancellationToken ct)
     {
+        var topic = 0;
         if (Extra.Topic is not { Length: > 0 and <= 2 } || !int.TryParse(Extra.Topic, NumberStyles.None, CultureInfo.InvariantCulture, out topic) || !QuestionCatalog.IsTopic(topic))
         {
             ModelState.AddModelError("Extra.Topic", "Chọn một lĩnh vực trong danh sách.");
         }
 
-        if (FormText.Clean(Extra.QuestionText, "Câu hỏi", 4000, true, out questionText) is { } problem)
+        if (FormText.Clean(Extra.QuestionText, "Câu hỏi", 4000, true, out var questionText) is { } problem)
         {
             ModelState.AddModelError("Extra.QuestionText", problem);
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(new QaExtra(topic, questionText));
     }
 
-    protected override void ApplyExtra(QaItem item)
+    protected override void ApplyExtra(QaItem item, QaExtra extra)
     {
-        item.Topic = topic;
-        item.QuestionText = questionText;
+        item.Topic = extra.Topic;
+        item.QuestionText = extra.QuestionText;
     }
 
     /// <summary>The form's own addresses under /hoi-dap cannot be an item's slug.</summary>

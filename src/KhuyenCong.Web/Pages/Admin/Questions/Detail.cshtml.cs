@@ -16,17 +16,18 @@ namespace KhuyenCong.Web.Pages.Admin.Questions;
 /// One question: what was asked and by whom, status workflow, assignment, internal notes, the answer (Markdown
 /// through the content sanitiser), publishing as a public item without personal data (publishers), history,
 /// export and erasure of the person's data (all audited).
-/// Longer than 150 lines on purpose: seven short handlers of one record, each reading the record LoadAsync found;
-/// the parts shared with the registration page live in <see cref="TriagePageModel"/>.
+/// Longer than 150 lines on purpose: six short handlers of one record, each reading the record LoadAsync found;
+/// the parts shared with the registration page live in <see cref="TriagePageModel"/>, publishing as a public item
+/// in Detail.Publish.cs.
 /// </summary>
-public class DetailModel(AppDbContext db, QuestionStore store, AuditLog audit, UserManager<AppUser> users, TimeProvider clock,
+public partial class DetailModel(AppDbContext db, QuestionStore store, AuditLog audit, UserManager<AppUser> users, TimeProvider clock,
     MarkdownRenderer markdown, ContentPublisher publisher, Services.Mail.MailOutbox mail) : TriagePageModel
 {
-    /// <summary>Public addresses under /hoi-dap that a published item's slug may not take.</summary>
-    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "dat-cau-hoi", "da-gui", "tra-cuu", "chinh-sach-du-lieu", "rss",
-    };
+    // For the other part of this class (Detail.Publish.cs).
+    private AppDbContext Db => db;
+    private TimeProvider Clock => clock;
+    private AuditLog Audit => audit;
+    private ContentPublisher Publisher => publisher;
 
     public Question Question { get; private set; } = null!;
     public QaItem? Published { get; private set; }
@@ -192,78 +193,6 @@ public class DetailModel(AppDbContext db, QuestionStore store, AuditLog audit, U
     /// Publishes (or updates) the public item: the title and question as edited here, the answer, the topic; never
     /// the asker's name, organisation or contacts. Only with the asker's consent, only once answered, only publishers.
     /// </summary>
-    public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct)
-    {
-        if (!CanPublish)
-        {
-            return Forbid();
-        }
-
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        if (!Question.ConsentPublish)
-        {
-            return Invalid("tieu-de-cong-khai", "Người hỏi không đồng ý đăng công khai câu hỏi này.");
-        }
-
-        if (Question.AnsweredAt is null || Question.AnswerMarkdown.Length == 0)
-        {
-            return Invalid("tieu-de-cong-khai", "Cần lưu câu trả lời trước khi đăng công khai.");
-        }
-
-        var titleProblem = FormText.Clean(PublicTitle, "Tiêu đề công khai", 300, false, out var title);
-        if (titleProblem is not null || title.Length == 0)
-        {
-            return Invalid("tieu-de-cong-khai", titleProblem ?? "Nhập tiêu đề công khai.");
-        }
-
-        var textProblem = FormText.Clean(PublicText, "Câu hỏi công khai", 4000, true, out var text);
-        if (textProblem is not null || text.Length == 0)
-        {
-            return Invalid("cau-hoi-cong-khai", textProblem ?? "Nhập nội dung câu hỏi công khai (đã bỏ thông tin cá nhân).");
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var item = Published;
-        if (item is null)
-        {
-            var taken = await db.QaItems.Select(q => q.Slug).ToListAsync(ct);
-            var slugs = taken.Concat(ReservedSlugs).ToHashSet(StringComparer.Ordinal);
-            item = new QaItem { Title = title, Slug = Slugifier.Unique(Slugifier.Slugify(title).Length == 0 ? Question.Reference : title, slugs.Contains) };
-            db.QaItems.Add(item);
-        }
-
-        item.Title = title;
-        item.QuestionText = text;
-        item.BodyMarkdown = Question.AnswerMarkdown;
-        item.Topic = Question.Topic;
-        item.Status = ContentStatus.Published;
-        item.PublishAt ??= now;
-        item.UnpublishAt = null;
-        item.UpdatedAt = now;
-        item.UpdatedBy = User.Identity?.Name;
-        await publisher.SaveAsync(item, User.Identity?.Name ?? "?", "publish", "Từ câu hỏi " + Question.Reference, ct);
-        Question.QaItemId = item.Id;
-        Question.Events.Add(new QuestionEvent { At = now, Actor = audit.CurrentActor, Kind = QuestionEventKind.Published, Text = SiteUrls.Qa(item.Slug) });
-        if (Question.Status != QuestionStatus.Published)
-        {
-            Question.Events.Add(new QuestionEvent { At = now, Actor = audit.CurrentActor, Kind = QuestionEventKind.StatusChanged, FromStatus = Question.Status, ToStatus = QuestionStatus.Published });
-            Question.Status = QuestionStatus.Published;
-        }
-
-        Question.UpdatedAt = now;
-        audit.Add("question-publish", nameof(Models.Question), Question.Reference, SiteUrls.Qa(item.Slug));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        // The publisher evicted before this transaction committed: evict again now that the item is visible.
-        await ContentChanges.AnnounceAsync(db, HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(), ct);
-        return Done("Đã đăng câu hỏi và câu trả lời tại " + SiteUrls.Qa(item.Slug) + ".");
-    }
-
     /// <summary>The person's data as JSON (a request under Law 91/2025); audited.</summary>
     public async Task<IActionResult> OnPostExportAsync(long id, CancellationToken ct)
     {

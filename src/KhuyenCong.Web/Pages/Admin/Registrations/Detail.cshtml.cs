@@ -19,6 +19,15 @@ public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audi
 {
     public Models.Registration Registration { get; private set; } = null!;
 
+    /// <summary>
+    /// The answers as <see cref="RegistrationFields"/> words them, in its order (a field added there shows here too);
+    /// an answer erased with the person's data reads "(đã xóa)".
+    /// </summary>
+    public IReadOnlyList<(string Label, string Value)> Answers => RegistrationFields.All
+        .Where(f => f.Shown is not null && f.Asked(Registration))
+        .Select(f => (f.Label, Registration.PersonalDataErasedAt is not null && f.Value(Registration) is null ? "(đã xóa)" : f.Shown!(Registration)))
+        .ToList();
+
     [BindProperty(Name = "trang-thai")] public string? NewStatus { get; set; }
     // Not "noi-dung": that is the id of the page's <main> (the skip link's target), and the field's id follows its name.
     [BindProperty(Name = "ghi-chu")] public string? NoteText { get; set; }

@@ -11,7 +11,7 @@ namespace KhuyenCong.Web.Pages.Admin.Showrooms;
 
 /// <summary>Create/edit a showroom: establishment, address and place, hours, year supported, photos, products shown.</summary>
 public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
-    : ContentEditModel<Showroom>(db, publisher, markdown, clock)
+    : ContentEditModel<Showroom, EditModel.ShowroomExtra>(db, publisher, markdown, clock)
 {
     public sealed class ShowroomInput
     {
@@ -24,6 +24,9 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         public List<GalleryRow> Gallery { get; set; } = [];
         [StringLength(20_000, ErrorMessage = "Quá dài.")][Display(Name = "Sản phẩm trưng bày (mỗi dòng một đường dẫn sản phẩm, ví dụ keo-dua-sua)")] public string? Products { get; set; }
     }
+
+    /// <summary>The operator (found or new), the year as read, the gallery's images and the products named.</summary>
+    public sealed record ShowroomExtra(Establishment? Operator, int? Year, List<GalleryImage> Gallery, List<Product> Products);
 
     [BindProperty] public ShowroomInput Extra { get; set; } = new();
 
@@ -64,13 +67,9 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         GalleryRows.Pad(Extra.Gallery, 3);
     }
 
-    private int? year;
-    private Establishment? establishment;
-    private List<GalleryImage> gallery = [];
-    private List<Product> products = [];
-
-    protected override async Task ValidateExtraAsync(CancellationToken ct)
+    protected override async Task<ShowroomExtra> ParseExtraAsync(CancellationToken ct)
     {
+        Establishment? establishment = null;
         if (Operator.Id is { } id && !OperatorPicker.Choices.Any(e => e.Id == id))
         {
             ModelState.AddModelError("Operator.Id", "Cơ sở không tồn tại.");
@@ -91,7 +90,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             ModelState.AddModelError("Extra.PlaceId", "Địa bàn không tồn tại.");
         }
 
-        year = null;
+        int? year = null;
         if (!string.IsNullOrWhiteSpace(Extra.YearSupported))
         {
             if (int.TryParse(Extra.YearSupported, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100)
@@ -105,29 +104,31 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         }
 
         await ShowcaseForms.CheckImageAsync(Db, ModelState, Extra.FeaturedImage, Extra.FeaturedImageAlt, "Extra.FeaturedImage", "Extra.FeaturedImageAlt", ct);
-        gallery = await GalleryRows.ReadAsync(Db, Extra.Gallery, ModelState, "Extra.Gallery", ct);
+        var gallery = await GalleryRows.ReadAsync(Db, Extra.Gallery, ModelState, "Extra.Gallery", ct);
         var slugs = (Extra.Products ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.Ordinal).Take(500).ToList();
-        products = await Db.Products.Where(p => slugs.Contains(p.Slug)).ToListAsync(ct);
+        var products = await Db.Products.Where(p => slugs.Contains(p.Slug)).ToListAsync(ct);
         var missing = slugs.Except(products.Select(p => p.Slug), StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
             ModelState.AddModelError("Extra.Products", $"Không tìm thấy sản phẩm: {string.Join(", ", missing.Take(10))}.");
         }
+
+        return new ShowroomExtra(establishment, year, gallery, products);
     }
 
-    protected override void ApplyExtra(Showroom item)
+    protected override void ApplyExtra(Showroom item, ShowroomExtra extra)
     {
-        item.Establishment = establishment;
-        item.EstablishmentId = establishment is { Id: > 0 } known ? known.Id : null;
+        item.Establishment = extra.Operator;
+        item.EstablishmentId = extra.Operator is { Id: > 0 } known ? known.Id : null;
         item.Address = Extra.Address!.Trim();
         item.PlaceId = Extra.PlaceId;
         item.OpeningHours = string.IsNullOrWhiteSpace(Extra.OpeningHours) ? null : Extra.OpeningHours.Trim();
-        item.YearSupported = year;
+        item.YearSupported = extra.Year;
         item.FeaturedImage = Extra.FeaturedImage!.Trim();
         item.FeaturedImageAlt = Extra.FeaturedImageAlt!.Trim();
-        item.Gallery = gallery;
-        item.Products.RemoveAll(p => !products.Any(q => q.Id == p.Id));
-        item.Products.AddRange(products.Where(p => !item.Products.Any(q => q.Id == p.Id)));
+        item.Gallery = extra.Gallery;
+        item.Products.RemoveAll(p => !extra.Products.Any(q => q.Id == p.Id));
+        item.Products.AddRange(extra.Products.Where(p => !item.Products.Any(q => q.Id == p.Id)));
     }
 }

@@ -8,13 +8,19 @@ using SitePage = KhuyenCong.Web.Models.Page;
 namespace KhuyenCong.Web.Pages.Admin.StaticPages;
 
 public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRenderer markdown, TimeProvider clock)
-    : ContentEditModel<SitePage>(db, publisher, markdown, clock)
+    : ContentEditModel<SitePage, EditModel.PageExtra>(db, publisher, markdown, clock)
 {
     public sealed class PageInput
     {
         [Display(Name = "Trang cha")] public int? ParentId { get; set; }
         [Range(0, 1000, ErrorMessage = "Thứ tự từ 0 đến 1.000.")][Display(Name = "Thứ tự")] public int SortOrder { get; set; }
         [Display(Name = "Ngôn ngữ")] public string Language { get; set; } = "vi";
+    }
+
+    /// <summary>The chosen parent's path (null for a top-level page): the page's path is it plus the slug.</summary>
+    public sealed record PageExtra(string? ParentPath)
+    {
+        public string PathOf(string slug) => ParentPath is null ? slug : ParentPath + "/" + slug;
     }
 
     [BindProperty] public PageInput Extra { get; set; } = new();
@@ -35,7 +41,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
         }
     }
 
-    protected override Task ValidateExtraAsync(CancellationToken ct)
+    protected override Task<PageExtra> ParseExtraAsync(CancellationToken ct)
     {
         if (Extra.ParentId is { } parentId && !Parents.Any(p => p.Id == parentId))
         {
@@ -47,11 +53,11 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
             ModelState.AddModelError("Extra.Language", "Chọn tiếng Việt hoặc tiếng Anh.");
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(ChosenParent());
     }
 
-    private string NewPath(string slug) =>
-        Extra.ParentId is { } parentId && Parents.FirstOrDefault(p => p.Id == parentId) is { Path: { } parentPath } ? parentPath + "/" + slug : slug;
+    private PageExtra ChosenParent() =>
+        new(Extra.ParentId is { } parentId && Parents.FirstOrDefault(p => p.Id == parentId) is { Path: { } parentPath } ? parentPath : null);
 
     protected override async Task<string?> DeleteProblemAsync(SitePage item, CancellationToken ct) =>
         await Db.Pages.AnyAsync(p => p.ParentId == item.Id, ct)
@@ -61,17 +67,17 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, MarkdownRend
     protected override async Task<bool> SlugTakenAsync(string slug, CancellationToken ct)
     {
         var id = Item?.Id ?? 0;
-        var path = NewPath(slug);
+        var path = ChosenParent().PathOf(slug);
         return await Db.Pages.AnyAsync(p => p.Path == path && p.Id != id, ct);
     }
 
-    protected override void ApplyExtra(SitePage item)
+    protected override void ApplyExtra(SitePage item, PageExtra extra)
     {
         var oldPath = item.Path;
         item.ParentId = Extra.ParentId;
         item.SortOrder = Extra.SortOrder;
         item.Language = Extra.Language;
-        item.Path = NewPath(item.Slug);
+        item.Path = extra.PathOf(item.Slug);
         if (oldPath.Length > 0 && oldPath != item.Path)
         {
             // Children follow their parent's new address.

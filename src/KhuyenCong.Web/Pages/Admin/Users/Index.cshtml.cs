@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
+// Over 150 lines: four short account handlers (create, role, disable, reset) of one admin page, each audited.
 namespace KhuyenCong.Web.Pages.Admin.Users;
 
 /// <summary>Admins create accounts (a one-time password is shown once), change roles, reset, disable and enable.</summary>
