@@ -1,3 +1,5 @@
+// The composition root: every service, option and middleware of the site in the order they apply, kept in one
+// file on purpose (about 300 lines) so the request path can be read top to bottom.
 using System.Globalization;
 using KhuyenCong.Web;
 using KhuyenCong.Web.Data;

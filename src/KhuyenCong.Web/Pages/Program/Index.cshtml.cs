@@ -60,7 +60,9 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider 
             Intro = await db.Pages.AsNoTracking().Published(now).FirstOrDefaultAsync(p => p.Path == "chuong-trinh", ct);
         }
 
-        var root = await db.Pages.AsNoTracking().Published(now).Where(p => p.Path == "chuong-trinh").Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        var root = Intro is not null
+            ? Intro.Id
+            : await db.Pages.AsNoTracking().Published(now).Where(p => p.Path == "chuong-trinh").Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (root is not null && shown)
         {
             Children = (await db.Pages.AsNoTracking().Published(now).Where(p => p.ParentId == root)

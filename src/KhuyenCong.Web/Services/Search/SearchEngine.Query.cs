@@ -1,6 +1,10 @@
 namespace KhuyenCong.Web.Services.Search;
 
-/// <summary>A query resolved against this node's words: which rows match, and each candidate's score.</summary>
+/// <summary>
+/// A query resolved against this node's words: which rows match, and each candidate's score. Longer than 300 lines
+/// on purpose: the walk over the shortest list and the per-candidate scoring share one query object and are tuned
+/// together against the benchmark; apart they would pass that state back and forth.
+/// </summary>
 public sealed partial class SearchEngine
 {
     /// <summary>A query's words as this node's word ids: each but the last one exact, the last one a range of words.</summary>

@@ -18,6 +18,11 @@ namespace KhuyenCong.Web.Services.Search;
 /// 10, summary 4, body 1; k1 1.2, b 0.75), then the oldest row first. A search scans the candidates' word arrays once
 /// and never scores a non-candidate: the cost depends on the window, not on the size of the site.
 /// </para>
+/// <para>
+/// This file is longer than the house's 300 lines on purpose: it holds the index's state, its lock, its loading
+/// from the database and its memory account, which only make sense together. Query resolution, ranking and the
+/// word places are in <c>SearchEngine.Query.cs</c>, <c>.Ranking.cs</c> and <c>.Postings.cs</c>.
+/// </para>
 /// </summary>
 public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposable
 {
