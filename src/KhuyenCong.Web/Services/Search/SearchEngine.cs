@@ -82,7 +82,16 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
     public void Dispose()
     {
         disposed = true;
-        gate.Dispose();
+        try
+        {
+            gate.Dispose();
+        }
+        catch (SynchronizationLockException)
+        {
+            // A load still running while the host shuts down (the start-up warm-up) holds the lock; it is left to
+            // finish and to the garbage collector rather than torn from under the load.
+        }
+
         loading.Dispose();
     }
 
