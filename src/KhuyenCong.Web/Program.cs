@@ -226,6 +226,13 @@ builder.Services.AddHostedService<DatabaseStartup>();
 
 var app = builder.Build();
 
+// Serving: a setting that fails validation stops here with its message on one line (no stack trace) and exit code 2.
+if ((args.Length == 0 || args[0].StartsWith('-')) && StartupChecks.OptionsFailure(app.Services) is { } optionsProblem)
+{
+    await Console.Error.WriteLineAsync(optionsProblem);
+    return StartupChecks.ExitCode;
+}
+
 // A PostgreSQL database that cannot be opened stops here with one line naming the setting (and is created if missing).
 if (await SiteDatabase.OpenProblemAsync(app.Services) is { } databaseProblem)
 {

@@ -25,6 +25,36 @@ public static class StartupChecks
     }
 
     /// <summary>
+    /// Every option validated at start (public base URL, mail, limits…), checked before the server starts so a
+    /// wrong setting prints its own message (which names the setting) instead of the host's stack trace; null = valid.
+    /// </summary>
+    public static string? OptionsFailure(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+            return null;
+        }
+        catch (OptionsValidationException e)
+        {
+            return string.Join(' ', e.Failures);
+        }
+        catch (InvalidOperationException e) when (IsBindingFailure(e))
+        {
+            return e.Message;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException || IsBindingFailure(inner)))
+        {
+            return string.Join(' ', e.InnerExceptions.SelectMany(inner => inner is OptionsValidationException v ? v.Failures : [inner.Message]));
+        }
+    }
+
+    // The configuration binder's own words name the setting: "Failed to convert configuration value at 'Mail:Port' …".
+    private static bool IsBindingFailure(Exception e) =>
+        e is InvalidOperationException && e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal);
+
+    /// <summary>
     /// A configured <c>Data:MediaPath</c> must exist (it is never created: a missing mount must not silently become
     /// a local folder on one node) and be writable.
     /// </summary>
