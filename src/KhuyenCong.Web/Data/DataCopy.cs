@@ -100,6 +100,15 @@ public static partial class DataCopy
 
         await tx.CommitAsync(ct);
         await output.WriteLineAsync($"copy-data: {report.Count} tables, {report.Sum(r => r.Rows)} rows copied; every count and checksum matches.");
+
+        // The planner's statistics: an automatic analyze that ran during the copy saw empty tables and would not run
+        // again soon, so the first pages would be planned for empty tables (a sorted scan of every product).
+        await using (var analyze = new NpgsqlCommand("ANALYZE", pg))
+        {
+            await analyze.ExecuteNonQueryAsync(ct);
+        }
+
+        await output.WriteLineAsync("copy-data: planner statistics updated (ANALYZE).");
         return true;
     }
 
