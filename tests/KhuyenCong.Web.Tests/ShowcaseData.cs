@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.Web.Tests;
 
-/// <summary>Arranges establishments, products, images, TV segments, showrooms and fairs through the database.</summary>
+/// <summary>
+/// Arranges establishments, products, images, TV segments, showrooms and fairs through the database. Establishments
+/// and products move the content change stamp with their row, as every writer does (the product catalog follows it).
+/// </summary>
 public static class ShowcaseData
 {
     public static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
@@ -22,6 +25,7 @@ public static class ShowcaseData
             };
             db.Establishments.Add(e);
             await db.SaveChangesAsync();
+            await ContentChanges.BumpAsync(db);
             return e;
         });
 
@@ -36,6 +40,7 @@ public static class ShowcaseData
         {
             db.Products.Add(product);
             await db.SaveChangesAsync();
+            await ContentChanges.BumpAsync(db);
             return product.Id;
         });
         return product;

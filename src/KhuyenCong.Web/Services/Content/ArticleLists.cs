@@ -99,7 +99,7 @@ public sealed class ArticleLists : IDisposable
     private async Task<Snapshot> CurrentAsync(AppDbContext db, CancellationToken ct)
     {
         // Read before loading: data loaded afterwards is at least as new as the stamp it is kept under.
-        var version = await VersionAsync(db, ct);
+        var version = await ContentChanges.VersionAsync(db, ct);
         if (Volatile.Read(ref snapshot) is { } current && current.Version == version)
         {
             return current;
@@ -137,12 +137,6 @@ public sealed class ArticleLists : IDisposable
         command.CommandText = sql;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         return command;
-    }
-
-    private static async Task<long> VersionAsync(AppDbContext db, CancellationToken ct)
-    {
-        await using var command = await CommandAsync(db, $"""SELECT "Version" FROM "ChangeStamps" WHERE "Id" = {ChangeStamp.ContentId}""", ct);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct) ?? 0L, CultureInfo.InvariantCulture);
     }
 
     private static async Task<Snapshot> LoadAsync(AppDbContext db, long version, CancellationToken ct)

@@ -3,6 +3,7 @@ using KhuyenCong.Web.Models;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace KhuyenCong.Web.Services.Content;
 
@@ -29,6 +30,26 @@ public sealed class ContentChanges(
             ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         return db.Set<ChangeStamp>().Where(s => s.Id == ChangeStamp.ContentId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1).SetProperty(x => x.ChangedAt, at), ct);
+    }
+
+    /// <summary>
+    /// The stamp as committed (or as the open transaction sees it): one primary-key read as a bare command on the
+    /// context's connection, without EF's query pipeline, since it is not a page's data. The in-memory copies that
+    /// follow content (article lists, product catalog, programme source) key themselves by it.
+    /// </summary>
+    public static async Task<long> VersionAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""SELECT "Version" FROM "ChangeStamps" WHERE "Id" = {ChangeStamp.ContentId}""";
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -65,13 +86,7 @@ public sealed class ContentChanges(
     public async Task CheckAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        // A bare command on the context's connection: no EF command pipeline (the stamp is not a page's query).
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "Version" FROM "ChangeStamps" WHERE "Id" = 1""";
-        var version = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        var version = await VersionAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
         if (seen is { } last && last != version)
         {
             catalog.Invalidate();

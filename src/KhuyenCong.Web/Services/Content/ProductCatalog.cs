@@ -10,9 +10,12 @@ namespace KhuyenCong.Web.Services.Content;
 /// filtering and counting them in memory takes well under a millisecond. Counting them with one query per
 /// facet took a quarter of a second.
 /// <para>
-/// The copy is checked against the database on every use, with a change stamp of six cheap aggregates (count and
-/// last change of products, establishments and certification rows), so a save on another node of a scaled-out site
-/// is seen on the next uncached request. A save on this node also drops the copy at once (<see cref="Invalidate"/>).
+/// The copy is checked against the database on every use by the content change stamp (one primary-key read, see
+/// <see cref="ContentChanges.VersionAsync"/>), which every save of products, establishments and certifications moves
+/// in its transaction (they all go through <see cref="ContentPublisher"/>), so a save on another node of a
+/// scaled-out site is seen on the next uncached request. (Six aggregates over the three tables did the same at six
+/// round trips, a count of every product among them.) A save on this node also drops the copy at once
+/// (<see cref="Invalidate"/>).
 /// Publishing and withdrawal by date need no reload: visibility is decided per request from the stored dates.
 /// </para>
 /// </summary>
@@ -29,9 +32,7 @@ public sealed class ProductCatalog : IDisposable
         public bool IsVisibleAt(DateTime utcNow) => RoutedContent.IsWithinSchedule(PublishAt, UnpublishAt, utcNow);
     }
 
-    private sealed record Stamp(
-        long Generation, int Products, DateTime? ProductsChanged, int Establishments, DateTime? EstablishmentsChanged,
-        int Certifications, int? LastCertification);
+    private sealed record Stamp(long Generation, long Version);
 
     /// <summary>The products in each order the list offers, sorted once per load rather than on every request.</summary>
     public sealed class Orders
@@ -92,18 +93,8 @@ public sealed class ProductCatalog : IDisposable
         }
     }
 
-    private async Task<Stamp> StampAsync(AppDbContext db, CancellationToken ct)
-    {
-        var generationNow = Interlocked.Read(ref generation);
-        var products = db.Products.AsNoTracking();
-        var establishments = db.Establishments.AsNoTracking();
-        var certifications = db.ProductCertifications.AsNoTracking();
-        return new Stamp(
-            generationNow,
-            await products.CountAsync(ct), await products.MaxAsync(p => (DateTime?)p.UpdatedAt, ct),
-            await establishments.CountAsync(ct), await establishments.MaxAsync(e => (DateTime?)e.UpdatedAt, ct),
-            await certifications.CountAsync(ct), await certifications.MaxAsync(c => (int?)c.Id, ct));
-    }
+    private async Task<Stamp> StampAsync(AppDbContext db, CancellationToken ct) =>
+        new(Interlocked.Read(ref generation), await ContentChanges.VersionAsync(db, ct));
 
     private static async Task<Item[]> LoadAsync(AppDbContext db, CancellationToken ct)
     {

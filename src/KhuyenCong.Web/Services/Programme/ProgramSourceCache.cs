@@ -23,7 +23,7 @@ public sealed class ProgramSourceCache
     {
         ArgumentNullException.ThrowIfNull(db);
         // Read before loading: data loaded afterwards is at least as new as the stamp it is stored under.
-        var version = await db.Set<ChangeStamp>().AsNoTracking().Where(s => s.Id == ChangeStamp.ContentId).Select(s => s.Version).FirstOrDefaultAsync(ct);
+        var version = await ContentChanges.VersionAsync(db, ct);
         if (copies.TryGetValue((code, previous), out var copy) && copy.Version == version)
         {
             return copy.Entry;
