@@ -62,12 +62,8 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls, Markd
     private Dictionary<string, object?> EventData()
     {
         var f = Fair;
-        var data = new Dictionary<string, object?>
+        var data = new Dictionary<string, object?>(JsonLd.Thing("Event", f.Title, f.Summary))
         {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "Event",
-            ["name"] = f.Title,
-            ["description"] = string.IsNullOrWhiteSpace(f.Summary) ? f.Title : f.Summary,
             ["startDate"] = LocalDay(f.StartsOn, end: false),
             ["endDate"] = LocalDay(f.EndsOn, end: true),
             ["eventStatus"] = "https://schema.org/EventScheduled",

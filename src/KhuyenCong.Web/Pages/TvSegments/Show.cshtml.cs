@@ -46,12 +46,8 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Fee
     private Dictionary<string, object?> VideoObject()
     {
         var s = Segment;
-        var data = new Dictionary<string, object?>
+        var data = new Dictionary<string, object?>(JsonLd.Thing("VideoObject", s.Title, s.Summary))
         {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "VideoObject",
-            ["name"] = s.Title,
-            ["description"] = string.IsNullOrWhiteSpace(s.Summary) ? s.Title : s.Summary,
             ["thumbnailUrl"] = Image is null ? null : new[] { urls.Absolute(PosterUrl!) },
             ["uploadDate"] = s.AirDate is { } air
                 ? air.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00+07:00"
