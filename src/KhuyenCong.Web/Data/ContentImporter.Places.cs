@@ -9,12 +9,11 @@ public sealed partial class ContentImporter
     private async Task<string> ImportPlacesAsync(CancellationToken ct)
     {
         const string file = "places.yml";
-        if (await ReadDataFileAsync(file, ct) is not { } yaml)
+        if (await ReadListAsync<PlaceFile>(file, ct) is not { } entries)
         {
             return "places: no places.yml";
         }
 
-        var entries = FrontMatter.Deserialize<List<PlaceFile>>(file, yaml);
         var places = await db.Places.ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, ct);
         int added = 0, updated = 0;
         foreach (var (e, i) in entries.Select((e, i) => (e, i)))

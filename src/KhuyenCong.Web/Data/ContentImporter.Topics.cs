@@ -9,12 +9,11 @@ public sealed partial class ContentImporter
     private async Task<string> ImportTopicsAsync(CancellationToken ct)
     {
         const string file = "topics.yml";
-        if (await ReadDataFileAsync(file, ct) is not { } yaml)
+        if (await ReadListAsync<TopicFile>(file, ct) is not { } entries)
         {
             return "topics: no topics.yml";
         }
 
-        var entries = FrontMatter.Deserialize<List<TopicFile>>(file, yaml);
         var existing = await db.Topics.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, ct);
         int added = 0, updated = 0, unchanged = 0;
         for (var i = 0; i < entries.Count; i++)

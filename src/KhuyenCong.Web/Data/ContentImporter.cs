@@ -258,6 +258,10 @@ public sealed partial class ContentImporter(
         return File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : null;
     }
 
+    /// <summary>The YAML list in the data file content/<paramref name="file"/>, or null when the content has none.</summary>
+    private async Task<List<T>?> ReadListAsync<T>(string file, CancellationToken ct) =>
+        await ReadDataFileAsync(file, ct) is { } yaml ? FrontMatter.Deserialize<List<T>>(file, yaml) : null;
+
     /// <summary>Line number of a front-matter key, for error messages (1 when absent).</summary>
     private static int LineOf(string text, string key)
     {

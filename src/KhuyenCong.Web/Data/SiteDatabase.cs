@@ -32,19 +32,16 @@ public static class SiteDatabase
 
         // SQLite: one file in the data folder, durable settings on every connection.
         services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<ConnectionStrings>();
         services.AddDbContext<AppDbContext>((sp, options) =>
-        {
-            var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;
-            Directory.CreateDirectory(data.Path);
-            options.UseSqlite(SqlitePragmas.ConnectionString(data.DatabaseFile),
+            options.UseSqlite(sp.GetRequiredService<ConnectionStrings>().Sqlite,
                     sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
-                .AddInterceptors(sp.GetServices<IInterceptor>());
-        });
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
 
         // PostgreSQL: the same model with its own migrations (PostgresAppDbContext).
         services.AddDbContext<PostgresAppDbContext>((sp, options) =>
-            options.UseNpgsql(WithPreparedStatements(PostgresConnectionString(sp.GetRequiredService<IConfiguration>())),
+            options.UseNpgsql(sp.GetRequiredService<ConnectionStrings>().Postgres,
                     npgsql => npgsql.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
 
@@ -88,6 +85,27 @@ public static class SiteDatabase
         }
 
         return b.ConnectionString;
+    }
+
+    /// <summary>
+    /// The connection strings the contexts open, worked out once, when the first context of a provider is made (so
+    /// settings from any configuration source apply), instead of parsed again for every context.
+    /// </summary>
+    public sealed class ConnectionStrings(IConfiguration configuration, IOptions<DataOptions> data)
+    {
+        private readonly Lazy<string> sqlite = new(() =>
+        {
+            Directory.CreateDirectory(data.Value.Path);
+            return SqlitePragmas.ConnectionString(data.Value.DatabaseFile);
+        });
+
+        private readonly Lazy<string> postgres = new(() => WithPreparedStatements(PostgresConnectionString(configuration)));
+
+        /// <summary>The SQLite file in the data folder (the folder is made on first use).</summary>
+        public string Sqlite => sqlite.Value;
+
+        /// <summary>ConnectionStrings:Postgres with the site's prepared statements (<see cref="WithPreparedStatements"/>).</summary>
+        public string Postgres => postgres.Value;
     }
 
     /// <summary>Where a PostgreSQL connection string points, without its password (for messages).</summary>

@@ -1,4 +1,7 @@
 using System.Globalization;
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -29,4 +32,38 @@ public abstract class SitePageModel : PageModel
     }
 
     protected IActionResult BadInput() => StatusCode(StatusCodes.Status400BadRequest);
+
+    /// <summary>
+    /// A published item not found by its slug: 301 to its current address when the slug is an old one of a published
+    /// item (renamed in the editor or in content/), else 404.
+    /// </summary>
+    protected async Task<IActionResult> MovedOrNotFoundAsync<T>(AppDbContext db, IQueryable<T> published, string slug, Func<string, string> pathOf, CancellationToken ct)
+        where T : RoutedContent
+    {
+        ArgumentNullException.ThrowIfNull(pathOf);
+        var current = await Showcase.RedirectedSlugAsync(db, published, slug, ct);
+        return current is null ? NotFound() : RedirectPermanent(pathOf(current));
+    }
+
+    /// <summary>One item's page: its menu section, title, description and canonical path, and the trail list › item.</summary>
+    protected void DescribeItem(string section, string title, string description, string canonicalPath, (string Name, string Path) list, string name)
+    {
+        Section = section;
+        PageTitle = title;
+        MetaDescription = description;
+        CanonicalPath = canonicalPath;
+        Breadcrumbs.Add(list);
+        Breadcrumbs.Add((name, null));
+    }
+
+    /// <summary>The breadcrumb trail as JSON-LD: the home page, then each step (the last one the canonical path).</summary>
+    protected object BreadcrumbData(SiteUrls urls) =>
+        JsonLd.Breadcrumbs(urls, new[] { ("Trang chủ", "/") }.Concat(Breadcrumbs.Select(b => (b.Name, b.Path ?? CanonicalPath ?? ""))));
+}
+
+/// <summary>A public page with the "Thông tin có hữu ích không?" vote (<see cref="PageFeedbacks"/>).</summary>
+public abstract class FeedbackPageModel : SitePageModel
+{
+    /// <summary>"cam-on" after a vote on this page; part of the cache key.</summary>
+    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
 }

@@ -1,4 +1,7 @@
 using KhuyenCong.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace KhuyenCong.Web.Tests.Data;
@@ -23,5 +26,26 @@ public sealed class SiteDatabaseTests
     public void The_operators_own_setting_wins(string given, int expected)
     {
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(SiteDatabase.WithPreparedStatements(given)).MaxAutoPrepare);
+    }
+
+    [Fact]
+    public void The_connection_string_is_worked_out_once_not_for_every_context()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = SiteDatabase.Postgres,
+            [SiteDatabase.ConnectionStringSetting] = "Host=first.invalid;Database=kc",
+        }).Build();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSiteDatabase().BuildServiceProvider();
+
+        string Used()
+        {
+            using var scope = services.CreateScope();
+            return new NpgsqlConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()).Host!;
+        }
+
+        Assert.Equal("first.invalid", Used());
+        configuration[SiteDatabase.ConnectionStringSetting] = "Host=second.invalid;Database=kc";
+        Assert.Equal("first.invalid", Used());
     }
 }

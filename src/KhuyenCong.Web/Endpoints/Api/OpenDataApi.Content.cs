@@ -49,12 +49,11 @@ public static partial class OpenDataApi
         [FromQuery(Name = "from"), Description("Đăng từ ngày (yyyy-MM-dd, giờ Việt Nam), kể cả ngày này.")] string? from,
         [FromQuery(Name = "to"), Description("Đăng đến ngày (yyyy-MM-dd, giờ Việt Nam), kể cả ngày này.")] string? to,
         [FromQuery(Name = "q"), Description("Từ khóa, không cần dấu (tối đa 200 ký tự).")] string? q,
-        [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
-        [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
+        [AsParameters] ApiPaging paging,
         CancellationToken ct)
     {
-        if (!ApiConventions.TryLimit(limit, out var size, out var problem)
-            || !TryDateCursor(cursor, "articles", out var after, out problem)
+        if (!paging.TryLimit(out var size, out var problem)
+            || !TryDateCursor(paging.Cursor, "articles", out var after, out problem)
             || !TryText(topic, "topic", 200, out var topicSlug, out problem)
             || !TryText(tag, "tag", 200, out var tagSlug, out problem)
             || !TryDay(from, "from", out var fromDay, out problem)
@@ -168,12 +167,10 @@ public static partial class OpenDataApi
         [FromQuery(Name = "year"), Description("Năm ban hành (1945–2100).")] string? year,
         [FromQuery(Name = "inForce"), Description("true: còn hiệu lực; false: hết hiệu lực.")] string? inForce,
         [FromQuery(Name = "number"), Description("Số, ký hiệu, đúng như ghi (ví dụ 1625/QĐ-UBND).")] string? number,
-        [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
-        [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
+        [AsParameters] ApiPaging paging,
         CancellationToken ct)
     {
-        if (!ApiConventions.TryLimit(limit, out var size, out var problem)
-            || !TryIdCursor(cursor, "documents", out var afterId, out problem)
+        if (!paging.TryRead("documents", out var size, out var afterId, out var problem)
             || !TryText(kind, "kind", 100, out var kindText, out problem)
             || !TryText(issuer, "issuer", 200, out var issuerText, out problem)
             || !TryInt(year, "year", 1945, 2100, out var y, out problem)
@@ -230,11 +227,10 @@ public static partial class OpenDataApi
 
     private static async Task<IResult> TopicsAsync(
         HttpContext http, AppDbContext db, SiteUrls urls,
-        [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
-        [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
+        [AsParameters] ApiPaging paging,
         CancellationToken ct)
     {
-        if (!ApiConventions.TryLimit(limit, out var size, out var problem) || !TryIdCursor(cursor, "topics", out var afterId, out problem))
+        if (!paging.TryRead("topics", out var size, out var afterId, out var problem))
         {
             return problem!;
         }
@@ -257,11 +253,10 @@ public static partial class OpenDataApi
 
     private static async Task<IResult> TagsAsync(
         HttpContext http, AppDbContext db, SiteUrls urls,
-        [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
-        [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
+        [AsParameters] ApiPaging paging,
         CancellationToken ct)
     {
-        if (!ApiConventions.TryLimit(limit, out var size, out var problem) || !TryIdCursor(cursor, "tags", out var afterId, out problem))
+        if (!paging.TryRead("tags", out var size, out var afterId, out var problem))
         {
             return problem!;
         }

@@ -16,12 +16,10 @@ public static partial class OpenDataApi
         HttpContext http, AppDbContext db, SiteUrls urls, TimeProvider clock,
         [FromQuery(Name = "level"), Description("Cấp: province, district, commune.")] string? level,
         [FromQuery(Name = "valid"), Description("true: còn tồn tại hôm nay; false: đã sáp nhập hoặc giải thể.")] string? valid,
-        [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
-        [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
+        [AsParameters] ApiPaging paging,
         CancellationToken ct)
     {
-        if (!ApiConventions.TryLimit(limit, out var size, out var problem)
-            || !TryIdCursor(cursor, "places", out var afterId, out problem)
+        if (!paging.TryRead("places", out var size, out var afterId, out var problem)
             || !TryText(level, "level", 20, out var levelCode, out problem)
             || !TryBool(valid, "valid", out var isValid, out problem))
         {

@@ -21,11 +21,10 @@ public static partial class OpenDataApi
         [FromQuery(Name = "place"), Description("Mã địa bàn cấp tỉnh hoặc huyện (xem /api/v1/places); gồm cả các đơn vị cũ nay thuộc địa bàn đó.")] string? place,
         [FromQuery(Name = "kind"), Description("Loại hình cơ sở: doanh-nghiep, hop-tac-xa, to-hop-tac, ho-kinh-doanh, khac.")] string? kind,
         [FromQuery(Name = "q"), Description("Từ khóa trong tên sản phẩm, không cần dấu.")] string? q,
-        [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
-        [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
+        [AsParameters] ApiPaging paging,
         CancellationToken ct)
     {
-        if (!ApiConventions.TryLimit(limit, out var size, out var problem) || !TryIdCursor(cursor, "products", out var afterId, out problem))
+        if (!paging.TryRead("products", out var size, out var afterId, out var problem))
         {
             return problem!;
         }
@@ -103,12 +102,10 @@ public static partial class OpenDataApi
         HttpContext http, AppDbContext db, SiteUrls urls, TimeProvider clock,
         [FromQuery(Name = "kind"), Description("Loại hình: doanh-nghiep, hop-tac-xa, to-hop-tac, ho-kinh-doanh, khac.")] string? kind,
         [FromQuery(Name = "place"), Description("Mã địa bàn cấp tỉnh hoặc huyện; gồm cả các đơn vị cũ nay thuộc địa bàn đó.")] string? place,
-        [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
-        [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
+        [AsParameters] ApiPaging paging,
         CancellationToken ct)
     {
-        if (!ApiConventions.TryLimit(limit, out var size, out var problem)
-            || !TryIdCursor(cursor, "establishments", out var afterId, out problem)
+        if (!paging.TryRead("establishments", out var size, out var afterId, out var problem)
             || !TryText(kind, "kind", 40, out var kindCode, out problem)
             || !TryText(place, "place", 100, out var placeCode, out problem))
         {

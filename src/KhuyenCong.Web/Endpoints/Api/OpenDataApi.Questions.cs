@@ -23,12 +23,10 @@ public static partial class OpenDataApi
     private static async Task<IResult> QuestionsAsync(
         HttpContext http, AppDbContext db, SiteUrls urls, TimeProvider clock,
         [FromQuery(Name = "topic"), Description("Lĩnh vực: 1–6 là sáu nội dung khuyến công của Quyết định 1625/QĐ-UBND, 0 là \"Khác\".")] string? topic,
-        [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
-        [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
+        [AsParameters] ApiPaging paging,
         CancellationToken ct)
     {
-        if (!ApiConventions.TryLimit(limit, out var size, out var problem)
-            || !TryIdCursor(cursor, "questions", out var beforeId, out problem)
+        if (!paging.TryRead("questions", out var size, out var beforeId, out var problem)
             || !TryInt(topic, "topic", 0, 99, out var t, out problem))
         {
             return problem!;

@@ -13,12 +13,11 @@ public static partial class OpenDataApi
         HttpContext http, AppDbContext db, ISearchIndex search, SiteUrls urls, TimeProvider clock,
         [FromQuery(Name = "q"), Description("Từ khóa (bắt buộc), không cần dấu; tối đa 200 ký tự.")] string? q,
         [FromQuery(Name = "kind"), Description("Chỉ một loại: article, document, product, establishment, showroom, fair, tv, qa, page.")] string? kind,
-        [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
-        [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
+        [AsParameters] ApiPaging paging,
         CancellationToken ct)
     {
-        if (!ApiConventions.TryLimit(limit, out var size, out var problem)
-            || !ApiConventions.TryCursor(cursor, "search", 1, out var key, out problem)
+        if (!paging.TryLimit(out var size, out var problem)
+            || !ApiConventions.TryCursor(paging.Cursor, "search", 1, out var key, out problem)
             || !TryText(q, "q", SearchQuery.MaxQueryLength, out var text, out problem)
             || !TryText(kind, "kind", 40, out var kindText, out problem))
         {

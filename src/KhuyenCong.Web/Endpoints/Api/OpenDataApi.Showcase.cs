@@ -66,12 +66,10 @@ public static partial class OpenDataApi
     private static async Task<IResult> ShowroomsAsync(
         HttpContext http, AppDbContext db, SiteUrls urls, TimeProvider clock,
         [FromQuery(Name = "place"), Description("Mã địa bàn; gồm cả các đơn vị cũ nay thuộc địa bàn đó.")] string? place,
-        [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
-        [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
+        [AsParameters] ApiPaging paging,
         CancellationToken ct)
     {
-        if (!ApiConventions.TryLimit(limit, out var size, out var problem)
-            || !TryIdCursor(cursor, "showrooms", out var afterId, out problem)
+        if (!paging.TryRead("showrooms", out var size, out var afterId, out var problem)
             || !TryText(place, "place", 100, out var placeCode, out problem))
         {
             return problem!;
@@ -130,11 +128,10 @@ public static partial class OpenDataApi
 
     private static async Task<IResult> TvSegmentsAsync(
         HttpContext http, AppDbContext db, SiteUrls urls, TimeProvider clock,
-        [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
-        [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
+        [AsParameters] ApiPaging paging,
         CancellationToken ct)
     {
-        if (!ApiConventions.TryLimit(limit, out var size, out var problem) || !TryIdCursor(cursor, "tv-segments", out var afterId, out problem))
+        if (!paging.TryRead("tv-segments", out var size, out var afterId, out var problem))
         {
             return problem!;
         }
@@ -170,12 +167,10 @@ public static partial class OpenDataApi
         HttpContext http, AppDbContext db, SiteUrls urls, TimeProvider clock,
         [FromQuery(Name = "status"), Description("Trạng thái: sap-dien-ra, dang-nhan-dang-ky, dang-dien-ra, da-ket-thuc.")] string? status,
         [FromQuery(Name = "year"), Description("Năm khai mạc (2000–2100).")] string? year,
-        [FromQuery(Name = "limit"), Description("Số mục mỗi trang, 1–100 (mặc định 20).")] string? limit,
-        [FromQuery(Name = "cursor"), Description("Con trỏ trang: lấy từ liên kết next của trang trước.")] string? cursor,
+        [AsParameters] ApiPaging paging,
         CancellationToken ct)
     {
-        if (!ApiConventions.TryLimit(limit, out var size, out var problem)
-            || !TryIdCursor(cursor, "fairs", out var afterId, out problem)
+        if (!paging.TryRead("fairs", out var size, out var afterId, out var problem)
             || !TryText(status, "status", 40, out var statusCode, out problem)
             || !TryInt(year, "year", 2000, 2100, out var y, out problem))
         {

@@ -55,8 +55,7 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         }
 
         Breadcrumbs.Add((page.Title, null));
-        StructuredData.Add(JsonLd.Breadcrumbs(urls,
-            new[] { ("Trang chủ", "/") }.Concat(Breadcrumbs.Select(b => (b.Name, b.Path ?? CanonicalPath)))));
+        StructuredData.Add(BreadcrumbData(urls));
         return Page();
     }
 }

@@ -8,11 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Documents;
 
 [OutputCache(PolicyName = PublicCache.Policy)]
-public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
+public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : FeedbackPageModel
 {
-    /// <summary>"cam-on" after a vote on this page ("Thông tin có hữu ích không?"); part of the cache key.</summary>
-    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
-
     public Document Document { get; private set; } = null!;
     /// <summary>Approved comments of a draft for comment (no names or e-mails are loaded).</summary>
     public IReadOnlyList<ShownComment> Comments { get; private set; } = [];
@@ -27,9 +24,7 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         var doc = await db.Documents.AsNoTracking().Published(now).FirstOrDefaultAsync(d => d.Slug == slug, ct);
         if (doc is null)
         {
-            // An old address (renamed in the editor or in content/) answers 301 with the current one.
-            var current = await Showcase.RedirectedSlugAsync(db, db.Documents.Published(now), slug, ct);
-            return current is null ? NotFound() : RedirectPermanent(SiteUrls.Document(current));
+            return await MovedOrNotFoundAsync(db, db.Documents.Published(now), slug, SiteUrls.Document, ct);
         }
 
         Document = doc;
@@ -43,13 +38,9 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
                 .Select(c => new ShownComment(c.Id, c.SubmittedAt, c.Organisation, c.Section, c.Text!, c.ReplyHtml, c.RepliedAt)).ToList();
         }
 
-        Section = "documents";
-        PageTitle = doc.Number is null ? doc.Title : $"{doc.Kind} {doc.Number}";
-        MetaDescription = doc.Summary;
-        CanonicalPath = SiteUrls.Document(doc.Slug);
-        Breadcrumbs.Add(("Văn bản", "/van-ban"));
-        Breadcrumbs.Add((PageTitle, null));
-        StructuredData.Add(JsonLd.Breadcrumbs(urls, [("Trang chủ", "/"), ("Văn bản", "/van-ban"), (PageTitle, CanonicalPath)]));
+        var title = doc.Number is null ? doc.Title : $"{doc.Kind} {doc.Number}";
+        DescribeItem("documents", title, doc.Summary, SiteUrls.Document(doc.Slug), ("Văn bản", "/van-ban"), title);
+        StructuredData.Add(BreadcrumbData(urls));
         return Page();
     }
 

@@ -80,8 +80,7 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         }
 
         StructuredData.Add(org);
-        StructuredData.Add(JsonLd.Breadcrumbs(urls,
-            new[] { ("Trang chủ", "/") }.Concat(Breadcrumbs.Select(b => (b.Name, b.Path ?? CanonicalPath)))));
+        StructuredData.Add(BreadcrumbData(urls));
         return Page();
     }
 }

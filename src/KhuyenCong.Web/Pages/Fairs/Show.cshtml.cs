@@ -10,11 +10,8 @@ namespace KhuyenCong.Web.Pages.Fairs;
 
 /// <summary>One fair: dates and status, how to apply, participants with their products, gallery, results, Event data.</summary>
 [OutputCache(PolicyName = PublicCache.Policy)]
-public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls, MarkdownRenderer markdown) : SitePageModel
+public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls, MarkdownRenderer markdown) : FeedbackPageModel
 {
-    /// <summary>"cam-on" after a vote on this page ("Thông tin có hữu ích không?"); part of the cache key.</summary>
-    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
-
     public sealed record ProductLink(string Title, string Slug);
 
     public sealed record Participant(string Name, string Slug, string? Booth, bool Supported, IReadOnlyList<ProductLink> Products);
@@ -32,8 +29,7 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls, Markd
         var fair = await published.FirstOrDefaultAsync(f => f.Slug == slug, ct);
         if (fair is null)
         {
-            var current = await Showcase.RedirectedSlugAsync(db, published, slug, ct);
-            return current is null ? NotFound() : RedirectPermanent(SiteUrls.Fair(current));
+            return await MovedOrNotFoundAsync(db, published, slug, SiteUrls.Fair, ct);
         }
 
         Fair = fair;
@@ -53,14 +49,9 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls, Markd
             .Select(r => new Participant(r.Name, r.Slug, r.Booth, r.ProgrammeSupported, products[r.EstablishmentId].ToList())).ToList();
         Images = await Showcase.ImagesAsync(db, fair.Gallery.Select(g => g.Media).Append(fair.FeaturedImage), ct);
         OpenGraphImage = fair.FeaturedImage is not null && Images.ContainsKey(fair.FeaturedImage) ? $"/media/{fair.FeaturedImage}-share.jpg" : null;
-        Section = "fairs";
-        PageTitle = fair.SeoTitle ?? fair.Title;
-        MetaDescription = fair.SeoDescription ?? fair.Summary;
-        CanonicalPath = SiteUrls.Fair(fair.Slug);
-        Breadcrumbs.Add(("Hội chợ", "/hoi-cho"));
-        Breadcrumbs.Add((fair.Title, null));
+        DescribeItem("fairs", fair.SeoTitle ?? fair.Title, fair.SeoDescription ?? fair.Summary, SiteUrls.Fair(fair.Slug), ("Hội chợ", "/hoi-cho"), fair.Title);
         StructuredData.Add(EventData());
-        StructuredData.Add(JsonLd.Breadcrumbs(urls, [("Trang chủ", "/"), ("Hội chợ", "/hoi-cho"), (fair.Title, CanonicalPath)]));
+        StructuredData.Add(BreadcrumbData(urls));
         return Page();
     }
 
@@ -71,12 +62,8 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls, Markd
     private Dictionary<string, object?> EventData()
     {
         var f = Fair;
-        var data = new Dictionary<string, object?>
+        var data = new Dictionary<string, object?>(JsonLd.Thing("Event", f.Title, f.Summary))
         {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "Event",
-            ["name"] = f.Title,
-            ["description"] = string.IsNullOrWhiteSpace(f.Summary) ? f.Title : f.Summary,
             ["startDate"] = LocalDay(f.StartsOn, end: false),
             ["endDate"] = LocalDay(f.EndsOn, end: true),
             ["eventStatus"] = "https://schema.org/EventScheduled",

@@ -8,11 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.News;
 
 [OutputCache(PolicyName = PublicCache.Policy)]
-public class ArticleModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
+public class ArticleModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : FeedbackPageModel
 {
-    /// <summary>"cam-on" after a vote on this page ("Thông tin có hữu ích không?"); part of the cache key.</summary>
-    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
-
     public Article Article { get; private set; } = null!;
     public IReadOnlyList<ArticleCard> Related { get; private set; } = [];
     public string AbsoluteUrl { get; private set; } = "";
@@ -27,12 +24,7 @@ public class ArticleModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : 
             .FirstOrDefaultAsync(a => a.Slug == slug, ct);
         if (article is null)
         {
-            // An old address of a published article answers 301 with the current one.
-            var current = await db.SlugRedirects.AsNoTracking()
-                .Where(r => r.ContentType == nameof(Article) && r.OldSlug == slug)
-                .Join(db.Articles.Published(now), r => r.ContentId, a => a.Id, (r, a) => a.Slug)
-                .FirstOrDefaultAsync(ct);
-            return current is null ? NotFound() : RedirectPermanent(SiteUrls.Article(current));
+            return await MovedOrNotFoundAsync(db, db.Articles.Published(now), slug, SiteUrls.Article, ct);
         }
 
         Article = article;
@@ -72,8 +64,7 @@ public class ArticleModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : 
             ["articleSection"] = article.Topic?.Name,
             ["keywords"] = string.Join(", ", article.Tags.Select(t => t.Name)),
         });
-        StructuredData.Add(JsonLd.Breadcrumbs(urls,
-            new[] { ("Trang chủ", "/") }.Concat(Breadcrumbs.Select(b => (b.Name, b.Path ?? CanonicalPath)))));
+        StructuredData.Add(BreadcrumbData(urls));
         return Page();
     }
 }

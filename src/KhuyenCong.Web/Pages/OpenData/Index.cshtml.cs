@@ -51,14 +51,10 @@ public class IndexModel(IApiDescriptionGroupCollectionProvider explorer, SiteUrl
             parameters.Add(new Parameter(p.Name, "đường dẫn", p.Name == "code" ? "Mã của mục." : "Đường dẫn (slug) của mục, như trong trường slug.", null));
         }
 
-        foreach (var p in method?.GetParameters() ?? [])
+        foreach (var (name, declared) in method is null ? [] : PublicCache.QueryParametersOf(method))
         {
-            if (p.GetCustomAttribute<FromQueryAttribute>() is { } q)
-            {
-                var name = q.Name ?? p.Name ?? "";
-                parameters.Add(new Parameter(name, "truy vấn", p.GetCustomAttribute<DescriptionAttribute>()?.Description ?? "",
-                    OpenApiDescription.ParameterExamples.GetValueOrDefault(name)));
-            }
+            parameters.Add(new Parameter(name, "truy vấn", declared.GetCustomAttributes(typeof(DescriptionAttribute), false).OfType<DescriptionAttribute>().FirstOrDefault()?.Description ?? "",
+                OpenApiDescription.ParameterExamples.GetValueOrDefault(name)));
         }
 
         return new Operation(

@@ -8,11 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Products;
 
 [OutputCache(PolicyName = PublicCache.Policy)]
-public class ShowModel(AppDbContext db, ProductCatalog catalog, TimeProvider clock, SiteUrls urls) : SitePageModel
+public class ShowModel(AppDbContext db, ProductCatalog catalog, TimeProvider clock, SiteUrls urls) : FeedbackPageModel
 {
-    /// <summary>"cam-on" after a vote on this page ("Thông tin có hữu ích không?"); part of the cache key.</summary>
-    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
-
     public sealed record Link(string Title, string Slug);
 
     public Product Product { get; private set; } = null!;
@@ -33,8 +30,7 @@ public class ShowModel(AppDbContext db, ProductCatalog catalog, TimeProvider clo
             .FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (product is null)
         {
-            var current = await Showcase.RedirectedSlugAsync(db, db.Products.Published(now), slug, ct);
-            return current is null ? NotFound() : RedirectPermanent(SiteUrls.Product(current));
+            return await MovedOrNotFoundAsync(db, db.Products.Published(now), slug, SiteUrls.Product, ct);
         }
 
         Product = product;
@@ -76,8 +72,7 @@ public class ShowModel(AppDbContext db, ProductCatalog catalog, TimeProvider clo
         Breadcrumbs.Add(("Sản phẩm", "/san-pham"));
         Breadcrumbs.Add((product.Title, null));
         StructuredData.Add(StructuredProduct(product));
-        StructuredData.Add(JsonLd.Breadcrumbs(urls,
-            new[] { ("Trang chủ", "/") }.Concat(Breadcrumbs.Select(b => (b.Name, b.Path ?? CanonicalPath)))));
+        StructuredData.Add(BreadcrumbData(urls));
         return Page();
     }
 

@@ -14,11 +14,8 @@ namespace KhuyenCong.Web.Pages.Program;
 /// /chuong-trinh/giai-doan/{period} shows any other period the same way.
 /// </summary>
 [OutputCache(PolicyName = PublicCache.Policy)]
-public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider clock, SiteUrls urls) : SitePageModel
+public class IndexModel(AppDbContext db, ProgramProgress progress, TimeProvider clock, SiteUrls urls) : FeedbackPageModel
 {
-    /// <summary>"cam-on" after a vote on this page ("Thông tin có hữu ích không?"); part of the cache key.</summary>
-    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
-
     public const string DecisionSlug = "quyet-dinh-1625-qd-ubnd";
 
     public ProgramReport Report { get; private set; } = null!;

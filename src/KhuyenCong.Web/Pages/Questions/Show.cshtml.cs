@@ -20,8 +20,7 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls, Markd
         var item = await db.QaItems.AsNoTracking().Published(now).FirstOrDefaultAsync(q => q.Slug == slug, ct);
         if (item is null)
         {
-            var current = await Showcase.RedirectedSlugAsync(db, db.QaItems.Published(now), slug, ct);
-            return current is null ? NotFound() : RedirectPermanent(SiteUrls.Qa(current));
+            return await MovedOrNotFoundAsync(db, db.QaItems.Published(now), slug, SiteUrls.Qa, ct);
         }
 
         Item = item;

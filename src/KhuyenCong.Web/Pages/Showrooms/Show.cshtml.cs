@@ -26,8 +26,7 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
             .FirstOrDefaultAsync(s => s.Slug == slug, ct);
         if (room is null)
         {
-            var current = await Showcase.RedirectedSlugAsync(db, published, slug, ct);
-            return current is null ? NotFound() : RedirectPermanent(SiteUrls.Showroom(current));
+            return await MovedOrNotFoundAsync(db, published, slug, SiteUrls.Showroom, ct);
         }
 
         Showroom = room;
@@ -38,13 +37,8 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
             .OrderBy(p => p.Title).Select(p => new ProductLink(p.Title, p.Slug)).ToListAsync(ct);
         Images = await Showcase.ImagesAsync(db, room.Gallery.Select(g => g.Media).Append(room.FeaturedImage), ct);
         OpenGraphImage = room.FeaturedImage is not null && Images.ContainsKey(room.FeaturedImage) ? $"/media/{room.FeaturedImage}-share.jpg" : null;
-        Section = "showrooms";
-        PageTitle = room.SeoTitle ?? room.Title;
-        MetaDescription = room.SeoDescription ?? room.Summary;
-        CanonicalPath = SiteUrls.Showroom(room.Slug);
-        Breadcrumbs.Add(("Phòng trưng bày", "/phong-trung-bay"));
-        Breadcrumbs.Add((room.Title, null));
-        StructuredData.Add(JsonLd.Breadcrumbs(urls, [("Trang chủ", "/"), ("Phòng trưng bày", "/phong-trung-bay"), (room.Title, CanonicalPath)]));
+        DescribeItem("showrooms", room.SeoTitle ?? room.Title, room.SeoDescription ?? room.Summary, SiteUrls.Showroom(room.Slug), ("Phòng trưng bày", "/phong-trung-bay"), room.Title);
+        StructuredData.Add(BreadcrumbData(urls));
         return Page();
     }
 }

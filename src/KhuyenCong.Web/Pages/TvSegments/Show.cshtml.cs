@@ -13,11 +13,8 @@ namespace KhuyenCong.Web.Pages.TvSegments;
 /// video elsewhere (nothing third-party loads), the full transcript, and VideoObject structured data.
 /// </summary>
 [OutputCache(PolicyName = PublicCache.Policy)]
-public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : SitePageModel
+public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : FeedbackPageModel
 {
-    /// <summary>"cam-on" after a vote on this page ("Thông tin có hữu ích không?"); part of the cache key.</summary>
-    [BindProperty(SupportsGet = true, Name = PageFeedbacks.ResultKey)] public string? FeedbackResult { get; set; }
-
     public TvSegment Segment { get; private set; } = null!;
     public MediaFile? Image { get; private set; }
     public IReadOnlyList<Transcript.Line> TranscriptLines { get; private set; } = [];
@@ -31,8 +28,7 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         var segment = await published.Include(t => t.Topic).FirstOrDefaultAsync(t => t.Slug == slug, ct);
         if (segment is null)
         {
-            var current = await Showcase.RedirectedSlugAsync(db, published, slug, ct);
-            return current is null ? NotFound() : RedirectPermanent(SiteUrls.TvSegment(current));
+            return await MovedOrNotFoundAsync(db, published, slug, SiteUrls.TvSegment, ct);
         }
 
         Segment = segment;
@@ -40,26 +36,18 @@ public class ShowModel(AppDbContext db, TimeProvider clock, SiteUrls urls) : Sit
         OpenGraphImage = Image is null ? null : $"/media/{Image.StorageName}-share.jpg";
         OpenGraphType = "video.episode";
         TranscriptLines = Transcript.Lines(segment.Transcript);
-        Section = "tv";
-        PageTitle = segment.SeoTitle ?? DisplayTitles.TvSegment(segment.EpisodeNumber, segment.Title);
-        MetaDescription = segment.SeoDescription ?? segment.Summary;
-        CanonicalPath = SiteUrls.TvSegment(segment.Slug);
-        Breadcrumbs.Add(("Truyền hình", "/truyen-hinh"));
-        Breadcrumbs.Add(($"Kỳ {segment.EpisodeNumber}", null));
+        DescribeItem("tv", segment.SeoTitle ?? DisplayTitles.TvSegment(segment.EpisodeNumber, segment.Title), segment.SeoDescription ?? segment.Summary,
+            SiteUrls.TvSegment(segment.Slug), ("Truyền hình", "/truyen-hinh"), $"Kỳ {segment.EpisodeNumber}");
         StructuredData.Add(VideoObject());
-        StructuredData.Add(JsonLd.Breadcrumbs(urls, [("Trang chủ", "/"), ("Truyền hình", "/truyen-hinh"), ($"Kỳ {segment.EpisodeNumber}", CanonicalPath)]));
+        StructuredData.Add(BreadcrumbData(urls));
         return Page();
     }
 
     private Dictionary<string, object?> VideoObject()
     {
         var s = Segment;
-        var data = new Dictionary<string, object?>
+        var data = new Dictionary<string, object?>(JsonLd.Thing("VideoObject", s.Title, s.Summary))
         {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "VideoObject",
-            ["name"] = s.Title,
-            ["description"] = string.IsNullOrWhiteSpace(s.Summary) ? s.Title : s.Summary,
             ["thumbnailUrl"] = Image is null ? null : new[] { urls.Absolute(PosterUrl!) },
             ["uploadDate"] = s.AirDate is { } air
                 ? air.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00+07:00"

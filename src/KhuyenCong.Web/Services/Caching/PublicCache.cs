@@ -156,16 +156,37 @@ public sealed class PublicCache : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// The query parameters a minimal-API handler declares with [FromQuery], in order: its own parameters and the
+    /// properties of its [AsParameters] ones (such as the API's paging pair), each with where it is declared.
+    /// </summary>
+    public static IEnumerable<(string Name, System.Reflection.ICustomAttributeProvider Declared)> QueryParametersOf(System.Reflection.MethodInfo handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        foreach (var p in handler.GetParameters())
+        {
+            IEnumerable<(string?, System.Reflection.ICustomAttributeProvider)> declared =
+                p.IsDefined(typeof(Microsoft.AspNetCore.Http.AsParametersAttribute), false)
+                    ? p.ParameterType.GetProperties().Select(x => ((string?)x.Name, (System.Reflection.ICustomAttributeProvider)x))
+                    : [(p.Name, p)];
+            foreach (var (name, at) in declared)
+            {
+                if (at.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.FromQueryAttribute), false).OfType<Microsoft.AspNetCore.Mvc.FromQueryAttribute>().FirstOrDefault() is { } q)
+                {
+                    yield return (q.Name ?? name ?? "", at);
+                }
+            }
+        }
+    }
+
     private static string[] Discover(Endpoint endpoint)
     {
         if (endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not { } page)
         {
             // A minimal-API handler (the open-data API) reads the query parameters it declares with [FromQuery].
             return endpoint.Metadata.GetMetadata<System.Reflection.MethodInfo>() is { } handler
-                ? [.. handler.GetParameters()
-                    .Select(p => p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.FromQueryAttribute), false).OfType<Microsoft.AspNetCore.Mvc.FromQueryAttribute>().FirstOrDefault() is { } q
-                        ? (q.Name ?? p.Name ?? "").ToLowerInvariant() : null)
-                    .Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
+                ? [.. QueryParametersOf(handler).Select(p => p.Name.ToLowerInvariant())
+                    .Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
                 : [];
         }
 

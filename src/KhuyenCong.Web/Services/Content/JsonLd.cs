@@ -9,6 +9,18 @@ namespace KhuyenCong.Web.Services.Content;
 /// </summary>
 public static class JsonLd
 {
+    /// <summary>
+    /// The first properties of one schema.org item of the site: its type, name and description (the name when it has
+    /// no summary); the caller's own properties follow in a collection initializer over a copy.
+    /// </summary>
+    public static Dictionary<string, object?> Thing(string type, string name, string? summary) => new()
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = type,
+        ["name"] = name,
+        ["description"] = string.IsNullOrWhiteSpace(summary) ? name : summary,
+    };
+
     public static IHtmlContent Script(object data) =>
         new HtmlString("<script type=\"application/ld+json\">" + JsonSerializer.Serialize(data) + "</script>");
 

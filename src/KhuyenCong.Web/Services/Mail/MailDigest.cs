@@ -12,37 +12,18 @@ namespace KhuyenCong.Web.Services.Mail;
 /// in what they chose; nothing is sent when nothing is new. The same pass deletes unconfirmed requests past their
 /// time and outbox rows past <see cref="MailOptions.KeepDays"/>.
 /// </summary>
-public sealed class MailDigest(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MailOptions> options, JobLeases leases, ILogger<MailDigest> log) : BackgroundService
+public sealed class MailDigest(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MailOptions> options, JobLeases leases, ILogger<MailDigest> log)
+    : PeriodicJob(clock, leases, log)
 {
     private const int MaxItems = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.Enabled;
+    protected override TimeSpan Period => TimeSpan.FromMinutes(options.Value.DigestCheckMinutes);
+    protected override string LeaseName => JobLeases.MailDigest;
+    protected override Task<int> PassAsync(CancellationToken ct) => RunOnceAsync(ct);
 
-        var interval = TimeSpan.FromMinutes(options.Value.DigestCheckMinutes);
-        using var timer = new PeriodicTimer(interval, clock);
-        do
-        {
-            try
-            {
-                if (await leases.TryTakeAsync(JobLeases.MailDigest, interval + TimeSpan.FromMinutes(5), stoppingToken))
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Mail digest pass failed; retrying at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    public static TimeSpan Period(DigestFrequency frequency) => frequency == DigestFrequency.Weekly ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1);
+    /// <summary>How long a subscriber waits between two digests.</summary>
+    public static TimeSpan Window(DigestFrequency frequency) => frequency == DigestFrequency.Weekly ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1);
 
     /// <summary>One pass; returns how many digests were queued.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
@@ -55,11 +36,11 @@ public sealed class MailDigest(IServiceScopeFactory scopes, TimeProvider clock, 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<MailOutbox>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         await HousekeepAsync(db, now, ct);
 
-        var daily = now - Period(DigestFrequency.Daily);
-        var weekly = now - Period(DigestFrequency.Weekly);
+        var daily = now - Window(DigestFrequency.Daily);
+        var weekly = now - Window(DigestFrequency.Weekly);
         var due = await db.MailSubscribers.AsNoTracking()
             .Where(s => s.ConfirmedAt != null && s.LastDigestAt != null
                 && ((s.Frequency == DigestFrequency.Daily && s.LastDigestAt <= daily) || (s.Frequency == DigestFrequency.Weekly && s.LastDigestAt <= weekly)))

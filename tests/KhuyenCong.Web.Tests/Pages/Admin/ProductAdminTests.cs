@@ -264,12 +264,5 @@ public sealed class ProductAdminTests(ShowcaseSiteFactory site) : IClassFixture<
     [InlineData("/quan-tri/san-pham/them")]
     [InlineData("/quan-tri/co-so")]
     [InlineData("/quan-tri/co-so/them")]
-    public async Task Admin_pages_need_a_staff_account(string url)
-    {
-        using var anonymous = await site.NewBrowser().GetAsync(new Uri(url, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.StartsWith("https://localhost/dang-nhap", anonymous.Headers.Location!.ToString(), StringComparison.Ordinal);
-        var editor = await site.SignInAsync(Roles.Editor);
-        await editor.GetHtmlAsync(url);
-    }
+    public Task Admin_pages_need_a_staff_account(string url) => StaffPages.AssertForEditorsOnlyAsync(site, url);
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Xml.Linq;
 using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services;
 using KhuyenCong.Web.Services.Registrations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -147,7 +148,7 @@ public sealed class RegistrationTriageTests(RegistrationSite site) : IClassFixtu
         Assert.True(csv.Headers.CacheControl?.NoStore);
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        var rows = ParseCsv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        var rows = CsvReader.Read(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3)).Select(r => r.Cells).ToList();
         Assert.Equal(RegistrationExport.Header, rows[0]);
         var row = Assert.Single(rows.Skip(1));
         Assert.Equal(reference, row[0]);
@@ -317,57 +318,5 @@ public sealed class RegistrationTriageTests(RegistrationSite site) : IClassFixtu
 
         var status = await site.WithDbAsync((db, _) => db.Registrations.Where(r => r.Id == id).Select(r => r.Status).SingleAsync());
         Assert.Equal(RegistrationStatus.New, status);
-    }
-
-    /// <summary>RFC 4180 reader (quotes, doubled quotes, CRLF).</summary>
-    private static List<string[]> ParseCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-                i++;
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        return rows;
     }
 }
