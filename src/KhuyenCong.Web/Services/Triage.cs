@@ -1,0 +1,66 @@
+using KhuyenCong.Web.Data;
+using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Services;
+
+/// <summary>
+/// How one kind of triage record (a question, a registration) is named and handled by the code the two share: its
+/// audit codes ("{Code}-status", "{Code}-note", …), the entity name in the audit, its Vietnamese noun
+/// ("câu hỏi", "hồ sơ") and person ("người hỏi"), its editor-area path, its statuses and where its mail is keyed.
+/// </summary>
+public sealed record TriageType<TStatus>(
+    string Code,
+    string EntityName,
+    string Noun,
+    string Person,
+    string AdminPath,
+    Func<TStatus, string> StatusName,
+    IReadOnlyDictionary<TStatus, TStatus[]> NextStatuses,
+    Func<string, string> MailKeyPrefix)
+    where TStatus : struct, Enum
+{
+    /// <summary>The noun at the start of a sentence or title: "Câu hỏi", "Hồ sơ".</summary>
+    public string Title => char.ToUpperInvariant(Noun[0]) + Noun[1..];
+}
+
+/// <summary>What the staff pages and the retention job do alike to any triage record.</summary>
+public static class Triage
+{
+    /// <summary>
+    /// Erases the person's data of <paramref name="record"/> and the mail about it (unsent mail is not sent), audited
+    /// as "{Code}-erase-{<paramref name="auditSuffix"/>}" by <paramref name="actor"/>; saved with the caller's changes.
+    /// </summary>
+    public static async Task EraseAsync<TStatus>(AppDbContext db, AuditLog audit, TriageType<TStatus> type, ITriageRecord record,
+        DateTime now, string actor, string reason, string auditSuffix, CancellationToken ct)
+        where TStatus : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(record);
+        record.ErasePersonalData(now, actor, reason);
+        await MailOutbox.ForgetAsync(db, type.MailKeyPrefix(record.Reference), ct);
+        audit.Add($"{type.Code}-erase-{auditSuffix}", type.EntityName, record.Reference, reason, actor: actor);
+    }
+
+    /// <summary>
+    /// Erases the records of <paramref name="set"/> submitted more than <paramref name="retentionDays"/> ago and not yet
+    /// erased (500 a pass, oldest first), as the system; returns how many. Saved with the caller's changes.
+    /// </summary>
+    public static async Task<int> EraseExpiredAsync<TRecord, TStatus>(AppDbContext db, AuditLog audit, TriageType<TStatus> type, IQueryable<TRecord> set,
+        DateTime now, int retentionDays, CancellationToken ct)
+        where TRecord : class, ITriageRecord<TStatus>
+        where TStatus : struct, Enum
+    {
+        var cutoff = now.AddDays(-retentionDays);
+        var due = await set.Include("Events") // the history, whose texts are erased too
+            .Where(r => r.PersonalDataErasedAt == null && r.SubmittedAt < cutoff).OrderBy(r => r.Id).Take(500).ToListAsync(ct);
+        foreach (var record in due)
+        {
+            await EraseAsync(db, audit, type, record, now, "hệ thống", $"Hết thời hạn lưu trữ {retentionDays} ngày", "retention", ct);
+        }
+
+        return due.Count;
+    }
+}
