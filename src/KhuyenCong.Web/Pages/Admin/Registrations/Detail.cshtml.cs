@@ -63,22 +63,11 @@ public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audi
         var prefix = RegistrationMails.KeyPrefix(r.Reference);
         var mails = await Db.OutboxMessages.AsNoTracking().Where(m => m.EventKey.StartsWith(prefix) && m.Recipient == r.Email).OrderBy(m => m.Id)
             .Select(m => new { m.Subject, m.CreatedAt, m.SentAt, m.Status }).ToListAsync(ct);
-        var data = new
-        {
-            maSo = r.Reference, ngayGui = VietnamTime.Iso(r.SubmittedAt), trangThai = RegistrationCatalog.StatusName(r.Status),
-            loaiHinh = RegistrationCatalog.TypeName(r.EstablishmentType), loaiHinhKhac = r.OtherTypeText, tenCoSo = r.EstablishmentName,
-            noiSanXuat = r.PlaceName, nganh = RegistrationCatalog.SectorName(r.Sector), sanPham = r.MainProducts, soLaoDong = r.Workers,
-            soNamHoatDong = r.YearsOperating, noiDungHoTro = r.Lines.Select(RegistrationCatalog.LineName).ToList(), noiDungKhac = r.OtherSupportText,
-            mayMoc = r.MachineDescription, giaTriMayMoc = r.MachineCost, duAn = r.ProjectSummary, tongVon = r.Investment, vonTuCo = r.OwnContribution,
-            thoiGian = RegistrationCatalog.TimingName(r.Timing), nguoiLienHe = r.ContactName, chucVu = r.ContactRole, dienThoai = r.Phone,
-            thuDienTu = r.Email, maSoThue = r.TaxCode, dongYXuLy = r.ConsentHandling, dongYNhanTin = r.ConsentNews,
-            phienBanDongY = r.ConsentVersion, thoiDiemDongY = VietnamTime.Iso(r.ConsentAt),
-            traLoi = r.Events.Where(e => e.IsPublic).Select(e => new { luc = VietnamTime.Iso(e.At), noiDung = e.Text }).ToList(),
-            thuDaGui = mails.Select(m => new
+        return RegistrationFields.PersonalData(r,
+            ("traLoi", r.Events.Where(e => e.IsPublic).Select(e => new { luc = VietnamTime.Iso(e.At), noiDung = e.Text }).ToList()),
+            ("thuDaGui", mails.Select(m => new
             {
                 tieuDe = m.Subject, ghiLuc = VietnamTime.Iso(m.CreatedAt), guiLuc = m.SentAt is { } at ? VietnamTime.Iso(at) : null, trangThai = OutboxStatusText.Name(m.Status),
-            }).ToList(),
-        };
-        return data;
+            }).ToList()));
     }
 }
