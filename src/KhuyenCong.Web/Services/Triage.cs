@@ -8,7 +8,8 @@ namespace KhuyenCong.Web.Services;
 /// <summary>
 /// How one kind of triage record (a question, a registration) is named and handled by the code the two share: its
 /// audit codes ("{Code}-status", "{Code}-note", …), the entity name in the audit, its Vietnamese noun
-/// ("câu hỏi", "hồ sơ") and person ("người hỏi"), its editor-area path, its statuses and where its mail is keyed.
+/// ("câu hỏi", "hồ sơ") and person ("người hỏi"), its editor-area path, its statuses, how its mail is keyed
+/// (<see cref="KeyPrefix"/>) and its public lookup page.
 /// </summary>
 public sealed record TriageType<TStatus>(
     string Code,
@@ -18,9 +19,16 @@ public sealed record TriageType<TStatus>(
     string AdminPath,
     Func<TStatus, string> StatusName,
     IReadOnlyDictionary<TStatus, TStatus[]> NextStatuses,
-    Func<string, string> MailKeyPrefix)
+    string MailKey,
+    string LookupPage)
     where TStatus : struct, Enum
 {
+    /// <summary>Every mail event key of the record starts with this (erasing the person's data removes its mail).</summary>
+    public string KeyPrefix(string reference) => $"{MailKey}:{reference}:";
+
+    /// <summary>The public lookup with the reference filled in (the person's contact is still asked).</summary>
+    public string LookupPath(string reference) => LookupPage + "?ma-so=" + Uri.EscapeDataString(reference);
+
     /// <summary>The noun at the start of a sentence or title: "Câu hỏi", "Hồ sơ".</summary>
     public string Title => char.ToUpperInvariant(Noun[0]) + Noun[1..];
 }
@@ -40,7 +48,7 @@ public static class Triage
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(record);
         record.ErasePersonalData(now, actor, reason);
-        await MailOutbox.ForgetAsync(db, type.MailKeyPrefix(record.Reference), ct);
+        await MailOutbox.ForgetAsync(db, type.KeyPrefix(record.Reference), ct);
         audit.Add($"{type.Code}-erase-{auditSuffix}", type.EntityName, record.Reference, reason, actor: actor);
     }
 

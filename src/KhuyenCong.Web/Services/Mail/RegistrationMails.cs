@@ -10,12 +10,6 @@ namespace KhuyenCong.Web.Services.Mail;
 /// </summary>
 public static class RegistrationMails
 {
-    /// <summary>Every event key of a registration starts with this (erasing the person's data removes its mail).</summary>
-    public static string KeyPrefix(string reference) => $"dang-ky:{reference}:";
-
-    /// <summary>The status lookup with the reference filled in (the phone is still asked).</summary>
-    public static string LookupPath(string reference) => "/dang-ky-ho-tro/tra-cuu?ma-so=" + Uri.EscapeDataString(reference);
-
     public static async Task SubmittedAsync(this MailOutbox outbox, Registration registration, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(outbox);
@@ -27,7 +21,7 @@ public static class RegistrationMails
             "Trong 10 ngày làm việc, cán bộ xem xét đăng ký và gọi điện cho người liên hệ. Mỗi khi hồ sơ chuyển trạng thái hoặc có trả lời của cán bộ, chúng tôi gửi thư báo tới địa chỉ này.",
             "Hãy giữ mã số dưới đây để tra cứu tình trạng hồ sơ bằng mã số và số điện thoại đã đăng ký.",
         ], ct);
-        await outbox.AddStaffNoticeAsync(KeyPrefix(r.Reference), MailKinds.RegistrationStaff, $"Đăng ký hỗ trợ mới {r.Reference}",
+        await outbox.AddStaffNoticeAsync(RegistrationCatalog.Triage.KeyPrefix(r.Reference), MailKinds.RegistrationStaff, $"Đăng ký hỗ trợ mới {r.Reference}",
         [
             $"Có đăng ký hỗ trợ mới gửi lúc {VietnamTime.DateAndTime(r.SubmittedAt)}.",
             $"Nơi sản xuất: {r.PlaceName}. Nội dung cần hỗ trợ: {string.Join("; ", r.Lines.Select(RegistrationCatalog.LineName))}.",
@@ -54,16 +48,9 @@ public static class RegistrationMails
     }
 
     /// <summary>A message to the applicant about the registration, with its reference and the lookup link.</summary>
-    private static async Task ToApplicantAsync(MailOutbox outbox, Registration r, string kind, string keySuffix, string subject, IReadOnlyList<string> paragraphs, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(outbox);
-        await outbox.AddToPersonAsync(r.Email, r.PersonalDataErasedAt, email => new OutgoingMail
-        {
-            To = email, Kind = kind, EventKey = KeyPrefix(r.Reference) + keySuffix, Subject = subject,
-            Greeting = string.IsNullOrWhiteSpace(r.ContactName) ? "Kính gửi quý vị," : $"Kính gửi ông/bà {r.ContactName},",
-            Paragraphs = paragraphs, Reference = r.Reference, Links = [new("Tra cứu tình trạng hồ sơ", LookupPath(r.Reference))],
-        }, ct);
-    }
+    private static Task ToApplicantAsync(MailOutbox outbox, Registration r, string kind, string keySuffix, string subject, IReadOnlyList<string> paragraphs, CancellationToken ct) =>
+        outbox.ToPersonAsync(RegistrationCatalog.Triage, r, kind, keySuffix, subject,
+            string.IsNullOrWhiteSpace(r.ContactName) ? "Kính gửi quý vị," : $"Kính gửi ông/bà {r.ContactName},", paragraphs, "Tra cứu tình trạng hồ sơ", ct);
 
     private static string Stamp(DateTime at) => at.ToString("yyyyMMddHHmmssfffffff", System.Globalization.CultureInfo.InvariantCulture);
 }

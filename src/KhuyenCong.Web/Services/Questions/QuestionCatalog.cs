@@ -41,5 +41,6 @@ public static class QuestionCatalog
 
     /// <summary>How the code shared with registrations names and handles a question.</summary>
     public static readonly TriageType<QuestionStatus> Triage = new(
-        "question", nameof(Question), "câu hỏi", "người hỏi", "/quan-tri/cau-hoi/", StatusName, NextStatuses, Mail.QuestionMails.KeyPrefix);
+        "question", nameof(Question), "câu hỏi", "người hỏi", "/quan-tri/cau-hoi/", StatusName, NextStatuses,
+        "hoi-dap", "/hoi-dap/tra-cuu");
 }

@@ -60,7 +60,7 @@ public class DetailModel(AppDbContext db, RegistrationStore store, AuditLog audi
     protected override async Task<object> PersonDataAsync(CancellationToken ct)
     {
         var r = Registration;
-        var prefix = RegistrationMails.KeyPrefix(r.Reference);
+        var prefix = Type.KeyPrefix(r.Reference);
         var mails = await Db.OutboxMessages.AsNoTracking().Where(m => m.EventKey.StartsWith(prefix) && m.Recipient == r.Email).OrderBy(m => m.Id)
             .Select(m => new { m.Subject, m.CreatedAt, m.SentAt, m.Status }).ToListAsync(ct);
         return RegistrationFields.PersonalData(r,
