@@ -15,18 +15,16 @@ public static class QuestionMails
 
     public static async Task QuestionReceivedAsync(this MailOutbox outbox, Question question, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(question);
-        var q = question;
-        await ToAskerAsync(outbox, q, MailKinds.QuestionReceived, "da-nhan", $"Đã nhận câu hỏi – mã số {q.Reference}",
+        var received = VietnamTime.DateAndTime(question.SubmittedAt);
+        await ToAskerAsync(outbox, question, MailKinds.QuestionReceived, "da-nhan", $"Đã nhận câu hỏi – mã số {question.Reference}",
         [
-            $"Trung tâm Khuyến công và Xúc tiến thương mại đã nhận câu hỏi “{q.Title}” lúc {VietnamTime.DateAndTime(q.SubmittedAt)}.",
+            $"Trung tâm Khuyến công và Xúc tiến thương mại đã nhận câu hỏi “{question.Title}” lúc {received}.",
             "Cán bộ trả lời trong 10 ngày làm việc; khi có câu trả lời, chúng tôi gửi thư báo tới địa chỉ này.",
             "Hãy giữ mã số dưới đây để tra cứu câu hỏi bằng mã số và thư điện tử hoặc số điện thoại đã nhập.",
         ], "Tra cứu câu hỏi", ct);
-        await outbox.AddStaffNoticeAsync(QuestionCatalog.Triage.KeyPrefix(q.Reference), MailKinds.QuestionStaff, $"Câu hỏi mới {q.Reference}",
-            [$"Có câu hỏi mới gửi lúc {VietnamTime.DateAndTime(q.SubmittedAt)}, lĩnh vực: {QuestionCatalog.TopicName(q.Topic)}."],
-            q.Reference, new("Mở câu hỏi trong trang quản trị", "/quan-tri/cau-hoi?q=" + Uri.EscapeDataString(q.Reference)), ct);
+        await outbox.StaffNoticeAsync(QuestionCatalog.Triage, question, MailKinds.QuestionStaff, $"Câu hỏi mới {question.Reference}",
+            [$"Có câu hỏi mới gửi lúc {received}, lĩnh vực: {QuestionCatalog.TopicName(question.Topic)}."], ct);
     }
 
     public static Task QuestionAnsweredAsync(this MailOutbox outbox, Question question, CancellationToken ct = default)

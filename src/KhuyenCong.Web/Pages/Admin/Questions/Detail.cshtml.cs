@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
