@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services.Mail;
@@ -8,10 +9,11 @@ namespace KhuyenCong.Web.Services;
 /// <summary>
 /// How one kind of triage record (a question, a registration) is named and handled by the code the two share: its
 /// audit codes ("{Code}-status", "{Code}-note", …), the entity name in the audit, its Vietnamese noun
-/// ("câu hỏi", "hồ sơ") and person ("người hỏi"), its editor-area path, its statuses, how its mail is keyed
-/// (<see cref="KeyPrefix"/>) and its public lookup page.
+/// ("câu hỏi", "hồ sơ") and person ("người hỏi"), its reference ("HD-2026-000123"), its editor-area path, its
+/// statuses, how its mail is keyed (<see cref="KeyPrefix"/>) and its public lookup page.
 /// </summary>
 public sealed record TriageType<TStatus>(
+    string ReferencePrefix,
     string Code,
     string EntityName,
     string Noun,
@@ -28,6 +30,22 @@ public sealed record TriageType<TStatus>(
 
     /// <summary>The public lookup with the reference filled in (the person's contact is still asked).</summary>
     public string LookupPath(string reference) => LookupPage + "?ma-so=" + Uri.EscapeDataString(reference);
+
+    private readonly Regex referenceShape = new($@"^{ReferencePrefix}-\d{{4}}-\d{{6}}$", RegexOptions.CultureInvariant);
+
+    /// <summary>"KC-2026-000123": the prefix, the year of submission (Vietnam time) and a number counted per year.</summary>
+    public string Format(int year, int number) => $"{ReferencePrefix}-{year}-{number:000000}";
+
+    /// <summary>A typed or linked reference, trimmed and in upper case; null unless it has the shape of one.</summary>
+    public string? ParseReference(string? raw)
+    {
+        var given = (raw ?? "").Trim().ToUpperInvariant();
+        return given.Length <= 20 && referenceShape.IsMatch(given) ? given : null;
+    }
+
+    /// <summary>The lookup's message for a reference that is missing or not of the shape of one; null when it is fine.</summary>
+    public string? ReferenceProblem(string? raw) =>
+        string.IsNullOrWhiteSpace(raw) ? $"Nhập mã số {Noun}." : ParseReference(raw) is null ? $"Mã số {Noun} có dạng {Format(2026, 123)}." : null;
 
     /// <summary>The noun at the start of a sentence or title: "Câu hỏi", "Hồ sơ".</summary>
     public string Title => char.ToUpperInvariant(Noun[0]) + Noun[1..];

@@ -1,4 +1,6 @@
 using KhuyenCong.Web.Models;
+using KhuyenCong.Web.Services.Questions;
+using KhuyenCong.Web.Services.Registrations;
 
 namespace KhuyenCong.Web.Tests.Services;
 
@@ -42,5 +44,22 @@ public sealed class TriageTests
         Assert.All(new[] { q.Title, q.Text, q.AskerName, q.Organisation, q.Phone, q.Email }, Assert.Null);
         Assert.Equal(2, q.Topic);
         Assert.Equal(QuestionEventKind.Erased, Assert.Single(q.Events).Kind);
+    }
+
+    /// <summary>The lookups read the reference and word its problems from the record's type, as each lookup did on its own before.</summary>
+    [Fact]
+    public void The_lookups_read_and_refuse_references_of_their_own_shape()
+    {
+        var q = QuestionCatalog.Triage;
+        var r = RegistrationCatalog.Triage;
+        Assert.Equal("HD-2026-000123", q.ParseReference("  hd-2026-000123 "));
+        Assert.Equal("KC-2026-000007", r.Format(2026, 7));
+        Assert.Null(q.ParseReference("KC-2026-000123"));
+        Assert.Null(r.ParseReference("KC-2026-0001234"));
+        Assert.Equal("Nhập mã số câu hỏi.", q.ReferenceProblem("   "));
+        Assert.Equal("Mã số câu hỏi có dạng HD-2026-000123.", q.ReferenceProblem("HD-26-1"));
+        Assert.Equal("Nhập mã số hồ sơ.", r.ReferenceProblem(null));
+        Assert.Equal("Mã số hồ sơ có dạng KC-2026-000123.", r.ReferenceProblem("HD-2026-000123"));
+        Assert.Null(r.ReferenceProblem("kc-2026-000123"));
     }
 }

@@ -70,7 +70,7 @@ public sealed class QuestionStore(AppDbContext db, TimeProvider clock, IDataProt
                 var number = (await db.Questions.Where(q => q.Year == year).MaxAsync(q => (int?)q.Number, ct) ?? 0) + 1;
                 var question = new Question
                 {
-                    Reference = QuestionCatalog.Format(year, number), Year = year, Number = number, IdempotencyKey = key,
+                    Reference = QuestionCatalog.Triage.Format(year, number), Year = year, Number = number, IdempotencyKey = key,
                     SubmittedAt = now, UpdatedAt = now, Status = QuestionStatus.Received, Topic = form.Topic,
                     Title = form.Title, Text = form.Text, AskerName = form.Name, Organisation = form.Organisation,
                     Email = form.Email, Phone = form.Phone, ConsentPublish = form.ConsentPublish,

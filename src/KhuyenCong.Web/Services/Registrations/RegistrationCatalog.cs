@@ -89,7 +89,7 @@ public static class RegistrationCatalog
 
     /// <summary>How the code shared with questions names and handles a registration.</summary>
     public static readonly TriageType<RegistrationStatus> Triage = new(
-        "registration", nameof(Registration), "hồ sơ", "người đăng ký", "/quan-tri/dang-ky/", StatusName, NextStatuses,
+        "KC", "registration", nameof(Registration), "hồ sơ", "người đăng ký", "/quan-tri/dang-ky/", StatusName, NextStatuses,
         "dang-ky", "/dang-ky-ho-tro/tra-cuu");
 
     public static string Money(long? amount) => amount is null ? "" : amount.Value.ToString("#,##0", Grouping) + " đồng";

@@ -114,7 +114,7 @@ public sealed class RegistrationStore(AppDbContext db, TimeProvider clock, IOpti
                 var year = VietnamTime.ToLocal(now).Year;
                 var number = (await db.Registrations.Where(r => r.Year == year).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
                 var registration = RegistrationFields.FromDraft(d, places, now);
-                (registration.Reference, registration.Year, registration.Number) = (Format(year, number), year, number);
+                (registration.Reference, registration.Year, registration.Number) = (RegistrationCatalog.Triage.Format(year, number), year, number);
                 registration.AddEvent(TriageEventKind.Submitted, now, "người đăng ký", to: RegistrationStatus.New);
                 db.Registrations.Add(registration);
                 // The acknowledgement and the staff notice are written by the same commit as the registration.
@@ -135,8 +135,6 @@ public sealed class RegistrationStore(AppDbContext db, TimeProvider clock, IOpti
             }
         }
     }
-
-    public static string Format(int year, int number) => $"KC-{year}-{number:000000}";
 
     public Task<Registration?> FindAsync(long id, CancellationToken ct = default) =>
         db.Registrations.Include(r => r.Events.OrderBy(e => e.At).ThenBy(e => e.Id)).FirstOrDefaultAsync(r => r.Id == id, ct);
