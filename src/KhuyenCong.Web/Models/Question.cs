@@ -15,38 +15,19 @@ public enum QuestionStatus
 /// never shown publicly itself: publishing creates or updates a <see cref="QaItem"/> without any personal data.
 /// Personal fields are nullable because the retention job (or a request from the person) erases them.
 /// </summary>
-public class Question
+public class Question : TriageRecord<QuestionStatus, QuestionEventKind, QuestionEvent>
 {
-    public long Id { get; set; }
-    /// <summary>"HD-2026-000123": year of submission (Vietnam time) and a number counted per year.</summary>
-    public required string Reference { get; set; }
-    public int Year { get; set; }
-    public int Number { get; set; }
-    /// <summary>Generated with the form; a double submission carries the same key and is stored once.</summary>
-    public Guid IdempotencyKey { get; set; }
-    public DateTime SubmittedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public QuestionStatus Status { get; set; }
     /// <summary>Programme content 1–6 (decision 1625/QĐ-UBND), 0 = "Khác".</summary>
     public int Topic { get; set; }
 
-    // What was asked and who asked: personal data, erased after the retention period or on request.
+    // What was asked and who asked (with the contacts): personal data, erased after the retention period or on request.
     public string? Title { get; set; }
     public string? Text { get; set; }
     public string? AskerName { get; set; }
     public string? Organisation { get; set; }
-    public string? Email { get; set; }
-    /// <summary>Digits only, "0912345678".</summary>
-    public string? Phone { get; set; }
 
     /// <summary>The asker agreed that the question may be published without personal data.</summary>
     public bool ConsentPublish { get; set; }
-    public required string ConsentVersion { get; set; }
-    public DateTime ConsentAt { get; set; }
-    public DateTime? PersonalDataErasedAt { get; set; }
-
-    public string? AssignedToId { get; set; }
-    public string? AssignedToName { get; set; }
 
     /// <summary>The public answer (Markdown), rendered through the content sanitiser.</summary>
     public string AnswerMarkdown { get; set; } = "";
@@ -56,7 +37,14 @@ public class Question
     /// <summary>The published item made from this question, once published.</summary>
     public int? QaItemId { get; set; }
 
-    public List<QuestionEvent> Events { get; set; } = [];
+    /// <summary>What was asked and who asked (the topic, dates and status stay for statistics).</summary>
+    protected override void ClearPersonalFields()
+    {
+        Title = null;
+        Text = null;
+        AskerName = null;
+        Organisation = null;
+    }
 }
 
 public enum QuestionEventKind
@@ -72,16 +60,8 @@ public enum QuestionEventKind
 }
 
 /// <summary>The history of a question: status changes, notes, the answer, assignment, exports, erasure.</summary>
-public class QuestionEvent
+public class QuestionEvent : TriageEvent<QuestionStatus, QuestionEventKind>
 {
-    public long Id { get; set; }
     public long QuestionId { get; set; }
     public Question? Question { get; set; }
-    public DateTime At { get; set; }
-    public required string Actor { get; set; }
-    public QuestionEventKind Kind { get; set; }
-    public QuestionStatus? FromStatus { get; set; }
-    public QuestionStatus? ToStatus { get; set; }
-    /// <summary>Note text; erased with the personal data.</summary>
-    public string? Text { get; set; }
 }

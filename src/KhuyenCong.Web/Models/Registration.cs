@@ -15,19 +15,8 @@ public enum RegistrationStatus
 /// One submitted request for programme support: typed answers, consent, triage state. Personal fields are
 /// nullable because the retention job (or a request from the person) erases them; the rest stays for statistics.
 /// </summary>
-public class Registration
+public class Registration : TriageRecord<RegistrationStatus, RegistrationEventKind, RegistrationEvent>
 {
-    public long Id { get; set; }
-    /// <summary>"KC-2026-000123": year of submission (Vietnam time) and a number counted per year.</summary>
-    public required string Reference { get; set; }
-    public int Year { get; set; }
-    public int Number { get; set; }
-    /// <summary>Generated with the form; a retried or double submission carries the same key and is stored once.</summary>
-    public Guid IdempotencyKey { get; set; }
-    public DateTime SubmittedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public RegistrationStatus Status { get; set; }
-
     // Answers kept for statistics.
     public EstablishmentKind EstablishmentType { get; set; }
     public string? OtherTypeText { get; set; }
@@ -51,25 +40,29 @@ public class Registration
     public string? ProjectSummary { get; set; }
     public string? ContactName { get; set; }
     public string? ContactRole { get; set; }
-    /// <summary>Digits only, "0912345678".</summary>
-    public string? Phone { get; set; }
-    public string? Email { get; set; }
+    // Phone and Email: in the base class.
     /// <summary>Digits only (10 or 13).</summary>
     public string? TaxCode { get; set; }
 
-    // Consent (Law 91/2025/QH15): one per purpose, the text's version and the time.
+    // Consent (Law 91/2025/QH15): one per purpose, the text's version and the time (in the base class).
     public bool ConsentHandling { get; set; }
     public bool ConsentNews { get; set; }
-    public required string ConsentVersion { get; set; }
-    public DateTime ConsentAt { get; set; }
-    public DateTime? PersonalDataErasedAt { get; set; }
-
-    public string? AssignedToId { get; set; }
-    public string? AssignedToName { get; set; }
-
-    public List<RegistrationEvent> Events { get; set; } = [];
 
     public IEnumerable<string> Lines => SupportLines.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The personal or identifying answers (the statistics stay).</summary>
+    protected override void ClearPersonalFields()
+    {
+        EstablishmentName = null;
+        OtherTypeText = null;
+        MainProducts = null;
+        OtherSupportText = null;
+        MachineDescription = null;
+        ProjectSummary = null;
+        ContactName = null;
+        ContactRole = null;
+        TaxCode = null;
+    }
 }
 
 public enum RegistrationEventKind
@@ -84,18 +77,10 @@ public enum RegistrationEventKind
 }
 
 /// <summary>The history of a registration: status changes, notes, public replies, assignment, exports, erasure.</summary>
-public class RegistrationEvent
+public class RegistrationEvent : TriageEvent<RegistrationStatus, RegistrationEventKind>
 {
-    public long Id { get; set; }
     public long RegistrationId { get; set; }
     public Registration? Registration { get; set; }
-    public DateTime At { get; set; }
-    public required string Actor { get; set; }
-    public RegistrationEventKind Kind { get; set; }
-    public RegistrationStatus? FromStatus { get; set; }
-    public RegistrationStatus? ToStatus { get; set; }
-    /// <summary>Note or reply text; erased with the personal data.</summary>
-    public string? Text { get; set; }
     /// <summary>Shown to the applicant in the status lookup.</summary>
     public bool IsPublic { get; set; }
 }

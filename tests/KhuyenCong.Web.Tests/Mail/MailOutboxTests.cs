@@ -15,7 +15,7 @@ public sealed class MailOutboxTests(OfflineMailSite site) : IClassFixture<Offlin
     {
         To = to, Kind = MailKinds.RegistrationReceived, EventKey = key, Subject = "Thử <b>tiêu đề</b>\r\nBcc: ke-gian@example.com",
         Greeting = "Kính gửi ông/bà <script>alert(1)</script>,", Paragraphs = ["Đoạn một.", "Dòng một\nDòng hai <img src=x onerror=alert(1)>"],
-        Reference = "KC-2026-000001", Links = [new("Tra cứu tình trạng hồ sơ", RegistrationMails.LookupPath("KC-2026-000001"))],
+        Reference = "KC-2026-000001", Links = [new("Tra cứu tình trạng hồ sơ", KhuyenCong.Web.Services.Registrations.RegistrationCatalog.Triage.LookupPath("KC-2026-000001"))],
     };
 
     private Task<int> CountAsync(string key) => site.WithDbAsync((db, _) => db.OutboxMessages.CountAsync(m => m.EventKey == key));

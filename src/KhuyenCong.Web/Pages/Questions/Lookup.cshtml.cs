@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services.Questions;
 using KhuyenCong.Web.Services.Registrations;
@@ -11,35 +10,27 @@ namespace KhuyenCong.Web.Pages.Questions;
 /// <summary>Status lookup by reference and the e-mail or phone given (POST only, so neither sits in a URL); rate-limited.</summary>
 [OutputCache(NoStore = true)]
 [EnableRateLimiting(RegistrationOptions.LookupRateLimit)]
-public partial class LookupModel(QuestionStore store) : QuestionPageModel
+public class LookupModel(QuestionStore store) : QuestionPageModel
 {
     [BindProperty(Name = "ma-so")] public string? Reference { get; set; }
     [BindProperty(Name = "lien-he")] public string? Contact { get; set; }
 
     public Question? Found { get; private set; }
 
-    [GeneratedRegex(@"^HD-\d{4}-\d{6}$")]
-    private static partial Regex ReferenceShape();
-
     /// <summary>"?ma-so=HD-…" (the link in the mail) fills in the reference; the e-mail or phone is always typed.</summary>
     public void OnGet([FromQuery(Name = "ma-so")] string? reference)
     {
         Describe("Tra cứu câu hỏi");
-        var given = (reference ?? "").Trim().ToUpperInvariant();
-        Reference = given.Length <= 20 && ReferenceShape().IsMatch(given) ? given : null;
+        Reference = QuestionCatalog.Triage.ParseReference(reference);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Describe("Tra cứu câu hỏi");
-        var reference = (Reference ?? "").Trim().ToUpperInvariant();
-        if (reference.Length == 0)
+        var reference = QuestionCatalog.Triage.ParseReference(Reference) ?? "";
+        if (QuestionCatalog.Triage.ReferenceProblem(Reference) is { } problem)
         {
-            ModelState.AddModelError("ma-so", "Nhập mã số câu hỏi.");
-        }
-        else if (reference.Length > 20 || !ReferenceShape().IsMatch(reference))
-        {
-            ModelState.AddModelError("ma-so", "Mã số câu hỏi có dạng HD-2026-000123.");
+            ModelState.AddModelError("ma-so", problem);
         }
 
         var contact = "";

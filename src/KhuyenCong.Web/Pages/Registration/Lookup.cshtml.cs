@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using KhuyenCong.Web.Services.Registrations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -7,35 +6,27 @@ namespace KhuyenCong.Web.Pages.Registration;
 
 /// <summary>Status lookup by reference and phone (POST only, so the phone never sits in a URL); rate-limited.</summary>
 [EnableRateLimiting(RegistrationOptions.LookupRateLimit)]
-public partial class LookupModel(RegistrationStore store) : RegistrationPageModel(store)
+public class LookupModel(RegistrationStore store) : RegistrationPageModel(store)
 {
     [BindProperty(Name = "ma-so")] public string? Reference { get; set; }
     [BindProperty(Name = "dien-thoai")] public string? Phone { get; set; }
 
     public Models.Registration? Found { get; private set; }
 
-    [GeneratedRegex(@"^KC-\d{4}-\d{6}$")]
-    private static partial Regex ReferenceShape();
-
     /// <summary>"?ma-so=KC-…" (the link in the mail) fills in the reference; the phone is always typed.</summary>
     public void OnGet([FromQuery(Name = "ma-so")] string? reference)
     {
         Describe("Tra cứu tình trạng hồ sơ");
-        var given = (reference ?? "").Trim().ToUpperInvariant();
-        Reference = given.Length <= 20 && ReferenceShape().IsMatch(given) ? given : null;
+        Reference = RegistrationCatalog.Triage.ParseReference(reference);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Describe("Tra cứu tình trạng hồ sơ");
-        var reference = (Reference ?? "").Trim().ToUpperInvariant();
-        if (reference.Length == 0)
+        var reference = RegistrationCatalog.Triage.ParseReference(Reference) ?? "";
+        if (RegistrationCatalog.Triage.ReferenceProblem(Reference) is { } problem)
         {
-            ModelState.AddModelError("ma-so", "Nhập mã số hồ sơ.");
-        }
-        else if (reference.Length > 20 || !ReferenceShape().IsMatch(reference))
-        {
-            ModelState.AddModelError("ma-so", "Mã số hồ sơ có dạng KC-2026-000123.");
+            ModelState.AddModelError("ma-so", problem);
         }
 
         var phone = "";

@@ -11,28 +11,20 @@ namespace KhuyenCong.Web.Services.Mail;
 /// </summary>
 public static class QuestionMails
 {
-    /// <summary>Every event key of a question starts with this (erasing the person's data removes its mail).</summary>
-    public static string KeyPrefix(string reference) => $"hoi-dap:{reference}:";
-
     public static string CommentKeyPrefix(Guid key) => $"gop-y:{key:N}:";
-
-    /// <summary>The question lookup with the reference filled in (the e-mail or phone is still asked).</summary>
-    public static string LookupPath(string reference) => "/hoi-dap/tra-cuu?ma-so=" + Uri.EscapeDataString(reference);
 
     public static async Task QuestionReceivedAsync(this MailOutbox outbox, Question question, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(question);
-        var q = question;
-        await ToAskerAsync(outbox, q, MailKinds.QuestionReceived, "da-nhan", $"Đã nhận câu hỏi – mã số {q.Reference}",
+        var received = VietnamTime.DateAndTime(question.SubmittedAt);
+        await ToAskerAsync(outbox, question, MailKinds.QuestionReceived, "da-nhan", $"Đã nhận câu hỏi – mã số {question.Reference}",
         [
-            $"Trung tâm Khuyến công và Xúc tiến thương mại đã nhận câu hỏi “{q.Title}” lúc {VietnamTime.DateAndTime(q.SubmittedAt)}.",
+            $"Trung tâm Khuyến công và Xúc tiến thương mại đã nhận câu hỏi “{question.Title}” lúc {received}.",
             "Cán bộ trả lời trong 10 ngày làm việc; khi có câu trả lời, chúng tôi gửi thư báo tới địa chỉ này.",
             "Hãy giữ mã số dưới đây để tra cứu câu hỏi bằng mã số và thư điện tử hoặc số điện thoại đã nhập.",
         ], "Tra cứu câu hỏi", ct);
-        await outbox.AddStaffNoticeAsync(KeyPrefix(q.Reference), MailKinds.QuestionStaff, $"Câu hỏi mới {q.Reference}",
-            [$"Có câu hỏi mới gửi lúc {VietnamTime.DateAndTime(q.SubmittedAt)}, lĩnh vực: {QuestionCatalog.TopicName(q.Topic)}."],
-            q.Reference, new("Mở câu hỏi trong trang quản trị", "/quan-tri/cau-hoi?q=" + Uri.EscapeDataString(q.Reference)), ct);
+        await outbox.StaffNoticeAsync(QuestionCatalog.Triage, question, MailKinds.QuestionStaff, $"Câu hỏi mới {question.Reference}",
+            [$"Có câu hỏi mới gửi lúc {received}, lĩnh vực: {QuestionCatalog.TopicName(question.Topic)}."], ct);
     }
 
     public static Task QuestionAnsweredAsync(this MailOutbox outbox, Question question, CancellationToken ct = default)
@@ -82,13 +74,6 @@ public static class QuestionMails
     }
 
     /// <summary>A message to the asker about the question, with its reference and the lookup link.</summary>
-    private static async Task ToAskerAsync(MailOutbox outbox, Question q, string kind, string keySuffix, string subject, IReadOnlyList<string> paragraphs, string linkText, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(outbox);
-        await outbox.AddToPersonAsync(q.Email, q.PersonalDataErasedAt, email => new OutgoingMail
-        {
-            To = email, Kind = kind, EventKey = KeyPrefix(q.Reference) + keySuffix, Subject = subject, Greeting = $"Kính gửi ông/bà {q.AskerName},",
-            Paragraphs = paragraphs, Reference = q.Reference, Links = [new(linkText, LookupPath(q.Reference))],
-        }, ct);
-    }
+    private static Task ToAskerAsync(MailOutbox outbox, Question q, string kind, string keySuffix, string subject, IReadOnlyList<string> paragraphs, string linkText, CancellationToken ct) =>
+        outbox.ToPersonAsync(QuestionCatalog.Triage, q, kind, keySuffix, subject, $"Kính gửi ông/bà {q.AskerName},", paragraphs, linkText, ct);
 }

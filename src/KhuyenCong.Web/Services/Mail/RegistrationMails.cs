@@ -10,28 +10,19 @@ namespace KhuyenCong.Web.Services.Mail;
 /// </summary>
 public static class RegistrationMails
 {
-    /// <summary>Every event key of a registration starts with this (erasing the person's data removes its mail).</summary>
-    public static string KeyPrefix(string reference) => $"dang-ky:{reference}:";
-
-    /// <summary>The status lookup with the reference filled in (the phone is still asked).</summary>
-    public static string LookupPath(string reference) => "/dang-ky-ho-tro/tra-cuu?ma-so=" + Uri.EscapeDataString(reference);
-
     public static async Task SubmittedAsync(this MailOutbox outbox, Registration registration, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(registration);
-        var r = registration;
-        await ToApplicantAsync(outbox, r, MailKinds.RegistrationReceived, "da-nhan", $"Đã nhận đăng ký hỗ trợ khuyến công – mã số {r.Reference}",
+        var (reference, received) = (registration.Reference, VietnamTime.DateAndTime(registration.SubmittedAt));
+        await ToApplicantAsync(outbox, registration, MailKinds.RegistrationReceived, "da-nhan", $"Đã nhận đăng ký hỗ trợ khuyến công – mã số {reference}",
         [
-            $"Trung tâm Khuyến công và Xúc tiến thương mại đã nhận đăng ký hỗ trợ của {r.EstablishmentName} lúc {VietnamTime.DateAndTime(r.SubmittedAt)}.",
+            $"Trung tâm Khuyến công và Xúc tiến thương mại đã nhận đăng ký hỗ trợ của {registration.EstablishmentName} lúc {received}.",
             "Trong 10 ngày làm việc, cán bộ xem xét đăng ký và gọi điện cho người liên hệ. Mỗi khi hồ sơ chuyển trạng thái hoặc có trả lời của cán bộ, chúng tôi gửi thư báo tới địa chỉ này.",
             "Hãy giữ mã số dưới đây để tra cứu tình trạng hồ sơ bằng mã số và số điện thoại đã đăng ký.",
         ], ct);
-        await outbox.AddStaffNoticeAsync(KeyPrefix(r.Reference), MailKinds.RegistrationStaff, $"Đăng ký hỗ trợ mới {r.Reference}",
-        [
-            $"Có đăng ký hỗ trợ mới gửi lúc {VietnamTime.DateAndTime(r.SubmittedAt)}.",
-            $"Nơi sản xuất: {r.PlaceName}. Nội dung cần hỗ trợ: {string.Join("; ", r.Lines.Select(RegistrationCatalog.LineName))}.",
-        ], r.Reference, new("Mở hồ sơ trong trang quản trị", "/quan-tri/dang-ky?q=" + Uri.EscapeDataString(r.Reference)), ct);
+        var lines = string.Join("; ", registration.Lines.Select(RegistrationCatalog.LineName));
+        await outbox.StaffNoticeAsync(RegistrationCatalog.Triage, registration, MailKinds.RegistrationStaff, $"Đăng ký hỗ trợ mới {reference}",
+            [$"Có đăng ký hỗ trợ mới gửi lúc {received}.", $"Nơi sản xuất: {registration.PlaceName}. Nội dung cần hỗ trợ: {lines}."], ct);
     }
 
     public static Task StatusChangedAsync(this MailOutbox outbox, Registration registration, RegistrationStatus from, RegistrationStatus to, DateTime at, CancellationToken ct = default)
@@ -54,16 +45,9 @@ public static class RegistrationMails
     }
 
     /// <summary>A message to the applicant about the registration, with its reference and the lookup link.</summary>
-    private static async Task ToApplicantAsync(MailOutbox outbox, Registration r, string kind, string keySuffix, string subject, IReadOnlyList<string> paragraphs, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(outbox);
-        await outbox.AddToPersonAsync(r.Email, r.PersonalDataErasedAt, email => new OutgoingMail
-        {
-            To = email, Kind = kind, EventKey = KeyPrefix(r.Reference) + keySuffix, Subject = subject,
-            Greeting = string.IsNullOrWhiteSpace(r.ContactName) ? "Kính gửi quý vị," : $"Kính gửi ông/bà {r.ContactName},",
-            Paragraphs = paragraphs, Reference = r.Reference, Links = [new("Tra cứu tình trạng hồ sơ", LookupPath(r.Reference))],
-        }, ct);
-    }
+    private static Task ToApplicantAsync(MailOutbox outbox, Registration r, string kind, string keySuffix, string subject, IReadOnlyList<string> paragraphs, CancellationToken ct) =>
+        outbox.ToPersonAsync(RegistrationCatalog.Triage, r, kind, keySuffix, subject,
+            string.IsNullOrWhiteSpace(r.ContactName) ? "Kính gửi quý vị," : $"Kính gửi ông/bà {r.ContactName},", paragraphs, "Tra cứu tình trạng hồ sơ", ct);
 
     private static string Stamp(DateTime at) => at.ToString("yyyyMMddHHmmssfffffff", System.Globalization.CultureInfo.InvariantCulture);
 }

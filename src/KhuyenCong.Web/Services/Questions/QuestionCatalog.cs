@@ -37,5 +37,8 @@ public static class QuestionCatalog
         [QuestionStatus.Closed] = [QuestionStatus.InProgress],
     };
 
-    public static string Format(int year, int number) => $"HD-{year}-{number:000000}";
+    /// <summary>How the code shared with registrations names and handles a question.</summary>
+    public static readonly TriageType<QuestionStatus> Triage = new(
+        "HD", "question", nameof(Question), "câu hỏi", "người hỏi", "/quan-tri/cau-hoi/", StatusName, NextStatuses,
+        "hoi-dap", "/hoi-dap/tra-cuu");
 }

@@ -70,13 +70,13 @@ public sealed class QuestionStore(AppDbContext db, TimeProvider clock, IDataProt
                 var number = (await db.Questions.Where(q => q.Year == year).MaxAsync(q => (int?)q.Number, ct) ?? 0) + 1;
                 var question = new Question
                 {
-                    Reference = QuestionCatalog.Format(year, number), Year = year, Number = number, IdempotencyKey = key,
+                    Reference = QuestionCatalog.Triage.Format(year, number), Year = year, Number = number, IdempotencyKey = key,
                     SubmittedAt = now, UpdatedAt = now, Status = QuestionStatus.Received, Topic = form.Topic,
                     Title = form.Title, Text = form.Text, AskerName = form.Name, Organisation = form.Organisation,
                     Email = form.Email, Phone = form.Phone, ConsentPublish = form.ConsentPublish,
                     ConsentVersion = QuestionCatalog.ConsentVersion, ConsentAt = now,
                 };
-                question.Events.Add(new QuestionEvent { At = now, Actor = "người hỏi", Kind = QuestionEventKind.Submitted, ToStatus = QuestionStatus.Received });
+                question.AddEvent(TriageEventKind.Submitted, now, "người hỏi", to: QuestionStatus.Received);
                 db.Questions.Add(question);
                 // The confirmation to the asker and the notice to staff commit with the question, or not at all.
                 await mail.QuestionReceivedAsync(question, ct);
@@ -115,40 +115,13 @@ public sealed class QuestionStore(AppDbContext db, TimeProvider clock, IDataProt
         return question is not null && stored.Length > 0 && match ? question : null;
     }
 
-    /// <summary>Clears what was asked and who asked (the topic, dates and status stay for statistics).</summary>
-    public static void Erase(Question question, DateTime now, string actor, string reason)
-    {
-        ArgumentNullException.ThrowIfNull(question);
-        question.Title = null;
-        question.Text = null;
-        question.AskerName = null;
-        question.Organisation = null;
-        question.Email = null;
-        question.Phone = null;
-        question.PersonalDataErasedAt = now;
-        question.UpdatedAt = now;
-        foreach (var e in question.Events)
-        {
-            e.Text = null;
-        }
-
-        question.Events.Add(new QuestionEvent { At = now, Actor = actor, Kind = QuestionEventKind.Erased, Text = reason });
-    }
-
     /// <summary>Erases the questions older than the retention period (the registration's); returns how many.</summary>
     public static async Task<int> EraseExpiredAsync(AppDbContext db, AuditLog audit, DateTime now, int retentionDays, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(audit);
+        var erased = await Triage.EraseExpiredAsync(db, audit, QuestionCatalog.Triage, db.Questions, now, retentionDays, ct);
         var cutoff = now.AddDays(-retentionDays);
-        var due = await db.Questions.Include(q => q.Events)
-            .Where(q => q.PersonalDataErasedAt == null && q.SubmittedAt < cutoff).OrderBy(q => q.Id).Take(500).ToListAsync(ct);
-        foreach (var question in due)
-        {
-            Erase(question, now, "hệ thống", $"Hết thời hạn lưu trữ {retentionDays} ngày");
-            await MailOutbox.ForgetAsync(db, QuestionMails.KeyPrefix(question.Reference), ct);
-            audit.Add("question-erase-retention", nameof(Question), question.Reference, $"Hết thời hạn lưu trữ {retentionDays} ngày", actor: "hệ thống");
-        }
 
         // Comments on draft documents: who commented is erased; the text stays for the summary.
         var comments = await db.DocumentComments.Where(c => c.PersonalDataErasedAt == null && c.SubmittedAt < cutoff).OrderBy(c => c.Id).Take(500).ToListAsync(ct);
@@ -159,12 +132,12 @@ public sealed class QuestionStore(AppDbContext db, TimeProvider clock, IDataProt
             audit.Add("comment-erase-retention", nameof(DocumentComment), comment.Id.ToString(CultureInfo.InvariantCulture), $"Hết thời hạn lưu trữ {retentionDays} ngày", actor: "hệ thống");
         }
 
-        if (due.Count > 0 || comments.Count > 0)
+        if (erased > 0 || comments.Count > 0)
         {
             await db.SaveChangesAsync(ct);
         }
 
-        return due.Count;
+        return erased;
     }
 
     /// <summary>Contact check used by the lookup form: an e-mail (lower case) or a phone as 10–11 digits.</summary>

@@ -87,6 +87,11 @@ public static class RegistrationCatalog
     public static string TimingName(string code) => Timings.FirstOrDefault(s => s.Code == code).Name ?? code;
     public static string StatusName(RegistrationStatus status) => StatusNames[status];
 
+    /// <summary>How the code shared with questions names and handles a registration.</summary>
+    public static readonly TriageType<RegistrationStatus> Triage = new(
+        "KC", "registration", nameof(Registration), "hồ sơ", "người đăng ký", "/quan-tri/dang-ky/", StatusName, NextStatuses,
+        "dang-ky", "/dang-ky-ho-tro/tra-cuu");
+
     public static string Money(long? amount) => amount is null ? "" : amount.Value.ToString("#,##0", Grouping) + " đồng";
 
     private static readonly System.Globalization.NumberFormatInfo Grouping = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };

@@ -24,17 +24,8 @@ public sealed class RegistrationRetention(IServiceScopeFactory scopes, TimeProvi
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var now = Clock.GetUtcNow().UtcDateTime;
-        var cutoff = now.AddDays(-options.Value.RetentionDays);
-        var due = await db.Registrations.Include(r => r.Events)
-            .Where(r => r.PersonalDataErasedAt == null && r.SubmittedAt < cutoff).OrderBy(r => r.Id).Take(500).ToListAsync(ct);
-        foreach (var registration in due)
-        {
-            RegistrationStore.Erase(registration, now, "hệ thống", $"Hết thời hạn lưu trữ {options.Value.RetentionDays} ngày");
-            await Mail.MailOutbox.ForgetAsync(db, Mail.RegistrationMails.KeyPrefix(registration.Reference), ct);
-            audit.Add("registration-erase-retention", "Registration", registration.Reference, $"Hết thời hạn lưu trữ {options.Value.RetentionDays} ngày", actor: "hệ thống");
-        }
-
-        if (due.Count > 0)
+        var erased = await Triage.EraseExpiredAsync(db, audit, RegistrationCatalog.Triage, db.Registrations, now, options.Value.RetentionDays, ct);
+        if (erased > 0)
         {
             await db.SaveChangesAsync(ct);
         }
@@ -44,6 +35,6 @@ public sealed class RegistrationRetention(IServiceScopeFactory scopes, TimeProvi
 
         var stale = now.AddDays(-1);
         await db.RegistrationDrafts.Where(d => d.ExpiresAt < stale).ExecuteDeleteAsync(ct);
-        return due.Count;
+        return erased;
     }
 }

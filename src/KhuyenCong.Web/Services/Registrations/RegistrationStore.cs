@@ -114,8 +114,8 @@ public sealed class RegistrationStore(AppDbContext db, TimeProvider clock, IOpti
                 var year = VietnamTime.ToLocal(now).Year;
                 var number = (await db.Registrations.Where(r => r.Year == year).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
                 var registration = RegistrationFields.FromDraft(d, places, now);
-                (registration.Reference, registration.Year, registration.Number) = (Format(year, number), year, number);
-                registration.Events.Add(new RegistrationEvent { At = now, Actor = "người đăng ký", Kind = RegistrationEventKind.Submitted, ToStatus = RegistrationStatus.New });
+                (registration.Reference, registration.Year, registration.Number) = (RegistrationCatalog.Triage.Format(year, number), year, number);
+                registration.AddEvent(TriageEventKind.Submitted, now, "người đăng ký", to: RegistrationStatus.New);
                 db.Registrations.Add(registration);
                 // The acknowledgement and the staff notice are written by the same commit as the registration.
                 await mail.SubmittedAsync(registration, ct);
@@ -136,8 +136,6 @@ public sealed class RegistrationStore(AppDbContext db, TimeProvider clock, IOpti
         }
     }
 
-    public static string Format(int year, int number) => $"KC-{year}-{number:000000}";
-
     public Task<Registration?> FindAsync(long id, CancellationToken ct = default) =>
         db.Registrations.Include(r => r.Events.OrderBy(e => e.At).ThenBy(e => e.Id)).FirstOrDefaultAsync(r => r.Id == id, ct);
 
@@ -151,30 +149,5 @@ public sealed class RegistrationStore(AppDbContext db, TimeProvider clock, IOpti
         var given = Encoding.ASCII.GetBytes(phone);
         var match = CryptographicOperations.FixedTimeEquals(stored, given);
         return registration is not null && registration.Phone is not null && match ? registration : null;
-    }
-
-    /// <summary>Clears the personal fields (the statistics stay) and the texts of notes and replies.</summary>
-    public static void Erase(Registration registration, DateTime now, string actor, string reason)
-    {
-        ArgumentNullException.ThrowIfNull(registration);
-        registration.EstablishmentName = null;
-        registration.OtherTypeText = null;
-        registration.MainProducts = null;
-        registration.OtherSupportText = null;
-        registration.MachineDescription = null;
-        registration.ProjectSummary = null;
-        registration.ContactName = null;
-        registration.ContactRole = null;
-        registration.Phone = null;
-        registration.Email = null;
-        registration.TaxCode = null;
-        registration.PersonalDataErasedAt = now;
-        registration.UpdatedAt = now;
-        foreach (var e in registration.Events)
-        {
-            e.Text = null;
-        }
-
-        registration.Events.Add(new RegistrationEvent { At = now, Actor = actor, Kind = RegistrationEventKind.Erased, Text = reason });
     }
 }

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
@@ -219,6 +221,37 @@ public sealed class RegistrationTriageTests(RegistrationSite site) : IClassFixtu
         Assert.Contains(rows, r => r.Value.Contains("Tổ hợp tác làng nghề", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Value.Contains("Tư vấn thiết kế bao bì", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Value.Contains("nhận tin khuyến công: có", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The person's own data export is built from <see cref="RegistrationFields"/>: every field of the form under its
+    /// key with the stored answer, besides the record's parts (a field added to the table is exported with no other
+    /// change); the keys and shapes operators already read stay (a list of support lines, yes/no consents).
+    /// </summary>
+    [Fact]
+    public async Task The_personal_data_export_holds_every_field_of_the_registration_form_under_its_key()
+    {
+        var (id, reference) = await SubmitOneAsync();
+        var stored = await site.WithDbAsync((db, _) => db.Registrations.SingleAsync(r => r.Id == id));
+        var staff = await site.SignInAsync(Roles.Editor);
+        using var export = await staff.PostFormAsync($"/quan-tri/dang-ky/{id}?handler=Export", [], $"/quan-tri/dang-ky/{id}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var json = JsonNode.Parse(await export.Content.ReadAsStringAsync())!.AsObject();
+        string[] record = ["maSo", "ngayGui", "trangThai", "phienBanDongY", "thoiDiemDongY", "traLoi", "thuDaGui"];
+        var fieldKeys = RegistrationFields.All.Select(f => f.Key).ToList();
+        Assert.Equal(fieldKeys.Count, fieldKeys.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(fieldKeys, json.Select(p => p.Key).Where(k => !record.Contains(k)).ToList());
+        Assert.All(record, k => Assert.True(json.ContainsKey(k), k));
+        foreach (var field in RegistrationFields.All)
+        {
+            var expected = JsonSerializer.SerializeToNode((field.Personal ?? field.Value)(stored));
+            Assert.True(JsonNode.DeepEquals(expected, json[field.Key]), $"{field.Key}: {json[field.Key]?.ToJsonString()} ≠ {expected?.ToJsonString()}");
+        }
+
+        Assert.Equal(reference, (string?)json["maSo"]);
+        Assert.Equal(JsonValueKind.Array, json["noiDungHoTro"]!.GetValueKind());
+        Assert.Equal(JsonValueKind.True, json["dongYXuLy"]!.GetValueKind());
+        Assert.Equal(stored.Workers, (int)json["soLaoDong"]!);
     }
 
     [Fact]

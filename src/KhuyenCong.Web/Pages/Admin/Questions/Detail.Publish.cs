@@ -52,7 +52,7 @@ public partial class DetailModel
             return Invalid("cau-hoi-cong-khai", textProblem ?? "Nhập nội dung câu hỏi công khai (đã bỏ thông tin cá nhân).");
         }
 
-        var now = Clock.GetUtcNow().UtcDateTime;
+        var now = Now;
         await using var tx = await Db.Database.BeginTransactionAsync(ct);
         var item = Published;
         if (item is null)
@@ -74,19 +74,18 @@ public partial class DetailModel
         item.UpdatedBy = User.Identity?.Name;
         await Publisher.SaveAsync(item, User.Identity?.Name ?? "?", "publish", "Từ câu hỏi " + Question.Reference, ct);
         Question.QaItemId = item.Id;
-        Question.Events.Add(new QuestionEvent { At = now, Actor = Audit.CurrentActor, Kind = QuestionEventKind.Published, Text = SiteUrls.Qa(item.Slug) });
+        Question.AddEvent(QuestionEventKind.Published, now, Audit.CurrentActor, SiteUrls.Qa(item.Slug));
         if (Question.Status != QuestionStatus.Published)
         {
-            Question.Events.Add(new QuestionEvent { At = now, Actor = Audit.CurrentActor, Kind = QuestionEventKind.StatusChanged, FromStatus = Question.Status, ToStatus = QuestionStatus.Published });
-            Question.Status = QuestionStatus.Published;
+            Question.MoveTo(QuestionStatus.Published, now, Audit.CurrentActor);
         }
 
         Question.UpdatedAt = now;
-        Audit.Add("question-publish", nameof(Models.Question), Question.Reference, SiteUrls.Qa(item.Slug));
+        Audit.Add("question-publish", Type.EntityName, Question.Reference, SiteUrls.Qa(item.Slug));
         await Db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         // The publisher evicted before this transaction committed: evict again now that the item is visible.
-        await ContentChanges.AnnounceAsync(db, HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(), ct);
+        await ContentChanges.AnnounceAsync(Db, HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(), ct);
         return Done("Đã đăng câu hỏi và câu trả lời tại " + SiteUrls.Qa(item.Slug) + ".");
     }
 }
