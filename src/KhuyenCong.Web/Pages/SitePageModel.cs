@@ -45,6 +45,13 @@ public abstract class SitePageModel : PageModel
         return current is null ? NotFound() : RedirectPermanent(pathOf(current));
     }
 
+    /// <summary>A form that is refused: "Lỗi: " before the title (read first by screen readers) and status 400.</summary>
+    public void MarkRefused()
+    {
+        PageTitle = "Lỗi: " + PageTitle;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+
     /// <summary>One item's page: its menu section, title, description and canonical path, and the trail list › item.</summary>
     protected void DescribeItem(string section, string title, string description, string canonicalPath, (string Name, string Path) list, string name)
     {

@@ -27,38 +27,12 @@ public class LookupModel(QuestionStore store) : QuestionPageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Describe("Tra cứu câu hỏi");
-        var reference = QuestionCatalog.Triage.ParseReference(Reference) ?? "";
-        if (QuestionCatalog.Triage.ReferenceProblem(Reference) is { } problem)
-        {
-            ModelState.AddModelError("ma-so", problem);
-        }
-
-        var contact = "";
-        if (string.IsNullOrWhiteSpace(Contact))
-        {
-            ModelState.AddModelError("lien-he", "Nhập thư điện tử hoặc số điện thoại đã dùng khi gửi câu hỏi.");
-        }
-        else if (!QuestionStore.TryContact(Contact, out contact))
-        {
-            ModelState.AddModelError("lien-he", "Nhập một thư điện tử (ví dụ ten@example.com) hoặc số điện thoại 10 chữ số bắt đầu bằng 0.");
-        }
-
-        if (ModelState.IsValid)
-        {
-            Found = await store.LookupAsync(reference, contact, ct);
-            if (Found is null)
-            {
-                // The same words whether the reference is unknown or the contact does not match.
-                ModelState.AddModelError(string.Empty, "Không tìm thấy câu hỏi với mã số và thông tin liên hệ này. Vui lòng kiểm tra lại.");
-            }
-        }
-
-        if (!ModelState.IsValid)
-        {
-            PageTitle = "Lỗi: " + PageTitle;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-
+        Found = await TriageLookup.FindAsync(this, QuestionCatalog.Triage, Reference,
+            new TriageLookup.Proof("lien-he", Contact, "Nhập thư điện tử hoặc số điện thoại đã dùng khi gửi câu hỏi.",
+                "Nhập một thư điện tử (ví dụ ten@example.com) hoặc số điện thoại 10 chữ số bắt đầu bằng 0.", QuestionStore.TryContact),
+            (code, contact) => store.LookupAsync(code, contact, ct),
+            // The same words whether the reference is unknown or the contact does not match.
+            "Không tìm thấy câu hỏi với mã số và thông tin liên hệ này. Vui lòng kiểm tra lại.");
         return Page();
     }
 }

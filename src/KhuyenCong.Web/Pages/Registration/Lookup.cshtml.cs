@@ -23,38 +23,18 @@ public class LookupModel(RegistrationStore store) : RegistrationPageModel(store)
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Describe("Tra cứu tình trạng hồ sơ");
-        var reference = RegistrationCatalog.Triage.ParseReference(Reference) ?? "";
-        if (RegistrationCatalog.Triage.ReferenceProblem(Reference) is { } problem)
-        {
-            ModelState.AddModelError("ma-so", problem);
-        }
-
-        var phone = "";
-        if (string.IsNullOrWhiteSpace(Phone))
-        {
-            ModelState.AddModelError("dien-thoai", "Nhập số điện thoại đã đăng ký.");
-        }
-        else if (Phone.Length > 30 || !FormText.TryPhone(Phone, out phone))
-        {
-            ModelState.AddModelError("dien-thoai", "Số điện thoại phải có 10 chữ số và bắt đầu bằng 0, ví dụ 0912 345 678.");
-        }
-
-        if (ModelState.IsValid)
-        {
-            Found = await Store.LookupAsync(reference, phone, ct);
-            if (Found is null)
-            {
-                // The same words whether the reference is unknown or the phone does not match.
-                ModelState.AddModelError(string.Empty, "Không tìm thấy hồ sơ với mã số và số điện thoại này. Vui lòng kiểm tra lại.");
-            }
-        }
-
-        if (!ModelState.IsValid)
-        {
-            PageTitle = "Lỗi: " + PageTitle;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-
+        Found = await TriageLookup.FindAsync(this, RegistrationCatalog.Triage, Reference,
+            new TriageLookup.Proof("dien-thoai", Phone, "Nhập số điện thoại đã đăng ký.",
+                "Số điện thoại phải có 10 chữ số và bắt đầu bằng 0, ví dụ 0912 345 678.", TryPhone),
+            (code, phone) => Store.LookupAsync(code, phone, ct),
+            // The same words whether the reference is unknown or the phone does not match.
+            "Không tìm thấy hồ sơ với mã số và số điện thoại này. Vui lòng kiểm tra lại.");
         return Page();
+    }
+
+    private static bool TryPhone(string typed, out string phone)
+    {
+        phone = "";
+        return typed.Length <= 30 && FormText.TryPhone(typed, out phone);
     }
 }
