@@ -7,7 +7,8 @@ namespace KhuyenCong.Web.Tests;
 public sealed class StartupSettingsTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("Site__PublicBaseUrl", "", "Site:PublicBaseUrl")]
+    [InlineData("Site__PublicBaseUrl", "", "Site:PublicBaseUrl must be set outside Development")]
+    [InlineData("ReverseProxy__KnownProxies", "10.0.0.300", "ReverseProxy:KnownProxies")]
     [InlineData("Site__PublicBaseUrl", "khuyencong", "Site:PublicBaseUrl")]
     [InlineData("Mail__Port", "0", "Port")]
     [InlineData("Mail__Port", "hai mươi lăm", "Mail:Port")]

@@ -72,16 +72,26 @@ public static class SiteDatabase
     /// <summary>
     /// The site asks the same few dozen queries all day. Npgsql's automatic preparation keeps each one parsed and
     /// planned on the server after a few uses, which removes most of a short query's cost (a page asks up to ten).
-    /// An operator's own <c>Max Auto Prepare</c> wins: 0 turns it off (for a pooler that cannot hold prepared
-    /// statements).
+    /// And EF opens and closes the pooled connection around each query: by default Npgsql then resets the session
+    /// before its next use with seven statements (RESET ALL, CLOSE ALL, UNLISTEN *, DISCARD TEMP …), run by the server
+    /// before every query of a page. The site never changes session state (no SET, LISTEN, temporary tables or
+    /// advisory locks), so <c>No Reset On Close</c> is on. An operator's own <c>Max Auto Prepare</c> or
+    /// <c>No Reset On Close</c> wins: <c>Max Auto Prepare=0</c> turns preparation off (for a pooler that cannot hold
+    /// prepared statements).
     /// </summary>
     public static string WithPreparedStatements(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Has(string key) => given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals(key, StringComparison.OrdinalIgnoreCase));
         var b = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        if (!Has("MaxAutoPrepare"))
         {
             b.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!Has("NoResetOnClose"))
+        {
+            b.NoResetOnClose = true;
         }
 
         return b.ConnectionString;

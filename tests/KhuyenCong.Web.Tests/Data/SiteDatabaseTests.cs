@@ -15,6 +15,7 @@ public sealed class SiteDatabaseTests
     {
         var used = new NpgsqlConnectionStringBuilder(SiteDatabase.WithPreparedStatements(given));
         Assert.Equal(SiteDatabase.DefaultMaxAutoPrepare, used.MaxAutoPrepare);
+        Assert.True(used.NoResetOnClose);
         Assert.Equal("127.0.0.1", used.Host);
         Assert.Equal("kc", used.Database);
     }
@@ -26,6 +27,14 @@ public sealed class SiteDatabaseTests
     public void The_operators_own_setting_wins(string given, int expected)
     {
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(SiteDatabase.WithPreparedStatements(given)).MaxAutoPrepare);
+    }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Database=kc;No Reset On Close=false")]
+    [InlineData("host=127.0.0.1;database=kc;noresetonclose=False")]
+    public void The_operators_own_reset_choice_wins(string given)
+    {
+        Assert.False(new NpgsqlConnectionStringBuilder(SiteDatabase.WithPreparedStatements(given)).NoResetOnClose);
     }
 
     [Fact]

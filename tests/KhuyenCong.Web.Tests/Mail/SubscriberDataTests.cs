@@ -49,7 +49,7 @@ public sealed class SubscriberDataTests(OfflineMailSite site) : IClassFixture<Of
         }
 
         Assert.Equal((0, 0), await site.WithDbAsync(async (db, _) => (await db.MailSubscribers.CountAsync(s => s.Email == email), await db.OutboxMessages.CountAsync(m => m.Recipient == email))));
-        var audits = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityType == "MailSubscriber").ToListAsync());
+        var audits = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityType == "MailSubscriber").OrderBy(a => a.Id).ToListAsync());
         Assert.Contains(audits, a => a.Action == "subscriber-export-person");
         Assert.Contains(audits, a => a.Action == "subscriber-erase-person");
         Assert.DoesNotContain(audits, a => (a.EntityId + a.Detail).Contains(email, StringComparison.OrdinalIgnoreCase));

@@ -134,7 +134,7 @@ public sealed class DisableUserTests(EagerStampSiteFactory site) : IClassFixture
 
         using var again = await site.NewBrowser().PostFormAsync("/dang-nhap", new() { ["Input.Email"] = email, ["Input.Password"] = SiteFactory.TestPassword });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        var audit = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityId == id).Select(a => a.Action).ToListAsync());
+        var audit = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityId == id).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Contains("user-disable", audit);
     }
 }

@@ -97,7 +97,7 @@ public sealed class MediaLibraryTests(SiteFactory site) : IClassFixture<SiteFact
         using var delete = await client.PostFormAsync("/quan-tri/thu-vien?handler=Delete", new() { ["id"] = file.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/quan-tri/thu-vien");
         Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
         Assert.True(await site.WithDbAsync((db, _) => db.MediaFiles.AnyAsync(m => m.Id == file.Id)));
-        var audit = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityType == "MediaFile").Select(a => a.Action).ToListAsync());
+        var audit = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityType == "MediaFile").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Contains("media-upload", audit);
     }
 

@@ -122,7 +122,7 @@ public sealed class MediaPickerTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.Equal("Thợ đan giỏ lục bình bên hiên nhà", page.QuerySelector("input[name='Extra.FeaturedImageAlt']")!.GetAttribute("value"));
         Assert.Equal("Tin có ảnh tải lên từ biểu mẫu", page.QuerySelector("input[name='Input.Title']")!.GetAttribute("value"));
         Assert.Contains("Nội dung chưa lưu.", page.QuerySelector("textarea[name='Input.Body']")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("media-upload", await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityId == stored.StorageName).Select(a => a.Action).ToListAsync()));
+        Assert.Contains("media-upload", await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityId == stored.StorageName).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync()));
 
         // Saving the form as the browser would send it: the chosen radio is the field's value.
         using var saved = await editor.PostFormAsync("/quan-tri/tin-bai/them", new()

@@ -255,7 +255,7 @@ public sealed class ProductAdminTests(ShowcaseSiteFactory site) : IClassFixture<
         }
 
         Assert.False(await site.WithDbAsync((db, _) => db.Establishments.AnyAsync(e => e.Id == id)));
-        var audit = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityType == nameof(Establishment) && a.EntityId == id.ToString()).Select(a => a.Action).ToListAsync());
+        var audit = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityType == nameof(Establishment) && a.EntityId == id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Equal(["create", "update", "delete"], audit);
     }
 

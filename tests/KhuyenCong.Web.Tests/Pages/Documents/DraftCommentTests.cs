@@ -87,7 +87,7 @@ public sealed class DraftCommentTests(RegistrationSite site) : IClassFixture<Reg
         Assert.Contains("HTX Dừa Xanh", shown, StringComparison.Ordinal);
         Assert.DoesNotContain("Phạm Văn Góp", shown, StringComparison.Ordinal);
         Assert.DoesNotContain("gop@example.vn", shown, StringComparison.Ordinal);
-        var actions = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityType == nameof(DocumentComment)).Select(a => a.Action).ToListAsync());
+        var actions = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityType == nameof(DocumentComment)).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Contains("comment-approve", actions);
     }
 

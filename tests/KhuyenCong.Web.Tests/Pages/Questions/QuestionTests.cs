@@ -196,7 +196,7 @@ public sealed class QuestionTests(RegistrationSite site) : IClassFixture<Registr
         Assert.Contains("/hoi-dap/" + slug, sitemap, StringComparison.Ordinal);
         var feed = await visitor.GetStringAsync(new Uri("/hoi-dap/rss.xml", UriKind.Relative));
         Assert.Contains("/hoi-dap/" + slug, feed, StringComparison.Ordinal);
-        var audit = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityId == reference).Select(a => a.Action).ToListAsync());
+        var audit = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityId == reference).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Contains("question-answer", audit);
         Assert.Contains("question-publish", audit);
     }
@@ -281,7 +281,7 @@ public sealed class QuestionTests(RegistrationSite site) : IClassFixture<Registr
         Assert.Null(erased.Email);
         Assert.Null(erased.Phone);
         Assert.Null(erased.Text);
-        var actions = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityId == reference).Select(a => a.Action).ToListAsync());
+        var actions = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityId == reference).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Contains("question-export-person", actions);
         Assert.Contains("question-erase-person", actions);
 

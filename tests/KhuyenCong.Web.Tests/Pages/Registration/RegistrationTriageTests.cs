@@ -127,7 +127,7 @@ public sealed class RegistrationTriageTests(RegistrationSite site) : IClassFixtu
         Assert.Contains("“Mới” → “Đã liên hệ”", history, StringComparison.Ordinal);
         Assert.Contains("phân công", history, StringComparison.Ordinal);
         Assert.Contains(editorEmail, detail.MainText(), StringComparison.Ordinal);
-        var audited = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityId == reference).Select(a => a.Action).ToListAsync());
+        var audited = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityId == reference).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Contains("registration-status", audited);
         Assert.Contains("registration-assign", audited);
 
@@ -300,7 +300,7 @@ public sealed class RegistrationTriageTests(RegistrationSite site) : IClassFixtu
         Assert.Null(stored.EstablishmentName);
         Assert.NotNull(stored.PersonalDataErasedAt);
         Assert.Equal(500_000_000, stored.Investment);
-        var actions = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityId == reference).Select(a => a.Action).ToListAsync());
+        var actions = await site.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.EntityId == reference).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Contains("registration-export-person", actions);
         Assert.Contains("registration-erase-person", actions);
     }
