@@ -12,10 +12,15 @@ public sealed class Pager(int current, int pageSize, int total, Func<int, string
 
     public string Link(int page) => link(page);
 
+    /// <summary>
+    /// Up to five page numbers around the current page. A page past the end (an old link, a typed address) gets the
+    /// last pages, so the list still leads back to where the items are.
+    /// </summary>
     public IEnumerable<int> Window()
     {
-        var from = Math.Max(1, Current - 2);
-        var to = Math.Min(PageCount, Current + 2);
+        var around = Math.Min(Current, PageCount);
+        var from = Math.Max(1, around - 2);
+        var to = Math.Min(PageCount, around + 2);
         return Enumerable.Range(from, to - from + 1);
     }
 

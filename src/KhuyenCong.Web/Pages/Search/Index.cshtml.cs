@@ -47,7 +47,8 @@ public class IndexModel(AppDbContext db, ISearchIndex search, TimeProvider clock
         Results = await search.SearchAsync(db, Query!, clock.GetUtcNow().UtcDateTime, (page - 1) * PageSize, PageSize,
             string.IsNullOrEmpty(Kind) ? null : Kind, ct);
         Pager = new Pager(page, PageSize, Results.Total, Link);
-        return Page();
+        // A page past the last one is not found, as on every other list (the search's first page always answers).
+        return Pager.IsBeyondEnd && page > 1 ? NotFound() : Page();
     }
 
     public string Link(int page) => LinkFor(Kind, page);
