@@ -15,6 +15,8 @@
 #   --threads T         wrk threads (default 2)
 #   --port P            app port (default: a free port); nginx takes another free port
 #   --warmup S          untimed wrk seconds per cached URL before measuring, for JIT tiering (default 2)
+#   --search-warmup S   untimed wrk seconds of other varied searches before the varied search (default 15; 0: none,
+#                       the figure is then the search's first seconds after start-up)
 #   --latency-duration S  seconds of the 1-connection latency pass per URL (default: --duration, at most 5; 0 = off)
 #   --max-other-cores X another job is taken to be running when, in the idle second before a URL, more than X
 #                       CPU cores were busy (default 0.5); that URL then gets "rerun" instead of a ratio
@@ -59,6 +61,7 @@ CONNECTIONS=64
 THREADS=2
 PORT=""
 WARMUP=2
+SEARCH_WARMUP=15
 IMPORT_TIMEOUT=""   # default: 600 + ARTICLES / 10
 KEEP=0
 REPLICATE=1
@@ -89,6 +92,7 @@ while [[ $# -gt 0 ]]; do
         --threads) THREADS=${2:?}; shift 2 ;;
         --port) PORT=${2:?}; shift 2 ;;
         --warmup) WARMUP=${2:?}; shift 2 ;;
+        --search-warmup) SEARCH_WARMUP=${2:?}; shift 2 ;;
         --latency-duration) LATENCY_DURATION=${2:?}; shift 2 ;;
         --max-other-cores) MAX_OTHER_CORES=${2:?}; shift 2 ;;
         --import-timeout) IMPORT_TIMEOUT=${2:?}; shift 2 ;;
@@ -532,11 +536,18 @@ log "warming up"
 for t in "${TARGETS[@]}"; do
     IFS='|' read -r _ url script <<<"$t"
     for _ in 1 2 3 4 5; do curl -s -o /dev/null -m 60 "${CURL_HEADERS[@]}" "$url" || true; done
-    # No wrk warm-up for the uncached search: wrk abandons its in-flight requests when it stops, and those
-    # slow searches would still be running during the single-request timings below.
     if (( WARMUP > 0 )) && [[ -z "$script" ]]; then
         timeout $((WARMUP + 30)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" --timeout "$WRK_TIMEOUT" \
             "${WRK_HEADERS[@]}" "$url" >/dev/null 2>&1 || true
+    elif (( SEARCH_WARMUP > 0 )) && [[ -n "$script" ]]; then
+        # The varied search is measured as a site that has been up for a while serves it: first SEARCH_WARMUP
+        # seconds of other varied searches (the script's "warm" mode adds a kind filter, so no measured URL is in
+        # the cache afterwards), which gives the JIT time to compile the search path's optimised code. Without it
+        # the figure is the first seconds after start-up (about a third of the steady rate on this machine).
+        log "warming the varied search for ${SEARCH_WARMUP}s (other URLs than the measured ones)"
+        timeout $((SEARCH_WARMUP + 30)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SEARCH_WARMUP}s" --timeout "$WRK_TIMEOUT" \
+            "${WRK_HEADERS[@]}" -s "$script" "$url" -- warm >/dev/null 2>&1 || true
+        sleep 2  # requests wrk abandoned when it stopped finish before the next timing
     fi
 done
 log "timing uncached pages on a second instance with Cache:Disabled=true"
@@ -669,7 +680,7 @@ REPORT="$TMP/report.md"
     fi
     echo "- machine: $(nproc) CPU ($CPU_MODEL), $MEM_TOTAL RAM; wrk and the server share these CPUs"
     echo "- load average (1, 5, 15 min) before the import: $LOAD_IMPORT; before measuring: $LOAD_MEASURE"
-    echo "- wrk: -t $THREADS -c $CONNECTIONS -d ${DURATION}s --latency --timeout $WRK_TIMEOUT (after ${WARMUP}s warm-up per URL); then -t 1 -c 1 -d ${LATENCY_DURATION}s per URL for the 1-connection latency"
+    echo "- wrk: -t $THREADS -c $CONNECTIONS -d ${DURATION}s --latency --timeout $WRK_TIMEOUT (after ${WARMUP}s warm-up per cached URL, ${SEARCH_WARMUP}s of other varied searches before the varied search); then -t 1 -c 1 -d ${LATENCY_DURATION}s per URL for the 1-connection latency"
     echo "- request headers (wrk and curl): Accept: $ACCEPT_HTML; Accept-Encoding: $ACCEPT_ENCODING"
     echo "- static baseline: the article page saved from the app, served by nginx precompressed as $STATIC_CODING; sent to these headers: nginx $STATIC_SENT bytes, the app $APP_SENT bytes (content-encoding, size)"
     echo "- articles: $ARTICLES + the repository's pages and documents; $IMPORTED generated ($(mb "$CONTENT_BYTES") of Markdown)"

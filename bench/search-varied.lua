@@ -8,6 +8,10 @@
 --   * always: a random result page 1–5 (page 1 has no "trang" parameter, as the site's own links).
 -- About 50 x (1 + 0.7 x 90 terms) x 5 pages ≈ 16,000 distinct URLs; done() prints how many distinct URLs
 -- each thread sent, a lower bound on the share of cache misses.
+--
+-- With the argument "warm" (wrk ... -s search-varied.lua URL -- warm) every request also filters by kind
+-- ("&loai=article"): the same code runs (so the JIT has compiled it, as on a site that has been up for a while) but
+-- no URL of the measured run is ever sent, so the warm-up leaves nothing in the output cache for it to hit.
 
 local queries = {
   -- folded (typed without diacritics)
@@ -53,9 +57,12 @@ end
 -- Per-thread counters; globals (not locals) so that done() can read them with thread:get().
 seen, distinct, sent = {}, 0, 0
 
+warm = false
+
 function init(args)
   -- Each thread has its own Lua state; seed it differently so the threads do not send the same sequence.
   math.randomseed(os.time() * 1000 + id)
+  warm = args[1] == "warm"
   seen, distinct, sent = {}, 0, 0
 end
 
@@ -65,6 +72,9 @@ function request()
     q = q .. " " .. extras[math.random(#extras)]
   end
   local path = "/tim-kiem?q=" .. encode(q)
+  if warm then
+    path = path .. "&loai=article"
+  end
   local page = math.random(5)
   if page > 1 then
     path = path .. "&trang=" .. page
