@@ -31,24 +31,28 @@ public static class SiteDatabase
             .ValidateOnStart();
 
         // SQLite: one file in the data folder, durable settings on every connection.
+        // Contexts come from a pool (EF resets one when its request ends and hands it to the next), and their
+        // options are built once: a page no longer pays for building options, a context and its internal
+        // services on every request. Nothing the site keeps on a context outlives its request.
         services.AddSingleton<SqlitePragmas>();
         services.AddSingleton<ConnectionStrings>();
-        services.AddDbContext<AppDbContext>((sp, options) =>
+        services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<ConnectionStrings>().Sqlite,
                     sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
 
         // PostgreSQL: the same model with its own migrations (PostgresAppDbContext).
-        services.AddDbContext<PostgresAppDbContext>((sp, options) =>
+        services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<ConnectionStrings>().Postgres,
                     npgsql => npgsql.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
 
-        // Everything else injects AppDbContext and gets the chosen provider's context.
-        services.Replace(ServiceDescriptor.Scoped<AppDbContext>(sp => IsPostgres(sp)
-            ? sp.GetRequiredService<PostgresAppDbContext>()
-            : new AppDbContext(sp.GetRequiredService<DbContextOptions<AppDbContext>>())));
+        // Everything else injects AppDbContext and gets the chosen provider's context, lent from its pool for the
+        // scope (disposing it at the end of the scope returns it).
+        services.AddScoped<AppDbContext>(sp => IsPostgres(sp)
+            ? sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>().CreateDbContext()
+            : sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 
         services.AddSingleton<SearchEngine>();
         services.AddHostedService<SearchWarmUp>();
