@@ -30,7 +30,7 @@ public class IndexModel(AppDbContext db, ISearchIndex search, TimeProvider clock
         if (Query?.Length > SearchQuery.MaxQueryLength)
         {
             Problem = $"Từ khóa quá dài: tối đa {SearchQuery.MaxQueryLength} ký tự.";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            MarkRefused();
             return Page();
         }
 

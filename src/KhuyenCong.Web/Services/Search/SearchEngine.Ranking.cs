@@ -76,22 +76,38 @@ public sealed partial class SearchEngine
             return new Ranking(total, [], counts, capped);
         }
 
-        var scored = new Scored[ranked.Count];
+        // Every candidate is scored, but only the best skip + take are kept and sorted: a heap whose top is the
+        // worst kept one, replaced whenever a better candidate comes (a page of ten sorts ten, not a thousand).
+        var keep = Math.Min(total, skip + take);
+        var best = new PriorityQueue<int, Scored>(keep, WorstFirst);
         for (var i = 0; i < ranked.Count; i++)
         {
-            scored[i] = query.Score(this, entries[ranked[i]]);
+            var score = query.Score(this, entries[ranked[i]]);
+            if (best.Count < keep)
+            {
+                best.Enqueue(score.Id, score);
+            }
+            else if (best.TryPeek(out _, out var worst) && score.CompareTo(worst) < 0)
+            {
+                best.DequeueEnqueue(score.Id, score);
+            }
         }
 
-        Array.Sort(scored);
-        var page = scored.AsSpan(skip, Math.Min(take, total - skip));
-        var ids = new int[page.Length];
-        for (var i = 0; i < page.Length; i++)
+        var ids = new int[keep - skip];
+        for (var i = keep - 1; i >= 0; i--)
         {
-            ids[i] = page[i].Id;
+            var id = best.Dequeue();
+            if (i >= skip)
+            {
+                ids[i - skip] = id;
+            }
         }
 
         return new Ranking(total, ids, counts, capped);
     }
+
+    /// <summary>Orders the kept candidates worst first (the reverse of <see cref="Scored.CompareTo"/>).</summary>
+    private static readonly Comparer<Scored> WorstFirst = Comparer<Scored>.Create((a, b) => b.CompareTo(a));
 
     /// <summary>A candidate's sort key: tier, pairs and bm25 descending, then the oldest row first.</summary>
     private readonly record struct Scored(int Id, int Tier, int Pairs, double Bm25) : IComparable<Scored>
@@ -101,6 +117,31 @@ public sealed partial class SearchEngine
             : Pairs != other.Pairs ? other.Pairs.CompareTo(Pairs)
             : Bm25 != other.Bm25 ? other.Bm25.CompareTo(Bm25)
             : Id.CompareTo(other.Id);
+    }
+
+    /// <summary>
+    /// For tests: the whole candidate window of an unfiltered query scored and sorted in full, the reference that the
+    /// kept-best heap of <see cref="Rank"/> must reproduce page by page.
+    /// </summary>
+    internal IReadOnlyList<int> RankedBySortingAll(IReadOnlyList<string> terms)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            using var query = Query.Resolve(this, terms);
+            if (query is null)
+            {
+                return [];
+            }
+
+            var scored = query.Newest(this, SearchQuery.MaxCounted, null).Select(id => query.Score(this, entries[id])).ToArray();
+            Array.Sort(scored);
+            return [.. scored.Select(s => s.Id)];
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
     }
 
     /// <summary>

@@ -134,4 +134,40 @@ public sealed class SearchEngineTests(SiteFactory site) : IClassFixture<SiteFact
             return 0;
         });
     }
+
+    private static readonly string[] PagedQueries = ["khuyen cong", "san pham", "dao tao", "c", "ben tre", "ho tro doanh nghiep"];
+    private static readonly int[] PageSizes = [10, 7];
+
+    [Fact]
+    public async Task Each_page_of_the_ranking_holds_the_same_rows_as_sorting_every_candidate()
+    {
+        using var engine = new SearchEngine(NullLogger<SearchEngine>.Instance);
+        await site.WithDbAsync(async (db, _) =>
+        {
+            await engine.SyncAsync(db, CancellationToken.None);
+            var checkedPages = 0;
+            foreach (var q in PagedQueries)
+            {
+                var terms = SearchQuery.Terms(q);
+                var reference = engine.RankedBySortingAll(terms);
+                var paged = new List<int>();
+                foreach (var take in PageSizes)
+                {
+                    paged.Clear();
+                    for (var skip = 0; skip < reference.Count; skip += take)
+                    {
+                        var page = engine.Rank(terms, skip, take, null);
+                        Assert.Equal(reference.Count, page.Total);
+                        paged.AddRange(page.Ids);
+                        checkedPages++;
+                    }
+
+                    Assert.Equal(reference, paged);
+                }
+            }
+
+            Assert.True(checkedPages > 20, $"only {checkedPages} pages compared");
+            return 0;
+        });
+    }
 }
