@@ -145,8 +145,7 @@ public abstract partial class ContentEditModel<T, TExtra>(AppDbContext db, Conte
 
         if (!ModelState.IsValid || common is null)
         {
-            PageTitle = "Lỗi: " + PageTitle;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            MarkRefused();
             return Page();
         }
 
@@ -183,8 +182,7 @@ public abstract partial class ContentEditModel<T, TExtra>(AppDbContext db, Conte
         {
             ModelState.Clear();
             ModelState.AddModelError("", problem);
-            PageTitle = "Lỗi: " + PageTitle;
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            MarkRefused(StatusCodes.Status409Conflict);
             return Page();
         }
 
