@@ -22,6 +22,7 @@ public sealed class RefusedFormTests(SiteFactory site) : IClassFixture<SiteFacto
     [InlineData("ask a question: blank form", HttpStatusCode.BadRequest)]
     [InlineData("editor: article without a title", HttpStatusCode.BadRequest)]
     [InlineData("editor: unknown image-picker operation", HttpStatusCode.BadRequest)]
+    [InlineData("editor: preview of a body nested too deep", HttpStatusCode.BadRequest)]
     [InlineData("publisher: delete an establishment still in use", HttpStatusCode.Conflict)]
     [InlineData("admin: programme period with nothing filled in", HttpStatusCode.BadRequest)]
     [InlineData("admin: new account with a malformed address", HttpStatusCode.BadRequest)]
@@ -73,6 +74,9 @@ public sealed class RefusedFormTests(SiteFactory site) : IClassFixture<SiteFacto
             case "editor: unknown image-picker operation":
                 return await (await site.SignInAsync(Roles.Editor)).PostFormAsync("/quan-tri/tin-bai/them?handler=Media",
                     new() { ["media-op"] = "khong-co" }, "/quan-tri/tin-bai/them");
+            case "editor: preview of a body nested too deep":
+                return await (await site.SignInAsync(Roles.Editor)).PostFormAsync("/quan-tri/tin-bai/them",
+                    new() { ["Input.Title"] = "Xem trước", ["Input.Body"] = string.Concat(Enumerable.Repeat("- ", 10_000)) + "x", ["action"] = "preview" });
             case "publisher: delete an establishment still in use":
             {
                 var id = await site.WithDbAsync((db, _) => db.Products.Where(p => p.EstablishmentId != null)

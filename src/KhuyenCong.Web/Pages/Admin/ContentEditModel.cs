@@ -116,6 +116,7 @@ public abstract partial class ContentEditModel<T, TExtra>(AppDbContext db, Conte
             catch (MarkdownRejectedException ex)
             {
                 ModelState.AddModelError("Input.Body", ex.Message);
+                MarkRefused();
             }
 
             return Page();
