@@ -37,6 +37,20 @@ public sealed class RefusedFormTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.NotNull(page.QuerySelector("main form"));
     }
 
+    [Theory]
+    [InlineData("/dang-nhap", false)]
+    [InlineData("/quan-tri/tin-bai/them", true)]
+    public async Task A_form_posted_without_its_antiforgery_token_gets_the_error_page_with_a_title_starting_Loi(string url, bool signedIn)
+    {
+        var client = signedIn ? await site.SignInAsync(Roles.Editor) : site.NewBrowser();
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Title"] = "Không có mã chống giả mạo" });
+        using var response = await client.PostAsync(new Uri(url, UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Lỗi: Yêu cầu không hợp lệ", page.Title?.Split(" – ")[0]);
+        Assert.Equal("Yêu cầu không hợp lệ", page.QuerySelector("h1")?.TextContent);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string form)
     {
         switch (form)
