@@ -45,11 +45,22 @@ public abstract class SitePageModel : PageModel
         return current is null ? NotFound() : RedirectPermanent(pathOf(current));
     }
 
-    /// <summary>A form that is refused: "Lỗi: " before the title (read first by screen readers) and status 400.</summary>
-    public void MarkRefused()
+    /// <summary>What a refused page's title starts with.</summary>
+    public const string RefusedTitlePrefix = "Lỗi: ";
+
+    /// <summary>
+    /// The one way a page refuses a form or a request it answers in its own layout: "Lỗi: " before the title (read
+    /// first by screen readers, WCAG 3.3.1) and a 4xx status (400 unless given: 409 for a conflict, 404 for a link
+    /// that no longer leads anywhere, 429 for too many attempts…). With a heading, the title is that heading
+    /// ("Lỗi: " + heading); without, the page's own title. Marking twice adds the prefix once.
+    /// </summary>
+    public void MarkRefused(int status = StatusCodes.Status400BadRequest, string? heading = null)
     {
-        PageTitle = "Lỗi: " + PageTitle;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 499);
+        var title = heading ?? PageTitle;
+        PageTitle = title.StartsWith(RefusedTitlePrefix, StringComparison.Ordinal) ? title : RefusedTitlePrefix + title;
+        Response.StatusCode = status;
     }
 
     /// <summary>One item's page: its menu section, title, description and canonical path, and the trail list › item.</summary>

@@ -65,8 +65,7 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
             }
         }
 
-        PageTitle = "Lỗi: Đổi mật khẩu";
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        MarkRefused();
         return Page();
     }
 }

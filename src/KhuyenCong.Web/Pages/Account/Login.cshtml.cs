@@ -37,8 +37,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         // Empty, blank or malformed fields never reach the throttle or the account store.
         if (!ModelState.IsValid)
         {
-            PageTitle = "Lỗi: Đăng nhập";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            MarkRefused();
             return Page();
         }
 
@@ -46,7 +45,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (throttle.IsBlocked(ip, email))
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            MarkRefused(StatusCodes.Status429TooManyRequests);
             ModelState.AddModelError(string.Empty, "Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.");
             return Page();
         }
@@ -79,8 +78,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
 
         throttle.RecordFailure(ip, email);
         await audit.WriteAsync(result.IsLockedOut ? "login-locked" : "login-failure", "User", user?.Id, email, actor: email);
-        PageTitle = "Lỗi: Đăng nhập";
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        MarkRefused();
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."
             : "Thư điện tử hoặc mật khẩu không đúng.");

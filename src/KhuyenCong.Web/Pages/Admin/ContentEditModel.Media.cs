@@ -57,7 +57,7 @@ public abstract partial class ContentEditModel<T, TExtra>
         if (target is null)
         {
             ModelState.AddModelError("", "Thao tác chọn ảnh không hợp lệ.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            MarkRefused();
             return Page();
         }
 
@@ -73,8 +73,7 @@ public abstract partial class ContentEditModel<T, TExtra>
                     User.Identity?.Name ?? "?", Clock.GetUtcNow().UtcDateTime, ModelState, target.Key, ct);
                 if (file is null)
                 {
-                    PageTitle = "Lỗi: " + PageTitle;
-                    Response.StatusCode = StatusCodes.Status400BadRequest;
+                    MarkRefused();
                     return Page();
                 }
 
@@ -94,7 +93,7 @@ public abstract partial class ContentEditModel<T, TExtra>
                 break;
             default:
                 ModelState.AddModelError("", "Thao tác chọn ảnh không hợp lệ.");
-                Response.StatusCode = StatusCodes.Status400BadRequest;
+                MarkRefused();
                 return Page();
         }
 

@@ -116,6 +116,7 @@ public abstract partial class ContentEditModel<T, TExtra>(AppDbContext db, Conte
             catch (MarkdownRejectedException ex)
             {
                 ModelState.AddModelError("Input.Body", ex.Message);
+                MarkRefused();
             }
 
             return Page();
@@ -145,8 +146,7 @@ public abstract partial class ContentEditModel<T, TExtra>(AppDbContext db, Conte
 
         if (!ModelState.IsValid || common is null)
         {
-            PageTitle = "Lỗi: " + PageTitle;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            MarkRefused();
             return Page();
         }
 
@@ -183,8 +183,7 @@ public abstract partial class ContentEditModel<T, TExtra>(AppDbContext db, Conte
         {
             ModelState.Clear();
             ModelState.AddModelError("", problem);
-            PageTitle = "Lỗi: " + PageTitle;
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            MarkRefused(StatusCodes.Status409Conflict);
             return Page();
         }
 

@@ -49,8 +49,7 @@ public abstract class TriagePageModel : SitePageModel
     protected PageResult Invalid(string field, string message)
     {
         ModelState.AddModelError(field, message);
-        PageTitle = "Lỗi: " + PageTitle;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        MarkRefused();
         return Page();
     }
 

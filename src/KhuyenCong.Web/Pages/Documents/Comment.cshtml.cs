@@ -92,8 +92,7 @@ public class CommentModel(AppDbContext db, QuestionStore tickets, TimeProvider c
 
         if (!ModelState.IsValid)
         {
-            PageTitle = "Lỗi: " + PageTitle;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            MarkRefused();
             return Page();
         }
 

@@ -16,7 +16,15 @@ public class ErrorModel : SitePageModel
     public static readonly IReadOnlySet<int> KnownCodes = new HashSet<int> { 400, 401, 403, 404, 405, 406, 408, 409, 410, 413, 414, 415, 422, 429, 431, 500, 501, 502, 503, 504 };
 
     public void OnGet([FromRoute] int? code) => Describe(code);
-    public void OnPost([FromRoute] int? code) => Describe(code);
+    /// <summary>A form the site could not take at all (stale token, too large, too many): refused like any other form.</summary>
+    public void OnPost([FromRoute] int? code)
+    {
+        Describe(code);
+        if (Code < 500)
+        {
+            MarkRefused(Code);
+        }
+    }
 
     private void Describe(int? code)
     {

@@ -104,8 +104,7 @@ public class SendModel(AppDbContext db, TimeProvider clock) : SitePageModel
     private PageResult Refuse(int status, string heading, string message)
     {
         (Heading, Message) = (heading, message);
-        PageTitle = "Lỗi: " + heading;
-        Response.StatusCode = status;
+        MarkRefused(status, heading);
         return Page();
     }
 }

@@ -60,8 +60,7 @@ public class AskModel(QuestionStore store, IOptions<RegistrationOptions> options
 
         if (!ModelState.IsValid)
         {
-            PageTitle = "Lỗi: " + PageTitle;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            MarkRefused();
             return Page();
         }
 

@@ -36,8 +36,7 @@ public abstract class QuestionPageModel : SitePageModel
     protected IActionResult Problem(int status, string heading, string text, string link, string linkText)
     {
         (ProblemHeading, ProblemText, ProblemLink, ProblemLinkText) = (heading, text, link, linkText);
-        PageTitle = "Lỗi: " + heading;
-        Response.StatusCode = status;
+        MarkRefused(status, heading);
         return Page();
     }
 }

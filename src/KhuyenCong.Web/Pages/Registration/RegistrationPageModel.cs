@@ -34,10 +34,9 @@ public abstract class RegistrationPageModel(RegistrationStore store) : SitePageM
     protected IActionResult Problem(int status, string heading, string text, string link = Start, string linkText = "Về trang đăng ký hỗ trợ")
     {
         (ProblemHeading, ProblemText, ProblemLink, ProblemLinkText) = (heading, text, link, linkText);
-        PageTitle = "Lỗi: " + heading;
+        MarkRefused(status, heading);
         Breadcrumbs.Clear();
         Breadcrumbs.Add(("Đăng ký hỗ trợ", Start));
-        Response.StatusCode = status;
         return Page();
     }
 

@@ -63,8 +63,7 @@ public class StepModel(RegistrationStore store, ProgramPeriods periods) : Regist
             }
 
             await PrepareAsync(ct);
-            PageTitle = "Lỗi: " + PageTitle;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            MarkRefused();
             return Page();
         }
 

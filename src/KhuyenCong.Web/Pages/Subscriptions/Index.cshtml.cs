@@ -164,8 +164,7 @@ public class IndexModel(AppDbContext db, MailSubscriptions subscriptions, MailOu
 
     private PageResult Invalid()
     {
-        PageTitle = "Lỗi: " + PageTitle;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        MarkRefused();
         return Page();
     }
 }

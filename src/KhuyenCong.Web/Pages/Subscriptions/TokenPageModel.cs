@@ -23,8 +23,7 @@ public abstract class TokenPageModel : SitePageModel
     protected IActionResult Problem(int status, string heading, string text)
     {
         (ProblemHeading, ProblemText) = (heading, text);
-        PageTitle = "Lỗi: " + heading;
-        Response.StatusCode = status;
+        MarkRefused(status, heading);
         return Page();
     }
 }

@@ -105,8 +105,7 @@ public class ReplyModel(AppDbContext db, AuditLog audit, TimeProvider clock, Mar
     private PageResult Invalid(string message)
     {
         ModelState.AddModelError("tra-loi", message);
-        PageTitle = "Lỗi: " + PageTitle;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        MarkRefused();
         return Page();
     }
 }

@@ -61,8 +61,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, TimeProvider
         var parsed = await Input.ParseAsync(db, ModelState, Item?.Id ?? 0, ct);
         if (!ModelState.IsValid)
         {
-            PageTitle = "Lỗi: " + PageTitle;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            MarkRefused();
             return Page();
         }
 
@@ -110,7 +109,7 @@ public class EditModel(AppDbContext db, ContentPublisher publisher, TimeProvider
         if (used)
         {
             ModelState.AddModelError("", "Không xóa được: cơ sở còn gắn với sản phẩm, phòng trưng bày hoặc hội chợ.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            MarkRefused(StatusCodes.Status409Conflict);
             return Page();
         }
 

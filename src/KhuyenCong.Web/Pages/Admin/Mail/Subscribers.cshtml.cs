@@ -77,8 +77,7 @@ public class SubscribersModel(AppDbContext db, MailSubscriptions subscriptions, 
         if (problem is not null || !MailOutbox.IsAddress(email))
         {
             ModelState.AddModelError("thu-dien-tu", problem ?? "Địa chỉ thư điện tử không đúng dạng, ví dụ ten@example.com.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            PageTitle = "Lỗi: " + PageTitle;
+            MarkRefused();
             return false;
         }
 
@@ -95,8 +94,7 @@ public class SubscribersModel(AppDbContext db, MailSubscriptions subscriptions, 
             ModelState.AddModelError(field, message);
         }
 
-        PageTitle = "Lỗi: Người nhận tin qua thư điện tử";
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        MarkRefused();
         return Page();
     }
 

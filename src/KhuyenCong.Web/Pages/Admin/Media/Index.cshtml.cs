@@ -100,9 +100,8 @@ public class IndexModel(AppDbContext db, MediaProcessor processor, MediaUsage us
             }
         }
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(1, ct);
-        PageTitle = "Lỗi: " + PageTitle;
+        MarkRefused();
         return Page();
     }
 
@@ -118,9 +117,8 @@ public class IndexModel(AppDbContext db, MediaProcessor processor, MediaUsage us
         if (usedBy.Count > 0)
         {
             ModelState.AddModelError("", $"Không xóa được “{file.OriginalName}” vì tệp đang được dùng ở: {string.Join("; ", usedBy.Select(u => u.Label))}. Hãy bỏ tệp khỏi các mục đó trước.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
             await LoadAsync(1, ct);
-            PageTitle = "Lỗi: " + PageTitle;
+            MarkRefused(StatusCodes.Status409Conflict);
             return Page();
         }
 

@@ -130,8 +130,7 @@ public class IndexModel(AppDbContext db, ProgramProgress progress, AuditLog audi
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
-            PageTitle = "Lỗi: " + PageTitle;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            MarkRefused();
             return Page();
         }
 

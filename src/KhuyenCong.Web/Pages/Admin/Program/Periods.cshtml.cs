@@ -31,8 +31,8 @@ public class PeriodsModel(AppDbContext db, ProgramPeriods periods, AuditLog audi
                 ModelState.AddModelError("Input." + field, message);
             }
 
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(ct);
+            MarkRefused();
             return Page();
         }
 

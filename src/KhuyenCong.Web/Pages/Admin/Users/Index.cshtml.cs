@@ -83,9 +83,8 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit, TimeProvider
             }
         }
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync();
-        PageTitle = "Lỗi: " + PageTitle;
+        MarkRefused();
         return Page();
     }
 
