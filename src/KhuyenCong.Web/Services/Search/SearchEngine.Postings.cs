@@ -113,7 +113,8 @@ public sealed partial class SearchEngine
 
         public ReadOnlySpan<int> AsSpan() => items.AsSpan(0, Count);
 
-        public bool Contains(int id) => AsSpan().BinarySearch(id) >= 0;
+        /// <summary>The row array and how many of its first items are rows (for a walk that keeps its own cursor).</summary>
+        public (int[] Items, int Count) Rows => (items, Count);
 
         /// <summary>
         /// The word's places in the row (ascending; empty when the row does not hold the word), for rows asked in descending order: <paramref name="end"/> (start at

@@ -11,17 +11,13 @@ public sealed partial class SearchEngine
     private sealed class Query : IDisposable
     {
         private readonly int[] exact;
-        private readonly int prefixFrom;
-        private readonly int prefixTo;
         private readonly int[] prefixWords;
         private readonly double[] idf;
         private readonly double averageLength;
 
-        private Query(int[] exact, int prefixFrom, int prefixTo, int[] prefixWords, double[] idf, double averageLength)
+        private Query(int[] exact, int[] prefixWords, double[] idf, double averageLength)
         {
             this.exact = exact;
-            this.prefixFrom = prefixFrom;
-            this.prefixTo = prefixTo;
             this.prefixWords = prefixWords;
             this.idf = idf;
             this.averageLength = averageLength;
@@ -59,7 +55,7 @@ public sealed partial class SearchEngine
                 idf[i] = Idf(n, engine.postings[exact[i]].Count);
             }
 
-            var query = new Query(exact, from, to, prefixWords, idf, (double)engine.tokens / n);
+            var query = new Query(exact, prefixWords, idf, (double)engine.tokens / n);
             idf[^1] = Idf(n, query.PrefixDocumentCount(engine));
             return query;
         }
@@ -77,39 +73,58 @@ public sealed partial class SearchEngine
 
         private int PrefixDocumentCount(SearchEngine engine) => PrefixRows(engine).Length;
 
-        private bool IsPrefix(SearchEngine engine, int word)
-        {
-            // A word added by a load still running is not in the sorted list yet; it joins when the load ends.
-            if (word >= engine.sortedPlace.Length)
-            {
-                return false;
-            }
-
-            var place = engine.sortedPlace[word];
-            return place >= prefixFrom && place < prefixTo;
-        }
-
-        /// <summary>The newest matches (highest row first), at most <paramref name="limit"/>, of one kind or all.</summary>
+        /// <summary>
+        /// The newest matches (highest row first), at most <paramref name="limit"/>, of one kind or all: the rows in
+        /// every exact word's list and in the prefix's (one word's list, or the union of its words' lists). The
+        /// shortest list is walked from its end and every other list follows it with a cursor that gallops back from
+        /// where its last look ended, so each list is read about once per query, not searched afresh for each row
+        /// (and a prefix standing for many words never reads the rows' text).
+        /// </summary>
         public List<int> Newest(SearchEngine engine, int limit, string? kind)
         {
             var result = new List<int>(Math.Min(limit, 1024));
-            // Walk the shortest list: an exact word's rows, or the prefix's rows when they are fewer.
-            var driverWord = -1;
-            foreach (var w in exact)
+            var lists = new int[exact.Length + 1][];
+            var ends = new int[lists.Length];
+            for (var i = 0; i < exact.Length; i++)
             {
-                if (driverWord < 0 || engine.postings[w].Count < engine.postings[driverWord].Count)
+                (lists[i], ends[i]) = engine.postings[exact[i]].Rows;
+            }
+
+            if (prefixWords.Length == 1)
+            {
+                (lists[^1], ends[^1]) = engine.postings[prefixWords[0]].Rows;
+            }
+            else
+            {
+                lists[^1] = engine.MergedRows(prefixWords);
+                ends[^1] = lists[^1].Length;
+            }
+
+            var driver = 0;
+            for (var i = 1; i < lists.Length; i++)
+            {
+                if (ends[i] < ends[driver])
                 {
-                    driverWord = w;
+                    driver = i;
                 }
             }
 
-            var byPrefix = driverWord < 0 || (prefixWords.Length == 1 && engine.postings[prefixWords[0]].Count < engine.postings[driverWord].Count);
-            var driver = byPrefix ? PrefixRows(engine) : engine.postings[driverWord].AsSpan();
-            for (var i = driver.Length - 1; i >= 0 && result.Count < limit; i--)
+            var rows = lists[driver];
+            for (var at = ends[driver] - 1; at >= 0 && result.Count < limit; at--)
             {
-                var id = driver[i];
-                var entry = engine.entries[id];
-                if ((kind is null || entry.Kind == kind) && HasExact(engine, id) && (byPrefix || HasPrefix(engine, entry)))
+                var id = rows[at];
+                if (kind is not null && engine.entries[id].Kind != kind)
+                {
+                    continue;
+                }
+
+                var inAll = true;
+                for (var i = 0; i < lists.Length && inAll; i++)
+                {
+                    inAll = i == driver || SeekDescending(lists[i], ref ends[i], id);
+                }
+
+                if (inAll)
                 {
                     result.Add(id);
                 }
@@ -118,47 +133,24 @@ public sealed partial class SearchEngine
             return result;
         }
 
-        private bool HasExact(SearchEngine engine, int id)
+        /// <summary>
+        /// Whether an ascending list holds <paramref name="id"/> among its first <paramref name="end"/> rows, for ids
+        /// asked in descending order: <paramref name="end"/> moves down to where the look ended.
+        /// </summary>
+        private static bool SeekDescending(int[] rows, ref int end, int id)
         {
-            foreach (var w in exact)
+            var hi = end;
+            var lo = hi - 1;
+            for (var step = 1; lo >= 0 && rows[lo] > id; step <<= 1)
             {
-                if (!engine.postings[w].Contains(id))
-                {
-                    return false;
-                }
+                hi = lo;
+                lo -= step;
             }
 
-            return true;
-        }
-
-        private bool HasPrefix(SearchEngine engine, Entry entry)
-        {
-            if (prefixWords.Length <= 8)
-            {
-                foreach (var w in prefixWords)
-                {
-                    if (engine.postings[w].Contains(entry.Id))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            foreach (var field in entry.Fields)
-            {
-                var reader = new Words(field);
-                while (reader.Next(out var w))
-                {
-                    if (IsPrefix(engine, w))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+            lo = Math.Max(lo, 0);
+            var at = Array.BinarySearch(rows, lo, hi - lo, id);
+            end = at < 0 ? ~at : at;
+            return at >= 0;
         }
 
         /// <summary>Per word id, bit i set when the word can stand for the query's word i (made on first use).</summary>

@@ -36,9 +36,8 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
     private readonly List<string> words = [];
     private readonly List<Postings> postings = [];
     private readonly EntryTable entries = new();
-    /// <summary>Word ids in ordinal order of their text, and each word's place in it: a prefix is a range here.</summary>
+    /// <summary>Word ids in ordinal order of their text: a prefix is a range here.</summary>
     private int[] sorted = [];
-    private int[] sortedPlace = [];
     private long tokens;
     /// <summary>Merged rows of multi-word prefixes (<see cref="MergedRows"/>), emptied whenever the index changes.</summary>
     private System.Collections.Concurrent.ConcurrentDictionary<string, int[]> merged = new(StringComparer.Ordinal);
@@ -290,11 +289,6 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
             if (sortWords && sorted.Length != words.Count)
             {
                 sorted = [.. Enumerable.Range(0, words.Count).OrderBy(i => words[i], StringComparer.Ordinal)];
-                sortedPlace = new int[sorted.Length];
-                for (var i = 0; i < sorted.Length; i++)
-                {
-                    sortedPlace[sorted[i]] = i;
-                }
             }
 
             return batch.Count;

@@ -1,5 +1,6 @@
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Services;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -167,6 +168,39 @@ public sealed class SearchEngineTests(SiteFactory site) : IClassFixture<SiteFact
             }
 
             Assert.True(checkedPages > 20, $"only {checkedPages} pages compared");
+            return 0;
+        });
+    }
+
+    private static readonly string[] MatchQueries = ["dao tao", "khuyen cong c", "san pham th", "ben tre x", "c", "ho tro doanh nghiep", "keo dua", "2021", "san pham t"];
+
+    [Fact]
+    public async Task The_candidates_are_the_newest_rows_holding_every_word_and_the_prefix_as_reading_every_row_finds()
+    {
+        using var engine = new SearchEngine(NullLogger<SearchEngine>.Instance);
+        await site.WithDbAsync(async (db, _) =>
+        {
+            await engine.SyncAsync(db, CancellationToken.None);
+            var rows = (await db.SearchItems.AsNoTracking().Where(r => !r.Removed)
+                    .Select(r => new { r.Id, r.Kind, r.Title, r.Summary, r.BodyText }).ToListAsync())
+                .Select(r => (Id: (int)r.Id, r.Kind, Words: TextFolding.Tokens(r.Title).Concat(TextFolding.Tokens(r.Summary))
+                    .Concat(TextFolding.Tokens(r.BodyText)).ToHashSet(StringComparer.Ordinal)))
+                .ToList();
+            foreach (var q in MatchQueries)
+            {
+                var terms = SearchQuery.Terms(q);
+                foreach (var kind in new string?[] { null, SearchKinds.Product, SearchKinds.Article })
+                {
+                    var expected = rows
+                        .Where(r => (kind is null || r.Kind == kind) && terms.Take(terms.Count - 1).All(r.Words.Contains)
+                            && r.Words.Any(w => w.StartsWith(terms[^1], StringComparison.Ordinal)))
+                        .Select(r => r.Id).OrderDescending().Take(SearchQuery.MaxCounted).Order().ToList();
+                    var ranking = engine.Rank(terms, 0, SearchQuery.MaxCounted, kind);
+                    Assert.True(expected.Count == ranking.Total, $"\"{q}\" ({kind ?? "every kind"}): {ranking.Total} found, {expected.Count} by reading");
+                    Assert.Equal(expected, ranking.Ids.Order().ToList());
+                }
+            }
+
             return 0;
         });
     }
