@@ -276,6 +276,6 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
     }
 }
 
-/// <summary>Tests whose assertions are about time run after the others, one at a time.</summary>
+/// <summary>Tests whose assertions are about time or the whole process's allocations run after the others, one at a time.</summary>
 [CollectionDefinition(nameof(RunsAlone), DisableParallelization = true)]
 public sealed class RunsAlone;

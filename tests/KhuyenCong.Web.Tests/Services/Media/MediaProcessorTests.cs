@@ -17,8 +17,10 @@ namespace KhuyenCong.Web.Tests.Services.Media;
 
 /// <summary>
 /// The upload corpus is made here, per test, in a temp data folder: images encoded by ImageSharp itself, PNGs
-/// crafted byte by byte (bombs), and files that only pretend to be images.
+/// crafted byte by byte (bombs), and files that only pretend to be images. The bomb tests count the process's
+/// managed allocations, so the class runs alone, after the parallel tests (another test's allocations counted).
 /// </summary>
+[Collection(nameof(ScaleOut.RunsAlone))]
 public sealed class MediaProcessorTests : IDisposable
 {
     private const string Payload = "<script>alert(1)</script>";
