@@ -92,6 +92,26 @@ public sealed partial class SearchEngine
         return lo;
     }
 
+    /// <summary>
+    /// Whether an ascending list holds <paramref name="id"/> among its first <paramref name="end"/> rows, for ids
+    /// asked in descending order: <paramref name="end"/> moves down to where the look ended.
+    /// </summary>
+    private static bool SeekDescending(int[] rows, ref int end, int id)
+    {
+        var hi = end;
+        var lo = hi - 1;
+        for (var step = 1; lo >= 0 && rows[lo] > id; step <<= 1)
+        {
+            hi = lo;
+            lo -= step;
+        }
+
+        lo = Math.Max(lo, 0);
+        var at = Array.BinarySearch(rows, lo, hi - lo, id);
+        end = at < 0 ? ~at : at;
+        return at >= 0;
+    }
+
     /// <summary>A word's place in an entry: its field in the high bits, its index in the field below (adjacent words differ by 1).</summary>
     private const int FieldShift = 24;
 
@@ -123,23 +143,13 @@ public sealed partial class SearchEngine
         /// </summary>
         public ReadOnlySpan<int> PlacesDescending(int id, ref int end)
         {
-            var hi = Math.Min(end, Count);
-            var lo = hi - 1;
-            for (var step = 1; lo >= 0 && items[lo] > id; step <<= 1)
+            end = Math.Min(end, Count);
+            if (!SeekDescending(items, ref end, id))
             {
-                hi = lo;
-                lo -= step;
-            }
-
-            lo = Math.Max(lo, 0);
-            var at = Array.BinarySearch(items, lo, hi - lo, id);
-            if (at < 0)
-            {
-                end = ~at;
                 return [];
             }
 
-            end = at;
+            var at = end;
             var stop = at + 1 < Count ? starts[at + 1] : placeCount;
             return places.AsSpan(starts[at], stop - starts[at]);
         }

@@ -133,26 +133,6 @@ public sealed partial class SearchEngine
             return result;
         }
 
-        /// <summary>
-        /// Whether an ascending list holds <paramref name="id"/> among its first <paramref name="end"/> rows, for ids
-        /// asked in descending order: <paramref name="end"/> moves down to where the look ended.
-        /// </summary>
-        private static bool SeekDescending(int[] rows, ref int end, int id)
-        {
-            var hi = end;
-            var lo = hi - 1;
-            for (var step = 1; lo >= 0 && rows[lo] > id; step <<= 1)
-            {
-                hi = lo;
-                lo -= step;
-            }
-
-            lo = Math.Max(lo, 0);
-            var at = Array.BinarySearch(rows, lo, hi - lo, id);
-            end = at < 0 ? ~at : at;
-            return at >= 0;
-        }
-
         /// <summary>Per word id, bit i set when the word can stand for the query's word i (made on first use).</summary>
         private int[]? masks;
         private int maskLength;
