@@ -179,7 +179,8 @@ builder.Services.AddOutputCache(o =>
 // Cache:Redis set: the pages of every node in one Redis (a Redis fault makes misses, never errors).
 builder.Services.AddSharedOutputCache();
 // A change written by another process or node reaches this node's cache through the change stamp.
-builder.Services.AddHostedService<ContentChanges>();
+builder.Services.AddSingleton<ContentChanges>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ContentChanges>());
 // One line at shutdown saying where the memory went (the benchmark prints it).
 builder.Services.AddHostedService<MemoryReport>();
 builder.Services.AddResponseCompression(o =>

@@ -19,7 +19,15 @@ public sealed class ContentChanges(
 {
     public const string PollSetting = "Cache:ChangePollMilliseconds";
 
-    private long? seen;
+    // The stamp as this node last acted on it; -1 before the first look.
+    private long seen = -1;
+
+    /// <summary>
+    /// This node's publisher committed the change that moved the stamp to <paramref name="version"/> and evicted its
+    /// own pages after the commit: the next look need not evict them again, unless another writer moved the stamp too
+    /// (then the stamp this node saw is not the one just before, and nothing changes here).
+    /// </summary>
+    public void EvictedAt(long version) => Interlocked.CompareExchange(ref seen, version, version - 1);
 
     /// <summary>Moves the stamp; call inside the writing transaction so it commits with the change.</summary>
     public static Task BumpAsync(AppDbContext db, DateTime? now = null, CancellationToken ct = default)
@@ -85,15 +93,18 @@ public sealed class ContentChanges(
     /// <summary>Reads the stamp and evicts when it moved since the last look.</summary>
     public async Task CheckAsync(CancellationToken ct)
     {
+        var last = Interlocked.Read(ref seen);
         await using var scope = scopes.CreateAsyncScope();
         var version = await VersionAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
-        if (seen is { } last && last != version)
+        if (last >= 0 && last != version)
         {
             catalog.Invalidate();
             await cache.EvictByTagAsync(ContentPublisher.CacheTag, ct);
             log.LogDebug("Content changed elsewhere (stamp {Last} → {Version}); cached pages evicted", last, version);
         }
 
-        seen = version;
+        // Only over the value read before the look: a publisher's EvictedAt in between stays, and the next look
+        // compares against it.
+        Interlocked.CompareExchange(ref seen, version, last);
     }
 }

@@ -15,7 +15,7 @@ namespace KhuyenCong.Web.Services.Content;
 /// </summary>
 public sealed class ContentPublisher(
     AppDbContext db, MarkdownRenderer markdown, ISearchIndex search, IOutputCacheStore cache, TimeProvider clock, AuditLog audit,
-    ProductCatalog catalog)
+    ProductCatalog catalog, ContentChanges changes)
 {
     /// <summary>Output-cache tag on every public page built from content.</summary>
     public const string CacheTag = "content";
@@ -168,18 +168,26 @@ public sealed class ContentPublisher(
     private async Task InTransactionAsync(DateTime now, Func<Task> work, CancellationToken ct)
     {
         var ownTransaction = db.Database.CurrentTransaction is null;
+        long? version = null;
         await using (var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null)
         {
             await work();
             await ContentChanges.BumpAsync(db, now, ct);
             if (transaction is not null)
             {
+                // The stamp as this transaction left it (the row is locked until the commit, so no other writer moves
+                // it in between): once evicted below, this node's poller need not evict for it again.
+                version = await ContentChanges.VersionAsync(db, ct);
                 await transaction.CommitAsync(ct);
             }
         }
 
         catalog.Invalidate();
         await cache.EvictByTagAsync(CacheTag, ct);
+        if (version is { } committed)
+        {
+            changes.EvictedAt(committed);
+        }
     }
 
     /// <summary>

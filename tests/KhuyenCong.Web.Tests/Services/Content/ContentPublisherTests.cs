@@ -209,4 +209,33 @@ public sealed class ContentPublisherTests(FaultySaveSite site) : IClassFixture<F
 
         Assert.False(await site.WithDbAsync((db, _) => db.Achievements.AnyAsync(a => a.Note == note)));
     }
+
+    [Fact]
+    public async Task The_publishing_node_evicts_its_own_change_once_and_a_change_from_elsewhere_still_evicts()
+    {
+        var changes = site.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ContentChanges>().Single();
+        var visitor = site.Browser();
+        // An article page rendered once before, so the visit below follows the publish within milliseconds, well
+        // inside the node's one look a second at the stamp.
+        await visitor.GetHtmlAsync("/tin-tuc/" + (await site.NewArticleAsync("Bài làm nóng " + Guid.NewGuid().ToString("N")[..6])).Slug);
+        var article = await site.NewArticleAsync("Bài đăng ở nút này " + Guid.NewGuid().ToString("N")[..6]);
+        var url = "/tin-tuc/" + article.Slug;
+        await visitor.GetHtmlAsync(url);
+
+        // A title written behind the site's back: the cached page keeps the old one when the node looks at the stamp,
+        // since the stamp has not moved since this node's own publish and eviction.
+        var changed = "Tiêu đề đổi thẳng trong cơ sở dữ liệu " + Guid.NewGuid().ToString("N")[..6];
+        await site.WithDbAsync((db, _) => db.Articles.Where(a => a.Id == article.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, changed)));
+        await changes.CheckAsync(CancellationToken.None);
+        Assert.DoesNotContain(changed, (await visitor.GetHtmlAsync(url)).MainText(), StringComparison.Ordinal);
+
+        // Another writer (a process or node) moves the stamp: the next look evicts.
+        await site.WithDbAsync(async (db, _) =>
+        {
+            await ContentChanges.BumpAsync(db);
+            return true;
+        });
+        await changes.CheckAsync(CancellationToken.None);
+        Assert.Contains(changed, (await visitor.GetHtmlAsync(url)).MainText(), StringComparison.Ordinal);
+    }
 }
