@@ -113,8 +113,7 @@ public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, Program
         var counting = new Counting(now, today, first, last);
         foreach (var measure in targets.Select(t => t.Measure).Where(m => m != ProgramMeasures.Manual).Distinct())
         {
-            var years = await YearsAsync(measure, counting, ct);
-            computed[measure] = years.GroupBy(y => y).ToDictionary(g => g.Key, g => (long)g.Count());
+            computed[measure] = await PerYearAsync(measure, counting, ct);
         }
 
         var empty = new Dictionary<int, long>();
@@ -130,10 +129,13 @@ public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, Program
         public List<(int ProductId, int RoundYear)>? Certifications { get; set; }
     }
 
-    /// <summary>One Vietnam year per counted item of a computed measure, inside [first, last] and not after today.</summary>
-    private async Task<List<int>> YearsAsync(string measure, Counting counting, CancellationToken ct)
+    /// <summary>The counted items of a computed measure per Vietnam year, inside [first, last] and not after today.</summary>
+    private async Task<Dictionary<int, long>> PerYearAsync(string measure, Counting counting, CancellationToken ct)
     {
+        static Dictionary<int, long> Counted(IEnumerable<int> years) => years.GroupBy(y => y).ToDictionary(g => g.Key, g => (long)g.Count());
         static int Year(DateTime utc) => VietnamTime.ToLocal(utc).Year;
+        static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+        static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
         var (now, today, first, last) = counting;
         var fromUtc = VietnamTime.DayStartUtc(first);
         var toUtc = VietnamTime.DayStartUtc(last.AddDays(1));
@@ -148,22 +150,36 @@ public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, Program
         switch (measure)
         {
             case ProgramMeasures.Articles:
-                return (await db.Articles.AsNoTracking().Published(now).Where(a => a.PublishAt >= fromUtc && a.PublishAt < toUtc)
-                    .Select(a => a.PublishAt!.Value).ToListAsync(ct)).Select(Year).ToList();
+                // Counted per Vietnam year by the database (one indexed range count a year): the news grows by the
+                // thousand, and reading every date to count them in memory made the page's cost grow with it.
+                var published = new Dictionary<int, long>();
+                for (var year = Year(fromUtc); year <= Year(toUtc.AddTicks(-1)); year++)
+                {
+                    var yearFrom = Max(fromUtc, VietnamTime.DayStartUtc(new DateOnly(year, 1, 1)));
+                    var yearTo = Min(toUtc, VietnamTime.DayStartUtc(new DateOnly(year + 1, 1, 1)));
+                    var count = yearFrom >= yearTo ? 0
+                        : await db.Articles.AsNoTracking().Published(now).CountAsync(a => a.PublishAt >= yearFrom && a.PublishAt < yearTo, ct);
+                    if (count > 0)
+                    {
+                        published[year] = count;
+                    }
+                }
+
+                return published;
             case ProgramMeasures.TvSegments:
-                return (await db.TvSegments.AsNoTracking().Published(now).Select(t => t.AirDate ?? t.PublishAt!.Value).ToListAsync(ct))
-                    .Where(d => d >= fromUtc && d < toUtc).Select(Year).ToList();
+                return Counted((await db.TvSegments.AsNoTracking().Published(now).Select(t => t.AirDate ?? t.PublishAt!.Value).ToListAsync(ct))
+                    .Where(d => d >= fromUtc && d < toUtc).Select(Year));
             case ProgramMeasures.Fairs:
-                return (await db.Fairs.AsNoTracking().Published(now)
+                return Counted((await db.Fairs.AsNoTracking().Published(now)
                     .Where(f => f.Level == FairLevel.Provincial && f.StartsOn >= first && f.EndsOn <= heldUntil)
-                    .Select(f => f.StartsOn).ToListAsync(ct)).Select(d => d.Year).ToList();
+                    .Select(f => f.StartsOn).ToListAsync(ct)).Select(d => d.Year));
             case ProgramMeasures.FairParticipations:
                 var fairs = db.Fairs.AsNoTracking().Published(now).Where(f => f.StartsOn >= first && f.EndsOn <= heldUntil);
-                return (await db.FairParticipations.AsNoTracking().Where(p => p.ProgrammeSupported)
-                    .Join(fairs, p => p.FairId, f => f.Id, (p, f) => f.StartsOn).ToListAsync(ct)).Select(d => d.Year).ToList();
+                return Counted((await db.FairParticipations.AsNoTracking().Where(p => p.ProgrammeSupported)
+                    .Join(fairs, p => p.FairId, f => f.Id, (p, f) => f.StartsOn).ToListAsync(ct)).Select(d => d.Year));
             case ProgramMeasures.Showrooms:
-                return (await db.Showrooms.AsNoTracking().Published(now).Select(s => new { s.YearSupported, s.PublishAt }).ToListAsync(ct))
-                    .Select(s => s.YearSupported ?? Year(s.PublishAt!.Value)).Where(y => y >= first.Year && y <= lastYear).ToList();
+                return Counted((await db.Showrooms.AsNoTracking().Published(now).Select(s => new { s.YearSupported, s.PublishAt }).ToListAsync(ct))
+                    .Select(s => s.YearSupported ?? Year(s.PublishAt!.Value)).Where(y => y >= first.Year && y <= lastYear));
             case ProgramMeasures.SelectionRounds:
             case ProgramMeasures.CertifiedProducts:
                 // Read once for both measures. The published products are a list of ids from the covering index
@@ -172,9 +188,9 @@ public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, Program
                 var certs = counting.Certifications ??= (await db.ProductCertifications.AsNoTracking()
                     .Where(c => c.Level == CertificationLevel.Provincial && c.RoundYear >= first.Year && c.RoundYear <= lastYear && live.Contains(c.ProductId))
                     .Select(c => new { c.ProductId, c.RoundYear }).ToListAsync(ct)).Select(c => (c.ProductId, c.RoundYear)).ToList();
-                return measure == ProgramMeasures.SelectionRounds
-                    ? certs.Select(c => c.RoundYear).Distinct().ToList()
-                    : certs.GroupBy(c => c.ProductId).Select(g => g.Min(c => c.RoundYear)).ToList();
+                return Counted(measure == ProgramMeasures.SelectionRounds
+                    ? certs.Select(c => c.RoundYear).Distinct()
+                    : certs.GroupBy(c => c.ProductId).Select(g => g.Min(c => c.RoundYear)));
             default:
                 return [];
         }

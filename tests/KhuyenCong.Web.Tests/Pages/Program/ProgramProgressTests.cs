@@ -50,6 +50,25 @@ public sealed class ProgramProgressTests(SiteFactory site) : IClassFixture<SiteF
         Assert.Equal(pageBefore, await PageAchievedAsync(client, "bai-viet"));
     }
 
+    [Fact]
+    public async Task An_article_counts_in_its_year_in_Vietnam_time_at_the_edges_of_the_years_and_of_the_period()
+    {
+        var client = site.Browser();
+        var before = await ProgressAsync(client);
+        // 31/12/2022 17:30 UTC is 00:30 on 1/1/2023 in Vietnam (UTC+7): a 2023 article; 16:30 UTC is still 2022.
+        await site.NewArticleAsync("Bài đầu năm 2023 giờ Việt Nam", publishAt: new DateTime(2022, 12, 31, 17, 30, 0, DateTimeKind.Utc));
+        await site.NewArticleAsync("Bài cuối năm 2022 giờ Việt Nam", publishAt: new DateTime(2022, 12, 31, 16, 30, 0, DateTimeKind.Utc));
+        // The period starts on 1/1/2021 in Vietnam: 31/12/2020 17:00 UTC is in it, 16:59 UTC is not.
+        await site.NewArticleAsync("Bài lúc kỳ bắt đầu", publishAt: new DateTime(2020, 12, 31, 17, 0, 0, DateTimeKind.Utc));
+        await site.NewArticleAsync("Bài trước kỳ một phút", publishAt: new DateTime(2020, 12, 31, 16, 59, 0, DateTimeKind.Utc));
+        var after = (await ProgressAsync(client))["bai-viet"];
+        long Added(string year) => after.ByYear.GetValueOrDefault(year) - before["bai-viet"].ByYear.GetValueOrDefault(year);
+        Assert.Equal(1, Added("2021"));
+        Assert.Equal(1, Added("2022"));
+        Assert.Equal(1, Added("2023"));
+        Assert.Equal(3, after.Achieved - before["bai-viet"].Achieved);
+    }
+
     private static readonly string[] RoundYears = ["2022", "2024"];
 
     [Fact]
