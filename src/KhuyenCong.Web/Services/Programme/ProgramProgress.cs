@@ -123,11 +123,8 @@ public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, Program
         return new ProgramReport(progress, source.Figures, source.Issues, shown, now) { Period = period, Calendar = calendar, Index = source.Index };
     }
 
-    /// <summary>What one report counts in: its instant, day and dates; and the certifications two measures share.</summary>
-    private sealed record Counting(DateTime Now, DateTime Today, DateTime First, DateTime Last)
-    {
-        public List<(int ProductId, int RoundYear)>? Certifications { get; set; }
-    }
+    /// <summary>What one report counts in: its instant, day and dates.</summary>
+    private sealed record Counting(DateTime Now, DateTime Today, DateTime First, DateTime Last);
 
     /// <summary>The counted items of a computed measure per Vietnam year, inside [first, last] and not after today.</summary>
     private async Task<Dictionary<int, long>> PerYearAsync(string measure, Counting counting, CancellationToken ct)
@@ -182,15 +179,21 @@ public sealed class ProgramProgress(AppDbContext db, TimeProvider clock, Program
                     .Select(s => s.YearSupported ?? Year(s.PublishAt!.Value)).Where(y => y >= first.Year && y <= lastYear));
             case ProgramMeasures.SelectionRounds:
             case ProgramMeasures.CertifiedProducts:
-                // Read once for both measures. The published products are a list of ids from the covering index
-                // (IN): a join would read each product's whole row, and product rows are large.
+                // Counted by the database: the certified products number in the thousands. The published products
+                // are a list of ids from the covering index (IN): a join would read each product's whole row, and
+                // product rows are large.
                 var live = db.Products.AsNoTracking().Published(now).Select(p => p.Id);
-                var certs = counting.Certifications ??= (await db.ProductCertifications.AsNoTracking()
-                    .Where(c => c.Level == CertificationLevel.Provincial && c.RoundYear >= first.Year && c.RoundYear <= lastYear && live.Contains(c.ProductId))
-                    .Select(c => new { c.ProductId, c.RoundYear }).ToListAsync(ct)).Select(c => (c.ProductId, c.RoundYear)).ToList();
-                return Counted(measure == ProgramMeasures.SelectionRounds
-                    ? certs.Select(c => c.RoundYear).Distinct()
-                    : certs.GroupBy(c => c.ProductId).Select(g => g.Min(c => c.RoundYear)));
+                var certified = db.ProductCertifications.AsNoTracking()
+                    .Where(c => c.Level == CertificationLevel.Provincial && c.RoundYear >= first.Year && c.RoundYear <= lastYear && live.Contains(c.ProductId));
+                if (measure == ProgramMeasures.SelectionRounds)
+                {
+                    return (await certified.Select(c => c.RoundYear).Distinct().ToListAsync(ct)).ToDictionary(y => y, _ => 1L);
+                }
+
+                // A product counts once, in the year of its first certification.
+                return (await certified.GroupBy(c => c.ProductId).Select(g => g.Min(c => c.RoundYear))
+                    .GroupBy(y => y).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct))
+                    .ToDictionary(g => g.Year, g => (long)g.Count);
             default:
                 return [];
         }
