@@ -15,7 +15,7 @@
 #   --threads T         wrk threads (default 2)
 #   --port P            app port (default: a free port); nginx takes another free port
 #   --warmup S          untimed wrk seconds per cached URL before measuring, for JIT tiering (default 2)
-#   --search-warmup S   untimed wrk seconds of other varied searches before the varied search (default 15; 0: none,
+#   --search-warmup S   untimed wrk seconds of other varied searches before the varied search (default 60; 0: none,
 #                       the figure is then the search's first seconds after start-up)
 #   --latency-duration S  seconds of the 1-connection latency pass per URL (default: --duration, at most 5; 0 = off)
 #   --max-other-cores X another job is taken to be running when, in the idle second before a URL, more than X
@@ -61,7 +61,7 @@ CONNECTIONS=64
 THREADS=2
 PORT=""
 WARMUP=2
-SEARCH_WARMUP=15
+SEARCH_WARMUP=60
 IMPORT_TIMEOUT=""   # default: 600 + ARTICLES / 10
 KEEP=0
 REPLICATE=1
@@ -484,7 +484,7 @@ HITS_PHU_NHUAN=$(hits "phu%20nhuan")
 
 # Time for the app to build a page without the output cache: a second instance of the same build on the same
 # data folder, started with Cache:Disabled=true, answers every request by rendering it. (An unknown query
-# parameter no longer bypasses the cache: pages vary only by the parameters they read.) Median of 9 after 20
+# parameter no longer bypasses the cache: pages vary only by the parameters they read.) Median of 9 after 100
 # untimed requests per URL, which compile the code paths; the instance runs only for these timings.
 UNCACHED_PORT=$(free_port)
 while [[ "$UNCACHED_PORT" == "$PORT" || "$UNCACHED_PORT" == "$STATIC_PORT" ]]; do UNCACHED_PORT=$(free_port); done
@@ -502,10 +502,14 @@ start_uncached() {
 }
 uncached_ms() {
     local t all=() i
-    # A fresh instance runs unoptimised (tier-0) code until a method has been called about 30 times: 20 untimed
-    # requests first, or the figure measures the JIT rather than the page (the PostgreSQL path, with more code
-    # to compile, looked 2-3 times slower than SQLite after 2).
-    for i in $(seq 1 20); do curl -s -o /dev/null -m 60 "${CURL_HEADERS[@]}" "$UNCACHED_APP$1" || true; done
+    # A fresh instance runs unoptimised (tier-0) code until a method has been called 30 times, then instrumented
+    # code for 30 calls more, and compiles the optimised code in the background once no new method has been
+    # compiled for 100 ms. So 100 untimed requests with pauses for that compiler, or the figure measures the JIT
+    # rather than the page (after 20, the programme page measured 35 ms where a warmed instance builds it in 20).
+    for i in $(seq 1 60); do curl -s -o /dev/null -m 60 "${CURL_HEADERS[@]}" "$UNCACHED_APP$1" || true; done
+    sleep 1
+    for i in $(seq 1 40); do curl -s -o /dev/null -m 60 "${CURL_HEADERS[@]}" "$UNCACHED_APP$1" || true; done
+    sleep 1
     for i in 1 2 3 4 5 6 7 8 9; do
         t=$(curl -s -o /dev/null -m 60 -w '%{time_total}' "${CURL_HEADERS[@]}" "$UNCACHED_APP$1")
         all+=("$t")
@@ -701,7 +705,7 @@ REPORT="$TMP/report.md"
         echo "$(IFS=';'; echo "${RERUN[*]}" | sed 's/;/; /g')$( (( STATIC_QUIET )) || echo " (the static baseline itself, so no ratio is given)"): no ratio is printed for these."
     fi
     echo
-    echo "Page built without the output cache (a second instance with Cache:Disabled=true, median of 9 single requests after 20 untimed):"
+    echo "Page built without the output cache (a second instance with Cache:Disabled=true, median of 9 single requests after 100 untimed):"
     echo "home ${UNCACHED_HOME} ms, news list page 2 ${UNCACHED_LIST} ms, last news page ${UNCACHED_LIST_LAST} ms,"
     echo "article ${UNCACHED_ARTICLE} ms, search \"dao tao\" ${UNCACHED_SEARCH} ms, programme page \`/chuong-trinh\` ${UNCACHED_PROGRAM} ms ($PROGRAM_BYTES bytes of HTML)."
     if (( PRODUCTS > 0 )); then
