@@ -117,10 +117,12 @@ public sealed class MailOutageTests(ITestOutputHelper output)
         Assert.Single(await smtp.Maildir.WaitAsync(email));
         Assert.Equal(1, await site.WithDbAsync((db, _) => db.AuditEntries.CountAsync(a => a.Action == "mail-retry")));
 
-        // A row that is not Failed or Unknown is not sent again; a malformed id is a 400; an editor may not look.
+        // A row that is not Failed or Unknown is not sent again (409, the reason on the page); a malformed id is a
+        // 400; an editor may not look.
         using (var again = await admin.PostFormAsync("/quan-tri/thu-gui?handler=Retry", new() { ["id"] = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/quan-tri/thu-gui"))
         {
-            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            Assert.Contains("Chỉ gửi lại được thư", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         await SentAsync(site, reference, 0);

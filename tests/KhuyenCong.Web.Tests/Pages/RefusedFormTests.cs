@@ -26,6 +26,9 @@ public sealed class RefusedFormTests(SiteFactory site) : IClassFixture<SiteFacto
     [InlineData("publisher: delete an establishment still in use", HttpStatusCode.Conflict)]
     [InlineData("admin: programme period with nothing filled in", HttpStatusCode.BadRequest)]
     [InlineData("admin: new account with a malformed address", HttpStatusCode.BadRequest)]
+    [InlineData("admin: taking away one's own admin role", HttpStatusCode.Conflict)]
+    [InlineData("admin: disabling one's own account", HttpStatusCode.Conflict)]
+    [InlineData("admin: sending again a message already sent", HttpStatusCode.Conflict)]
     public async Task A_refused_form_answers_4xx_in_its_own_page_with_a_title_starting_Loi(string form, HttpStatusCode expected)
     {
         using var response = await PostAsync(form);
@@ -103,6 +106,47 @@ public sealed class RefusedFormTests(SiteFactory site) : IClassFixture<SiteFacto
             case "admin: new account with a malformed address":
                 return await (await site.SignInAsync(Roles.Admin)).PostFormAsync("/quan-tri/nguoi-dung?handler=Create",
                     new() { ["NewUser.Email"] = "khong-phai-dia-chi", ["NewUser.DisplayName"] = "Ai đó", ["NewUser.Role"] = Roles.Editor }, "/quan-tri/nguoi-dung");
+            case "admin: taking away one's own admin role":
+            case "admin: disabling one's own account":
+            {
+                var email = await site.CreateUserAsync(Roles.Admin);
+                var admin = site.NewBrowser();
+                (await admin.PostFormAsync("/dang-nhap", new() { ["Input.Email"] = email, ["Input.Password"] = SiteFactory.TestPassword })).Dispose();
+                var id = await site.WithDbAsync((db, _) => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+                var response = form.Contains("role", StringComparison.Ordinal)
+                    ? await admin.PostFormAsync("/quan-tri/nguoi-dung?handler=Role", new() { ["id"] = id, ["role"] = Roles.Editor }, "/quan-tri/nguoi-dung")
+                    : await admin.PostFormAsync("/quan-tri/nguoi-dung?handler=Disable", new() { ["id"] = id, ["disable"] = "true" }, "/quan-tri/nguoi-dung");
+                // Nothing changed: still an admin, still enabled, and the reason is on the page.
+                var (roles, disabled) = await site.WithDbAsync(async (db, _) => (
+                    await db.UserRoles.Where(r => r.UserId == id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(),
+                    await db.Users.Where(u => u.Id == id).Select(u => u.IsDisabled).SingleAsync()));
+                Assert.Equal([Roles.Admin], roles);
+                Assert.False(disabled);
+                Assert.Contains("Không thể tự", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                return response;
+            }
+
+            case "admin: sending again a message already sent":
+            {
+                var sent = await site.WithDbAsync(async (db, _) =>
+                {
+                    var message = new OutboxMessage
+                    {
+                        Recipient = "da-gui@khuyencong.test", Kind = "test", EventKey = "da-gui:" + Guid.NewGuid().ToString("N"), Subject = "Thư đã gửi",
+                        TextBody = "Nội dung", MessageId = Guid.NewGuid().ToString("N") + "@khuyencong.test", Status = OutboxStatus.Sent,
+                        CreatedAt = DateTime.UtcNow, SentAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
+                    };
+                    db.OutboxMessages.Add(message);
+                    await db.SaveChangesAsync();
+                    return message.Id;
+                });
+                var response = await (await site.SignInAsync(Roles.Admin)).PostFormAsync("/quan-tri/thu-gui?handler=Retry",
+                    new() { ["id"] = sent.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/quan-tri/thu-gui");
+                Assert.Equal(OutboxStatus.Sent, await site.WithDbAsync((db, _) => db.OutboxMessages.Where(m => m.Id == sent).Select(m => m.Status).SingleAsync()));
+                Assert.Contains("Chỉ gửi lại được thư", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                return response;
+            }
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(form), form, "no such case");
         }

@@ -72,8 +72,11 @@ public class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock, Mai
 
         if (row.Status is not (OutboxStatus.Failed or OutboxStatus.Unknown))
         {
-            TempData["Flash"] = "Chỉ gửi lại được thư “Gửi không được” hoặc “Không rõ”.";
-            return Redirect("/quan-tri/thu-gui");
+            // Refused for the message's state (409): the outbox again, with the reason in the error summary.
+            ModelState.AddModelError(string.Empty, "Chỉ gửi lại được thư “Gửi không được” hoặc “Không rõ”.");
+            await OnGetAsync(null, null, ct);
+            MarkRefused(StatusCodes.Status409Conflict);
+            return Page();
         }
 
         var was = row.Status;

@@ -88,6 +88,15 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit, TimeProvider
         return Page();
     }
 
+    /// <summary>An action refused for what it would do (409): the list again, with the reason in the error summary.</summary>
+    private async Task<IActionResult> RefusedAsync(string reason)
+    {
+        ModelState.AddModelError(string.Empty, reason);
+        await LoadAsync();
+        MarkRefused(StatusCodes.Status409Conflict);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostRoleAsync(string id, string role)
     {
         var user = string.IsNullOrEmpty(id) || id.Length > 64 ? null : await users.FindByIdAsync(id);
@@ -98,8 +107,7 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit, TimeProvider
 
         if (user.UserName == User.Identity?.Name && role != Roles.Admin)
         {
-            TempData["Flash"] = "Không thể tự bỏ quyền quản trị của chính mình.";
-            return RedirectToPage();
+            return await RefusedAsync("Không thể tự bỏ quyền quản trị của chính mình.");
         }
 
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
@@ -120,8 +128,7 @@ public class IndexModel(UserManager<AppUser> users, AuditLog audit, TimeProvider
 
         if (user.UserName == User.Identity?.Name)
         {
-            TempData["Flash"] = "Không thể tự khóa tài khoản của chính mình.";
-            return RedirectToPage();
+            return await RefusedAsync("Không thể tự khóa tài khoản của chính mình.");
         }
 
         user.IsDisabled = disable;
