@@ -29,7 +29,23 @@ public static class Highlighter
         return html;
     }
 
-    public static bool HasMatch(string text, IReadOnlyList<string> terms) => FirstMatch(Nfc(text), terms) >= 0;
+    /// <summary>
+    /// A hit's snippet: around the first match in the body, else (no match there) the summary when there is one,
+    /// else the body's start. The body is composed and scanned once (a hit's body is the longest text on the page).
+    /// </summary>
+    public static IReadOnlyList<TextSegment> SnippetOf(string body, string summary, IReadOnlyList<string> terms, int maxLength = 240)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(summary);
+        body = Nfc(body);
+        var first = FirstMatch(body, terms);
+        if (first < 0 && summary.Length > 0)
+        {
+            return Snippet(summary, terms, maxLength);
+        }
+
+        return Window(body, terms, maxLength, Math.Max(0, first));
+    }
 
     public static IReadOnlyList<TextSegment> Mark(string text, IReadOnlyList<string> terms)
     {
@@ -39,7 +55,17 @@ public static class Highlighter
 
     /// <summary>Folding keeps positions only for NFC text, so text typed with combining marks is composed first.</summary>
     private static string Nfc(string text) =>
-        text.IsNormalized(System.Text.NormalizationForm.FormC) ? text : text.Normalize(System.Text.NormalizationForm.FormC);
+        IsPlainlyComposed(text) || text.IsNormalized(System.Text.NormalizationForm.FormC) ? text : text.Normalize(System.Text.NormalizationForm.FormC);
+
+    /// <summary>
+    /// True when every char is one that NFC leaves as it is whatever follows it: below U+0300 (before the combining
+    /// marks), a precomposed Latin letter of U+1E00–U+1EFF (where every Vietnamese letter with a tone mark lives) or
+    /// punctuation of U+2010–U+206F (dashes, quotes, ellipsis). Vietnamese text typed on a usual keyboard passes
+    /// without asking ICU; anything else is checked in full.
+    /// </summary>
+    internal static bool IsPlainlyComposed(ReadOnlySpan<char> text) =>
+        // Three vectorised scans for a char outside the three ranges (a char-by-char loop cost more than ICU's check).
+        !text.ContainsAnyInRange('\u0300', '\u1DFF') && !text.ContainsAnyInRange('\u1F00', '\u200F') && !text.ContainsAnyInRange('\u2070', '\uFFFF');
 
     /// <summary>A window of about <paramref name="maxLength"/> chars around the first match, cut at word edges.</summary>
     public static IReadOnlyList<TextSegment> Snippet(string text, IReadOnlyList<string> terms, int maxLength = 240)
@@ -51,7 +77,17 @@ public static class Highlighter
             return Segments(text, terms, 0, text.Length);
         }
 
-        var first = Math.Max(0, FirstMatch(text, terms));
+        return Window(text, terms, maxLength, Math.Max(0, FirstMatch(text, terms)));
+    }
+
+    /// <summary>About <paramref name="maxLength"/> chars of NFC text around <paramref name="first"/>, cut at word edges.</summary>
+    private static List<TextSegment> Window(string text, IReadOnlyList<string> terms, int maxLength, int first)
+    {
+        if (text.Length <= maxLength)
+        {
+            return Segments(text, terms, 0, text.Length);
+        }
+
         var start = Math.Max(0, first - (maxLength / 3));
         if (start > 0)
         {

@@ -40,8 +40,8 @@ public sealed partial class SearchEngine
 
         foreach (var id in candidates)
         {
-            var k = entries[id].Kind;
-            counts[k] = counts.GetValueOrDefault(k) + 1;
+            // One lookup per candidate (a broad query has a thousand).
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, entries[id].Kind, out _)++;
         }
 
         List<int> ranked;

@@ -417,9 +417,8 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
         {
             if (rows.TryGetValue(id, out var row))
             {
-                var snippetSource = row.Summary.Length == 0 || Highlighter.HasMatch(row.BodyText, terms) ? row.BodyText : row.Summary;
                 hits.Add(new SearchHit(row.Kind, row.ItemId, row.Url, row.PublishAt,
-                    Highlighter.Mark(row.Title, terms), Highlighter.Snippet(snippetSource, terms)));
+                    Highlighter.Mark(row.Title, terms), Highlighter.SnippetOf(row.BodyText, row.Summary, terms)));
             }
         }
 

@@ -149,11 +149,59 @@ public class HighlighterTests
     }
 
     [Fact]
-    public void HasMatch_agrees_with_Mark()
+    public void A_hit_shows_its_body_around_the_match_else_its_summary_else_the_start_of_its_body()
     {
-        Assert.True(Highlighter.HasMatch(Title, ["nong"]));
-        Assert.False(Highlighter.HasMatch(Title, ["xyz"]));
-        Assert.False(Highlighter.HasMatch(Title, []));
+        var body = Words("lorem ipsum", 100) + " Đào tạo nghề " + Words("dolor sit", 100);
+        const string Summary = "Tóm tắt: lao động nông thôn";
+
+        var inBody = Highlighter.SnippetOf(body, Summary, ["dao"]);
+        var inSummaryOnly = Highlighter.SnippetOf(body, Summary, ["nong"]);
+        var nowhere = Highlighter.SnippetOf(body, "", ["xyz"]);
+
+        Assert.Equal(string.Concat(Highlighter.Snippet(body, ["dao"]).Select(s => s.Text)), string.Concat(inBody.Select(s => s.Text)));
+        Assert.Equal(["Đào"], Matched(inBody));
+        Assert.Equal(Summary, string.Concat(inSummaryOnly.Select(s => s.Text)));
+        Assert.Equal(["nông"], Matched(inSummaryOnly));
+        Assert.StartsWith("lorem ipsum", nowhere[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(nowhere, s => s.IsMatch);
+    }
+
+    [Fact]
+    public void A_body_typed_with_combining_marks_is_composed_before_its_snippet_is_cut()
+    {
+        var body = (Words("lorem ipsum", 100) + " Đào tạo nghề").Normalize(NormalizationForm.FormD);
+
+        var segments = Highlighter.SnippetOf(body, "Tóm tắt", ["dao"]);
+
+        Assert.Equal(["Đào"], Matched(segments));
+        Assert.True(string.Concat(segments.Select(s => s.Text)).IsNormalized(NormalizationForm.FormC));
+    }
+
+    [Fact]
+    public void Every_char_the_quick_check_calls_composed_is_left_as_it_is_by_NFC_alone_and_beside_a_letter()
+    {
+        var accepted = 0;
+        for (var c = 0; c <= 0xFFFF; c++)
+        {
+            var ch = (char)c;
+            if (char.IsSurrogate(ch) || !Highlighter.IsPlainlyComposed([ch]))
+            {
+                continue;
+            }
+
+            accepted++;
+            Assert.True(ch.ToString().IsNormalized(NormalizationForm.FormC), $"U+{c:X4} alone");
+            Assert.True((ch + "a").IsNormalized(NormalizationForm.FormC), $"U+{c:X4} before a letter");
+            Assert.True(("a" + ch).IsNormalized(NormalizationForm.FormC), $"U+{c:X4} after a letter");
+        }
+
+        // Below U+0300, U+1E00–U+1EFF and U+2010–U+206F, nothing else: a combining mark, the ohm sign (NFC makes it
+        // omega) or a CJK char goes to the full check.
+        Assert.Equal(0x300 + 0x100 + 0x60, accepted);
+        Assert.False(Highlighter.IsPlainlyComposed("a\u0301"));
+        Assert.False(Highlighter.IsPlainlyComposed("\u2126"));
+        Assert.False(Highlighter.IsPlainlyComposed("\u2000"));
+        Assert.True(Highlighter.IsPlainlyComposed("Đào tạo nghề – “Bến Tre”…"));
     }
 
     [Fact]
