@@ -390,7 +390,12 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
         return into;
     }
 
-    /// <summary>A search as the site shows it: ranked here, the hits' original text read from the database.</summary>
+    /// <summary>
+    /// A search as the site shows it: ranked here, the hits' original text read from the database. The index must be
+    /// at least as new as the search stamp read after the search began (what any node committed before is found).
+    /// That read goes in the same round trip as the hits' text: ranked first with the index as it is, and when the
+    /// stamp shows a newer write (seldom), the index is brought up and the search ranked and read again.
+    /// </summary>
     public async Task<SearchResults> SearchAsync(AppDbContext db, string query, int skip, int take, string? kind, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -400,21 +405,25 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
             return SearchResults.Empty;
         }
 
-        await SyncAsync(db, ct);
-        var ranking = Rank(terms, skip, take, kind);
-        if (ranking.Ids.Count == 0)
+        if (Version < 0)
         {
-            return new SearchResults(ranking.Total, [], ranking.KindCounts, ranking.Capped);
+            await SyncAsync(db, ct);
         }
 
-        var ids = ranking.Ids.Select(id => (long)id).ToList();
-        // A row removed since this node last looked is left out (the next search loads its removal).
-        var rows = await db.SearchItems.AsNoTracking().Where(s => ids.Contains(s.Id) && !s.Removed)
-            .Select(s => new { s.Id, s.Kind, s.ItemId, s.Url, s.PublishAt, s.Title, s.Summary, s.BodyText })
-            .ToDictionaryAsync(s => s.Id, ct);
-        var hits = new List<SearchHit>(ids.Count);
-        foreach (var id in ids)
+        var seen = Version;
+        var ranking = Rank(terms, skip, take, kind);
+        var (stamp, rows) = await ReadHitsAsync(db, ranking.Ids, withStamp: true, ct);
+        if (stamp > seen)
         {
+            await SyncAsync(db, ct);
+            ranking = Rank(terms, skip, take, kind);
+            (_, rows) = await ReadHitsAsync(db, ranking.Ids, withStamp: false, ct);
+        }
+
+        var hits = new List<SearchHit>(ranking.Ids.Count);
+        foreach (var id in ranking.Ids)
+        {
+            // A row removed since this node last looked is left out (the next search loads its removal).
             if (rows.TryGetValue(id, out var row))
             {
                 hits.Add(new SearchHit(row.Kind, row.ItemId, row.Url, row.PublishAt,
@@ -423,6 +432,55 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
         }
 
         return new SearchResults(ranking.Total, hits, ranking.KindCounts, ranking.Capped);
+    }
+
+    private sealed record HitRow(string Kind, int ItemId, string Url, DateTime PublishAt, string Title, string Summary, string BodyText);
+
+    /// <summary>The search stamp (when asked) and the rows of the ranked ids that are not removed: one command, one round trip.</summary>
+    private static async Task<(long Stamp, Dictionary<int, HitRow> Rows)> ReadHitsAsync(AppDbContext db, IReadOnlyList<int> ids, bool withStamp, CancellationToken ct)
+    {
+        var rows = new Dictionary<int, HitRow>(ids.Count);
+        if (ids.Count == 0 && !withStamp)
+        {
+            return (0, rows);
+        }
+
+        await using var cmd = await SearchStamp.CommandAsync(db, ct);
+        var sql = new System.Text.StringBuilder(withStamp ? SearchStamp.ReadSql : "");
+        if (ids.Count > 0)
+        {
+            sql.Append("""SELECT "Id", "Kind", "ItemId", "Url", "PublishAt", "Title", "Summary", "BodyText" FROM "SearchItems" WHERE NOT "Removed" AND "Id" IN (""");
+            for (var i = 0; i < ids.Count; i++)
+            {
+                var p = cmd.CreateParameter();
+                p.ParameterName = "h" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                p.Value = (long)ids[i];
+                cmd.Parameters.Add(p);
+                sql.Append(i == 0 ? "@" : ", @").Append(p.ParameterName);
+            }
+
+            sql.Append(");");
+        }
+
+        cmd.CommandText = sql.ToString();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        long stamp = 0;
+        if (withStamp)
+        {
+            stamp = await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
+            if (ids.Count == 0 || !await reader.NextResultAsync(ct))
+            {
+                return (stamp, rows);
+            }
+        }
+
+        while (await reader.ReadAsync(ct))
+        {
+            rows[checked((int)reader.GetInt64(0))] = new HitRow(reader.GetString(1), reader.GetInt32(2), reader.GetString(3),
+                DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), reader.GetString(5), reader.GetString(6), reader.GetString(7));
+        }
+
+        return (stamp, rows);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index loaded: {Items} items, {Words} distinct words, {Milliseconds:F0} ms")]

@@ -23,10 +23,13 @@ public static class SearchStamp
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The statement that reads the stamp (also sent ahead of a search's hits, in the same round trip).</summary>
+    internal static readonly string ReadSql = $"""SELECT "Version" FROM "ChangeStamps" WHERE "Id" = {ChangeStamp.SearchId};""";
+
     public static async Task<long> ReadAsync(AppDbContext db, CancellationToken ct)
     {
         await using var cmd = await CommandAsync(db, ct);
-        cmd.CommandText = $"""SELECT "Version" FROM "ChangeStamps" WHERE "Id" = {ChangeStamp.SearchId};""";
+        cmd.CommandText = ReadSql;
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct) ?? 0L, CultureInfo.InvariantCulture);
     }
 
