@@ -106,10 +106,32 @@ public sealed partial class SearchEngine
             lo -= step;
         }
 
+        // The few rows left between lo and hi, searched here (Array.BinarySearch's generic helper cost more than the
+        // search itself on these short ranges).
         lo = Math.Max(lo, 0);
-        var at = Array.BinarySearch(rows, lo, hi - lo, id);
-        end = at < 0 ? ~at : at;
-        return at >= 0;
+        hi--;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var row = rows[mid];
+            if (row == id)
+            {
+                end = mid;
+                return true;
+            }
+
+            if (row < id)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        end = lo;
+        return false;
     }
 
     /// <summary>A word's place in an entry: its field in the high bits, its index in the field below (adjacent words differ by 1).</summary>
@@ -141,17 +163,17 @@ public sealed partial class SearchEngine
         /// <see cref="Count"/>) remembers where the last look ended, and the search gallops back from there, so a
         /// query's candidates walk each long list once, near where they were last, instead of a fresh binary search.
         /// </summary>
-        public ReadOnlySpan<int> PlacesDescending(int id, ref int end)
+        public (int[] Array, int Start, int Length) PlacesDescending(int id, ref int end)
         {
             end = Math.Min(end, Count);
             if (!SeekDescending(items, ref end, id))
             {
-                return [];
+                return (places, 0, 0);
             }
 
             var at = end;
             var stop = at + 1 < Count ? starts[at + 1] : placeCount;
-            return places.AsSpan(starts[at], stop - starts[at]);
+            return (places, starts[at], stop - starts[at]);
         }
 
         /// <summary>Adds a row that does not hold the word yet, with the word's places in it (ascending).</summary>

@@ -172,21 +172,30 @@ public sealed partial class SearchEngine
         private const int MaxPlacesPrefix = 8;
 
         private int[] placeBuffer = new int[64];
-        private int[]? termStart;
 
         /// <summary>The candidate's sort key: from the query words' places when the last word has few forms, else by reading its words.</summary>
         public Scored Score(SearchEngine engine, Entry entry) =>
             prefixWords.Length <= MaxPlacesPrefix ? ScoreByPlaces(engine, entry) : ScoreByReading(engine, entry);
 
+        /// <summary>Where each query word's places are: a view of a word's own list, or of <see cref="placeBuffer"/>.</summary>
+        private int[][]? termArray;
+        private int[]? termStart;
+        private int[]? termLength;
+
         /// <summary>Where each word's list was left (<see cref="Postings.PlacesDescending"/>): exact words, then the last word's forms.</summary>
         private int[]? ends;
         private int lastScored = int.MaxValue;
 
-        /// <summary>Each query word's places in the row, one after another in <see cref="placeBuffer"/>.</summary>
-        private int[] CollectPlaces(SearchEngine engine, int id)
+        /// <summary>
+        /// Each query word's places in the row (<see cref="Term"/>): a word with one form is read where its list keeps
+        /// them; the last word's several forms are copied into <see cref="placeBuffer"/> and sorted.
+        /// </summary>
+        private void CollectPlaces(SearchEngine engine, int id)
         {
             var count = Count;
-            termStart ??= new int[count + 1];
+            termArray ??= new int[count][];
+            termStart ??= new int[count];
+            termLength ??= new int[count];
             if (ends is null || id >= lastScored)
             {
                 // Rows come newest first; out of order (or the first row), each list is searched from its end.
@@ -198,44 +207,36 @@ public sealed partial class SearchEngine
             }
 
             lastScored = id;
+            for (var i = 0; i < exact.Length; i++)
+            {
+                (termArray[i], termStart[i], termLength[i]) = engine.postings[exact[i]].PlacesDescending(id, ref ends[i]);
+            }
+
+            var last = exact.Length;
+            if (prefixWords.Length == 1)
+            {
+                (termArray[last], termStart[last], termLength[last]) = engine.postings[prefixWords[0]].PlacesDescending(id, ref ends[last]);
+                return;
+            }
+
             var used = 0;
-            for (var i = 0; i < count; i++)
+            for (var k = 0; k < prefixWords.Length; k++)
             {
-                termStart[i] = used;
-                if (i < exact.Length)
+                var (array, from, length) = engine.postings[prefixWords[k]].PlacesDescending(id, ref ends[last + k]);
+                if (used + length > placeBuffer.Length)
                 {
-                    used = Append(engine.postings[exact[i]].PlacesDescending(id, ref ends[i]), used);
+                    Array.Resize(ref placeBuffer, Math.Max(placeBuffer.Length * 2, used + length));
                 }
-                else
-                {
-                    for (var k = 0; k < prefixWords.Length; k++)
-                    {
-                        used = Append(engine.postings[prefixWords[k]].PlacesDescending(id, ref ends[exact.Length + k]), used);
-                    }
 
-                    if (prefixWords.Length > 1)
-                    {
-                        placeBuffer.AsSpan(termStart[i], used - termStart[i]).Sort();
-                    }
-                }
+                Array.Copy(array, from, placeBuffer, used, length);
+                used += length;
             }
 
-            termStart[count] = used;
-            return termStart;
+            placeBuffer.AsSpan(0, used).Sort();
+            (termArray[last], termStart[last], termLength[last]) = (placeBuffer, 0, used);
         }
 
-        private int Append(ReadOnlySpan<int> places, int used)
-        {
-            if (used + places.Length > placeBuffer.Length)
-            {
-                Array.Resize(ref placeBuffer, Math.Max(placeBuffer.Length * 2, used + places.Length));
-            }
-
-            places.CopyTo(placeBuffer.AsSpan(used));
-            return used + places.Length;
-        }
-
-        private ReadOnlySpan<int> Term(int i) => placeBuffer.AsSpan(termStart![i], termStart[i + 1] - termStart[i]);
+        private ReadOnlySpan<int> Term(int i) => termArray![i].AsSpan(termStart![i], termLength![i]);
 
         /// <summary>The same key as <see cref="ScoreByReading"/>, from the query words' places alone.</summary>
         private Scored ScoreByPlaces(SearchEngine engine, Entry entry)
