@@ -72,12 +72,8 @@ public static class Highlighter
     {
         ArgumentNullException.ThrowIfNull(text);
         text = Nfc(text);
-        if (text.Length <= maxLength)
-        {
-            return Segments(text, terms, 0, text.Length);
-        }
-
-        return Window(text, terms, maxLength, Math.Max(0, FirstMatch(text, terms)));
+        // A text that fits whole needs no look for its first match.
+        return Window(text, terms, maxLength, text.Length <= maxLength ? 0 : Math.Max(0, FirstMatch(text, terms)));
     }
 
     /// <summary>About <paramref name="maxLength"/> chars of NFC text around <paramref name="first"/>, cut at word edges.</summary>
