@@ -74,13 +74,13 @@ public sealed partial class SearchEngine
         private int PrefixDocumentCount(SearchEngine engine) => PrefixRows(engine).Length;
 
         /// <summary>
-        /// The newest matches (highest row first), at most <paramref name="limit"/>, of one kind or all: the rows in
+        /// The newest matches (highest row first), at most <paramref name="limit"/>, of one kind number or all (0): the rows in
         /// every exact word's list and in the prefix's (one word's list, or the union of its words' lists). The
         /// shortest list is walked from its end and every other list follows it with a cursor that gallops back from
         /// where its last look ended, so each list is read about once per query, not searched afresh for each row
         /// (and a prefix standing for many words never reads the rows' text).
         /// </summary>
-        public List<int> Newest(SearchEngine engine, int limit, string? kind)
+        public List<int> Newest(SearchEngine engine, int limit, int kind)
         {
             var result = new List<int>(Math.Min(limit, 1024));
             var lists = new int[exact.Length + 1][];
@@ -113,7 +113,7 @@ public sealed partial class SearchEngine
             for (var at = ends[driver] - 1; at >= 0 && result.Count < limit; at--)
             {
                 var id = rows[at];
-                if (kind is not null && engine.entries[id].Kind != kind)
+                if (kind != 0 && engine.entries.KindOf(id) != kind)
                 {
                     continue;
                 }
@@ -174,8 +174,8 @@ public sealed partial class SearchEngine
         private int[] placeBuffer = new int[64];
 
         /// <summary>The candidate's sort key: from the query words' places when the last word has few forms, else by reading its words.</summary>
-        public Scored Score(SearchEngine engine, Entry entry) =>
-            prefixWords.Length <= MaxPlacesPrefix ? ScoreByPlaces(engine, entry) : ScoreByReading(engine, entry);
+        public Scored Score(SearchEngine engine, int id) =>
+            prefixWords.Length <= MaxPlacesPrefix ? ScoreByPlaces(engine, id) : ScoreByReading(engine, engine.entries[id]);
 
         /// <summary>Where each query word's places are: a view of a word's own list, or of <see cref="placeBuffer"/>.</summary>
         private int[][]? termArray;
@@ -239,10 +239,10 @@ public sealed partial class SearchEngine
         private ReadOnlySpan<int> Term(int i) => termArray![i].AsSpan(termStart![i], termLength![i]);
 
         /// <summary>The same key as <see cref="ScoreByReading"/>, from the query words' places alone.</summary>
-        private Scored ScoreByPlaces(SearchEngine engine, Entry entry)
+        private Scored ScoreByPlaces(SearchEngine engine, int id)
         {
             var count = Count;
-            CollectPlaces(engine, entry.Id);
+            CollectPlaces(engine, id);
             Span<double> frequency = stackalloc double[count];
             for (var i = 0; i < count; i++)
             {
@@ -255,32 +255,39 @@ public sealed partial class SearchEngine
                 frequency[i] = sum;
             }
 
+            // The places are in ascending order, field first (title 0), so the first whole phrase found is in the
+            // best field. Each later word's cursor only moves forward, as the places it is asked for do.
             var tier = 0;
             if (count > 1)
             {
+                Span<int> cursor = stackalloc int[count];
+                cursor.Clear();
                 foreach (var place in Term(0))
                 {
                     var j = 1;
-                    while (j < count && Term(j).BinarySearch(place + j) >= 0)
+                    while (j < count && SeekAscending(Term(j), ref cursor[j], place + j))
                     {
                         j++;
                     }
 
                     if (j == count)
                     {
-                        tier = Math.Max(tier, 3 - (place >> FieldShift));
+                        tier = 3 - (place >> FieldShift);
+                        break;
                     }
                 }
             }
 
-            var pairs = 0;
+            // A whole phrase holds every adjacent pair; otherwise each pair is looked for on its own.
             var pairCount = count > 2 ? Math.Min(count - 1, 4) : 0;
-            for (var i = 0; i < pairCount; i++)
+            var pairs = tier > 0 ? pairCount : 0;
+            for (var i = 0; i < pairCount && tier == 0; i++)
             {
                 var next = Term(i + 1);
+                var at = 0;
                 foreach (var place in Term(i))
                 {
-                    if (next.BinarySearch(place + 1) >= 0)
+                    if (SeekAscending(next, ref at, place + 1))
                     {
                         pairs++;
                         break;
@@ -288,7 +295,43 @@ public sealed partial class SearchEngine
                 }
             }
 
-            return new Scored(entry.Id, tier, pairs, Bm25(frequency, entry.Length));
+            return new Scored(id, tier, pairs, Bm25(frequency, engine.entries.LengthOf(id)));
+        }
+
+        /// <summary>
+        /// Whether an ascending list holds <paramref name="value"/> at or after <paramref name="at"/>, for values asked
+        /// in ascending order: <paramref name="at"/> moves to the first item not below the value. A few items are
+        /// stepped over first (the next place is usually near), then the rest is halved.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool SeekAscending(ReadOnlySpan<int> sorted, ref int at, int value)
+        {
+            var lo = at;
+            for (var stop = Math.Min(sorted.Length, lo + 8); lo < stop; lo++)
+            {
+                if (sorted[lo] >= value)
+                {
+                    at = lo;
+                    return sorted[lo] == value;
+                }
+            }
+
+            var hi = sorted.Length - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (sorted[mid] < value)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            at = lo;
+            return lo < sorted.Length && sorted[lo] == value;
         }
 
         private double Bm25(ReadOnlySpan<double> frequency, int length)

@@ -31,32 +31,46 @@ public sealed partial class SearchEngine
         }
 
         var window = SearchQuery.Window(take);
-        var candidates = query.Newest(this, window + 1, null);
+        var candidates = query.Newest(this, window + 1, 0);
         var capped = candidates.Count > window;
         if (capped)
         {
             candidates.RemoveAt(candidates.Count - 1);
         }
 
+        // Counted by kind number (a byte per row, read from one array), named at the end.
+        Span<int> perKind = stackalloc int[entries.KindCount];
         foreach (var id in candidates)
         {
-            // One lookup per candidate (a broad query has a thousand).
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, entries[id].Kind, out _)++;
+            perKind[entries.KindOf(id)]++;
         }
 
+        for (var k = 1; k < perKind.Length; k++)
+        {
+            if (perKind[k] > 0)
+            {
+                counts[entries.KindName(k)] = perKind[k];
+            }
+        }
+
+        var kindNumber = kind is null ? 0 : entries.KindNumber(kind);
         List<int> ranked;
         if (kind is null)
         {
             ranked = candidates;
         }
+        else if (kindNumber == 0)
+        {
+            ranked = [];
+        }
         else if (!capped)
         {
-            ranked = candidates.FindAll(id => entries[id].Kind == kind);
+            ranked = candidates.FindAll(id => entries.KindOf(id) == kindNumber);
         }
         else
         {
             // A kind beyond the newest matches of every kind: its own newest matches, up to the window.
-            ranked = query.Newest(this, window + 1, kind);
+            ranked = query.Newest(this, window + 1, kindNumber);
             capped = ranked.Count > window;
             if (capped)
             {
@@ -82,7 +96,7 @@ public sealed partial class SearchEngine
         var best = new PriorityQueue<int, Scored>(keep, WorstFirst);
         for (var i = 0; i < ranked.Count; i++)
         {
-            var score = query.Score(this, entries[ranked[i]]);
+            var score = query.Score(this, ranked[i]);
             if (best.Count < keep)
             {
                 best.Enqueue(score.Id, score);
@@ -134,7 +148,7 @@ public sealed partial class SearchEngine
                 return [];
             }
 
-            var scored = query.Newest(this, SearchQuery.MaxCounted, null).Select(id => query.Score(this, entries[id])).ToArray();
+            var scored = query.Newest(this, SearchQuery.MaxCounted, 0).Select(id => query.Score(this, id)).ToArray();
             Array.Sort(scored);
             return [.. scored.Select(s => s.Id)];
         }
@@ -159,8 +173,8 @@ public sealed partial class SearchEngine
                 return [];
             }
 
-            return [.. query.Newest(this, SearchQuery.MaxCounted, null)
-                .Select(id => (query.Score(this, entries[id]).ToString(), query.ScoreByReading(this, entries[id]).ToString()))];
+            return [.. query.Newest(this, SearchQuery.MaxCounted, 0)
+                .Select(id => (query.Score(this, id).ToString(), query.ScoreByReading(this, entries[id]).ToString()))];
         }
         finally
         {
