@@ -176,6 +176,8 @@ builder.Services.AddOutputCache(o =>
     o.AddPolicy(PublicCache.Policy, p => p.With(_ => enabled).AddPolicy<PublicCache>());
     o.SizeLimit = Math.Max(1, builder.Configuration.GetValue(PublicCache.MegabytesSetting, PublicCache.DefaultMegabytes)) * 1024 * 1024;
 });
+// Which answers to URLs with query values are worth storing (those asked for before).
+builder.Services.AddSingleton<QueryAdmission>();
 // Cache:Redis set: the pages of every node in one Redis (a Redis fault makes misses, never errors).
 builder.Services.AddSharedOutputCache();
 // A change written by another process or node reaches this node's cache through the change stamp.

@@ -80,6 +80,8 @@ public sealed class CacheFloodTests(MeteredCacheSite site) : IClassFixture<Meter
     {
         var client = site.Browser();
         var first = await client.GetStringAsync(new Uri(url, UriKind.Relative));
+        // A URL with query values is stored the second time it is asked for (QueryAdmission).
+        Assert.Equal(first, await client.GetStringAsync(new Uri(url, UriKind.Relative)));
         var (renders, sets) = (site.Renders.Count, site.Store!.Sets);
         var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         for (var i = 0; i < 1000; i++)
@@ -95,6 +97,35 @@ public sealed class CacheFloodTests(MeteredCacheSite site) : IClassFixture<Meter
         Assert.Equal(0, site.Renders.Count - renders);
         Assert.Equal(0, site.Store.Sets - sets);
         Assert.Equal(first, await client.GetStringAsync(new Uri($"{url}{separator}x=last", UriKind.Relative)));
+    }
+
+    [Fact]
+    public async Task A_thousand_searches_asked_once_store_nothing_and_one_asked_again_is_stored()
+    {
+        var client = site.Browser();
+        var sets = site.Store!.Sets;
+        for (var i = 0; i < 1000; i++)
+        {
+            using var response = await client.GetAsync(new Uri($"/tim-kiem?q=zq{Guid.NewGuid():N}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(0, site.Store.Sets - sets);
+
+        // The same search again (its key in another order and case) is stored, and then answered from the cache.
+        var renders = site.Renders.Count;
+        var first = await client.GetStringAsync(new Uri("/tim-kiem?q=khuyen%20cong%20tinh&loai=article", UriKind.Relative));
+        Assert.Equal(sets, site.Store.Sets);
+        Assert.Equal(first, await client.GetStringAsync(new Uri("/TIM-KIEM?loai=article&Q=khuyen%20cong%20tinh", UriKind.Relative)));
+        Assert.Equal(sets + 1, site.Store.Sets);
+        Assert.Equal(first, await client.GetStringAsync(new Uri("/tim-kiem?q=khuyen%20cong%20tinh&loai=article&x=1", UriKind.Relative)));
+        Assert.Equal(2, site.Renders.Count - renders);
+        Assert.Equal(sets + 1, site.Store.Sets);
+
+        // A page without query values is stored the first time.
+        var before = site.Store.Sets;
+        (await client.GetAsync(new Uri("/tim-kiem", UriKind.Relative))).Dispose();
+        Assert.Equal(before + 1, site.Store.Sets);
     }
 
     [Fact]
@@ -134,6 +165,8 @@ public sealed class CacheFloodTests(MeteredCacheSite site) : IClassFixture<Meter
     {
         var client = site.Browser();
         var page2 = await client.GetStringAsync(new Uri("/tin-tuc?trang=2", UriKind.Relative));
+        // Stored the second time it is asked for (QueryAdmission).
+        Assert.Equal(page2, await client.GetStringAsync(new Uri("/tin-tuc?trang=2", UriKind.Relative)));
         var page1 = await client.GetStringAsync(new Uri("/tin-tuc", UriKind.Relative));
         Assert.NotEqual(page1, page2);
         var renders = site.Renders.Count;

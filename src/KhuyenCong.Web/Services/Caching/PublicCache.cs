@@ -16,7 +16,7 @@ namespace KhuyenCong.Web.Services.Caching;
 /// white space trimmed, empty and blank values the same as absent. Endpoints that are not pages read the query
 /// parameters their handler declares with <c>[FromQuery]</c> (none for most).
 /// </summary>
-public sealed class PublicCache : IOutputCachePolicy
+public sealed class PublicCache(QueryAdmission admission) : IOutputCachePolicy
 {
     /// <summary>The named policy every cached page and endpoint uses (<c>[OutputCache(PolicyName = …)]</c>).</summary>
     public const string Policy = "public";
@@ -130,6 +130,7 @@ public sealed class PublicCache : IOutputCachePolicy
             return ValueTask.CompletedTask;
         }
 
+        List<KeyValuePair<string, string>>? read = null;
         foreach (var key in QueryKeysOf(context.HttpContext.GetEndpoint()))
         {
             var values = query[key];
@@ -137,7 +138,14 @@ public sealed class PublicCache : IOutputCachePolicy
             if (!string.IsNullOrEmpty(value))
             {
                 rules.VaryByValues["q:" + key] = value;
+                (read ??= []).Add(new(key, value));
             }
+        }
+
+        // A URL with query values is looked up as any other, but stored only when it was asked for before, lately.
+        if (read is not null && !admission.AskedBefore(context.HttpContext, read))
+        {
+            context.AllowCacheStorage = false;
         }
 
         return ValueTask.CompletedTask;
