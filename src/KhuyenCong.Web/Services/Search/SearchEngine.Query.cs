@@ -405,7 +405,7 @@ public sealed partial class SearchEngine
                 }
             }
 
-            return new Scored(entry.Id, tier, System.Numerics.BitOperations.PopCount((uint)pairs), Bm25(frequency, entry.Length));
+            return new Scored(entry.Id, tier, System.Numerics.BitOperations.PopCount((uint)pairs), Bm25(frequency, engine.entries.LengthOf(entry.Id)));
         }
     }
 }

@@ -44,10 +44,11 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
     private long version = -1;
 
     /// <summary>
-    /// One indexed item: its kind and the word ids of its title, summary and body in order, each field packed as
-    /// variable-length numbers (7 bits a byte; frequent words get small ids, so most take one byte).
+    /// One indexed item: the word ids of its title, summary and body in order, each field packed as variable-length
+    /// numbers (7 bits a byte; frequent words get small ids, so most take one byte). Its kind and length in words are
+    /// kept by <see cref="EntryTable"/>.
     /// </summary>
-    private sealed record Entry(int Id, string Kind, byte[][] Fields, int Length);
+    private sealed record Entry(int Id, byte[][] Fields);
 
     /// <summary>
     /// The indexed items by row id, in an array indexed by the id: a search looks up every row of its shortest word
@@ -68,29 +69,30 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
         /// <summary>How many kind numbers there are (0 stands for no row).</summary>
         public int KindCount => kindNames.Count;
 
-        public Entry this[int id]
+        public Entry this[int id] =>
+            (uint)id < (uint)byId.Length && byId[id] is { } entry ? entry : throw new KeyNotFoundException($"search row {id}");
+
+        /// <summary>Adds or replaces the row of <paramref name="entry"/>, with its kind and its length in words.</summary>
+        public void Set(Entry entry, string kind, int length)
         {
-            get => (uint)id < (uint)byId.Length && byId[id] is { } entry ? entry : throw new KeyNotFoundException($"search row {id}");
-            set
+            var id = entry.Id;
+            ArgumentOutOfRangeException.ThrowIfNegative(id);
+            if (id >= byId.Length)
             {
-                ArgumentOutOfRangeException.ThrowIfNegative(id);
-                if (id >= byId.Length)
-                {
-                    var size = Math.Max(id + 1, byId.Length * 2);
-                    Array.Resize(ref byId, size);
-                    Array.Resize(ref kindOf, size);
-                    Array.Resize(ref lengthOf, size);
-                }
-
-                if (byId[id] is null)
-                {
-                    Count++;
-                }
-
-                byId[id] = value;
-                kindOf[id] = KindNumber(value.Kind, add: true);
-                lengthOf[id] = value.Length;
+                var size = Math.Max(id + 1, byId.Length * 2);
+                Array.Resize(ref byId, size);
+                Array.Resize(ref kindOf, size);
+                Array.Resize(ref lengthOf, size);
             }
+
+            if (byId[id] is null)
+            {
+                Count++;
+            }
+
+            byId[id] = entry;
+            kindOf[id] = KindNumber(kind, add: true);
+            lengthOf[id] = length;
         }
 
         /// <summary>The row's kind as a number (<see cref="KindName"/>); the row must be in the table.</summary>
@@ -120,9 +122,10 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
             return (byte)(kindNames.Count - 1);
         }
 
-        public bool Remove(int id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Entry? entry)
+        public bool Remove(int id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Entry? entry, out int length)
         {
             entry = (uint)id < (uint)byId.Length ? byId[id] : null;
+            length = entry is null ? 0 : lengthOf[id];
             if (entry is null)
             {
                 return false;
@@ -298,9 +301,9 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
             var placeBuffer = new List<int>();
             foreach (var (id, kind, fields) in batch)
             {
-                if (entries.Remove(id, out var old))
+                if (entries.Remove(id, out var old, out var oldLength))
                 {
-                    tokens -= old.Length;
+                    tokens -= oldLength;
                     foreach (var w in DistinctWords(old, distinct))
                     {
                         postings[w].Remove(id);
@@ -321,8 +324,8 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
                     packedFields[f] = [.. packed];
                 }
 
-                var entry = new Entry(id, string.IsInterned(kind) ?? kind, packedFields, length);
-                entries[id] = entry;
+                var entry = new Entry(id, packedFields);
+                entries.Set(entry, kind, length);
                 tokens += length;
                 AddPlaces(entry, occurrences, placeBuffer);
             }
