@@ -185,6 +185,8 @@ builder.Services.AddSingleton<ContentChanges>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ContentChanges>());
 // One line at shutdown saying where the memory went (the benchmark prints it).
 builder.Services.AddHostedService<MemoryReport>();
+// After a burst of work, once the app is quiet: free pages the C allocator kept (SQLite, runtime buffers) go back.
+builder.Services.AddHostedService<NativeMemoryTrim>();
 builder.Services.AddResponseCompression(o =>
 {
     o.EnableForHttps = true;
