@@ -18,6 +18,8 @@
 #   --search-warmup S   untimed wrk seconds of other varied searches before the varied search (default 60; 0: none,
 #                       the figure is then the search's first seconds after start-up)
 #   --latency-duration S  seconds of the 1-connection latency pass per URL (default: --duration, at most 5; 0 = off)
+#   --quiet-seconds S   after the run, seconds without requests before the app's RSS is read a second time
+#                       (default 25: the app gives back free C-allocator pages once quiet)
 #   --max-other-cores X another job is taken to be running when, in the idle second before a URL, more than X
 #                       CPU cores were busy (default 0.5); that URL then gets "rerun" instead of a ratio
 #   --import-timeout S  give up on the import after S seconds (default 600 + 0.1 s per imported article)
@@ -62,6 +64,7 @@ THREADS=2
 PORT=""
 WARMUP=2
 SEARCH_WARMUP=60
+QUIET_SECONDS=25   # after the run: how long the app is left without requests before its RSS is read again
 IMPORT_TIMEOUT=""   # default: 600 + ARTICLES / 10
 KEEP=0
 REPLICATE=1
@@ -94,6 +97,7 @@ while [[ $# -gt 0 ]]; do
         --warmup) WARMUP=${2:?}; shift 2 ;;
         --search-warmup) SEARCH_WARMUP=${2:?}; shift 2 ;;
         --latency-duration) LATENCY_DURATION=${2:?}; shift 2 ;;
+        --quiet-seconds) QUIET_SECONDS=${2:?}; shift 2 ;;
         --max-other-cores) MAX_OTHER_CORES=${2:?}; shift 2 ;;
         --import-timeout) IMPORT_TIMEOUT=${2:?}; shift 2 ;;
         --replicate) REPLICATE=${2:?}; shift 2 ;;
@@ -108,7 +112,7 @@ while [[ $# -gt 0 ]]; do
 done
 LATENCY_DURATION=${LATENCY_DURATION:-$(( DURATION < 5 ? DURATION : 5 ))}
 [[ "$MAX_OTHER_CORES" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--max-other-cores must be a number"
-for v in ARTICLES PRODUCTS DURATION CONNECTIONS THREADS WARMUP REPLICATE NODES LATENCY_DURATION; do
+for v in ARTICLES PRODUCTS DURATION CONNECTIONS THREADS WARMUP REPLICATE NODES LATENCY_DURATION QUIET_SECONDS; do
     is_uint "${!v}" || die "--${v,,} must be a whole number, not '${!v}'"
 done
 [[ -z "$PORT" ]] || is_uint "$PORT" || die "--port must be a number"
@@ -670,6 +674,11 @@ for t in "${TARGETS[@]}"; do
     RESULTS=("${RESULTS[@]/LAT$i |/$lat |}")
 done
 APP_RSS=$(for pid in "$APP_PID" "${NODE_PIDS[@]}"; do awk '/^VmRSS/ { printf "%.0f MB ", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "? "; done)
+# Once quiet, the app gives back the free pages its C allocator kept (Services/NativeMemoryTrim.cs, a 10-s tick
+# with no collection): read the resident set again after that, with no requests in between.
+log "waiting ${QUIET_SECONDS}s with no requests, then reading the app's RSS again"
+sleep "$QUIET_SECONDS"
+APP_RSS_QUIET=$(for pid in "$APP_PID" "${NODE_PIDS[@]}"; do awk '/^VmRSS/ { printf "%.0f MB ", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "? "; done)
 # The app logs where its memory went when it stops (Services/MemoryReport.cs); stop it now to read that line.
 stop_pid "$APP_PID" app
 APP_PID=""
@@ -696,7 +705,7 @@ REPORT="$TMP/report.md"
     echo "- import of $IMPORTED articles: ${IMPORT_SECONDS} s wall clock (the app reports ${APP_IMPORT} s); database after the import $(mb "$IMPORTED_DB_BYTES")"
     [[ -z "$REPLICATE_NOTE" ]] || echo "- NOTE: $REPLICATE_NOTE"
     echo "- provider: $PROVIDER; nodes: $NODES$( (( NODES == 1 )) || echo " behind an nginx upstream"); output cache: $([[ -n "$REDIS" ]] && echo Redis || echo in-memory)"
-    echo "- database: $DB_NOTE; app start (published build, existing database) to the first page: ${STARTUP_S} s, RSS then $STARTUP_RSS; app RSS after the run (per node): $APP_RSS"
+    echo "- database: $DB_NOTE; app start (published build, existing database) to the first page: ${STARTUP_S} s, RSS then $STARTUP_RSS; app RSS after the run (per node): $APP_RSS; ${QUIET_SECONDS} s later, no requests in between: $APP_RSS_QUIET"
     [[ -z "$APP_MEMORY" ]] || echo "- the app's own account at the end (node 1): $APP_MEMORY"
     echo "- search hits: \"dao tao\" $HITS_DAO_TAO, \"kẹo dừa\" $HITS_KEO_DUA, \"phu nhuan\" $HITS_PHU_NHUAN"
     [[ -z "$BUILD_NOTE" ]] || echo "- build: $BUILD_NOTE"

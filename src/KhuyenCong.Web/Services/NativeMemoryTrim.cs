@@ -10,8 +10,8 @@ namespace KhuyenCong.Web.Services;
 /// every arena: measured after 40 s of varied searches at 1,000 articles, 24 MB of 361 MB given back by one call.
 /// It runs only when a ten-second tick saw no garbage collection (nothing is being served): trimming every half
 /// minute under load gave lower varied-search throughput at 10,000 articles in every benchmark run (1,356–2,046
-/// against 1,887–2,058 req/s with the same data, runs interleaved: within this VM's spread, but never above), likely
-/// because the pages given back are needed again at once. Only on Linux with glibc
+/// against 1,887 and 2,058 req/s for the build without it, runs interleaved: within this VM's spread, never better),
+/// likely because the pages given back are needed again at once. Only on Linux with glibc
 /// (the call does not exist elsewhere; there the service does nothing).
 /// </summary>
 public sealed partial class NativeMemoryTrim(TimeProvider clock, ILogger<NativeMemoryTrim> log) : BackgroundService
