@@ -64,14 +64,7 @@ public sealed class NativeMemoryTrimTests
 
     private static long ResidentBytes()
     {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), System.Globalization.CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-
-        throw new InvalidOperationException("no VmRSS in /proc/self/status");
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.WorkingSet64;
     }
 }
