@@ -185,8 +185,9 @@ builder.Services.AddSingleton<ContentChanges>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ContentChanges>());
 // One line at shutdown saying where the memory went (the benchmark prints it).
 builder.Services.AddHostedService<MemoryReport>();
-// After a burst of work, once the app is quiet: free pages the C allocator kept (SQLite, runtime buffers) go back.
-builder.Services.AddHostedService<NativeMemoryTrim>();
+// After a burst of work, once the app is quiet: the memory the burst left behind (heap, idle SQLite connections,
+// free C allocator pages) goes back.
+builder.Services.AddHostedService<IdleMemoryRelease>();
 builder.Services.AddResponseCompression(o =>
 {
     o.EnableForHttps = true;

@@ -25,17 +25,19 @@ public sealed class MarkdownRenderer
         "blockquote", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "del",
     ];
 
-    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+    // Both are made on first use: a node that only serves published pages (their HTML was made when they were saved)
+    // never loads Markdig, the sanitizer or its CSS parser (about 10 MB of code and tables).
+    private readonly Lazy<MarkdownPipeline> pipeline = new(() => new MarkdownPipelineBuilder()
         .DisableHtml()
         .UsePipeTables()
         .UseEmphasisExtras()
         .UseAutoLinks()
-        .Build();
+        .Build());
 
-    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+    private readonly Lazy<HtmlSanitizer> sanitizer = new(CreateSanitizer);
 
     public string ToHtml(string? markdown) =>
-        sanitizer.Sanitize(Write(Parse(markdown), plainText: false));
+        sanitizer.Value.Sanitize(Write(Parse(markdown), plainText: false));
 
     /// <summary>Plain text of the Markdown (for search and summaries), under the same limits.</summary>
     public string ToPlainText(string? markdown) => Words(Write(Parse(markdown), plainText: true));
@@ -44,7 +46,7 @@ public sealed class MarkdownRenderer
     public RenderedMarkdown Render(string? markdown)
     {
         var document = Parse(markdown);
-        return new RenderedMarkdown(markdown ?? "", sanitizer.Sanitize(Write(document, plainText: false)), Words(Write(document, plainText: true)));
+        return new RenderedMarkdown(markdown ?? "", sanitizer.Value.Sanitize(Write(document, plainText: false)), Words(Write(document, plainText: true)));
     }
 
     private static string Words(string text) =>
@@ -64,7 +66,7 @@ public sealed class MarkdownRenderer
                 renderer.EnableHtmlEscape = false;
             }
 
-            pipeline.Setup(renderer);
+            pipeline.Value.Setup(renderer);
             renderer.Render(document);
             writer.Flush();
             return writer.ToString();
@@ -87,7 +89,7 @@ public sealed class MarkdownRenderer
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(markdown, pipeline);
+            document = Markdown.Parse(markdown, pipeline.Value);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
         {
