@@ -32,6 +32,7 @@ public sealed class PublicCache(QueryAdmission admission) : IOutputCachePolicy
     /// the recent searches. 64 MB filled up with the benchmark's varied searches (13,000 pages, asked once or twice)
     /// for no more requests per second; at 16 MB the cache turned pages away often enough that varied searches at
     /// 10,000 articles lost about a tenth of their throughput (p99 88–92 against 56–72 ms).
+    /// </summary>
     public const long DefaultMegabytes = 32;
 
     private static readonly ConcurrentDictionary<Endpoint, string[]> KeysByEndpoint = new();
