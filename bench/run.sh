@@ -676,8 +676,8 @@ done
 # The resident set of the app and of every further node, "N MB " each ("? " for one that is gone).
 nodes_rss() { for pid in "$APP_PID" "${NODE_PIDS[@]}"; do awk '/^VmRSS/ { printf "%.0f MB ", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "? "; done; }
 APP_RSS=$(nodes_rss)
-# Once quiet, the app gives back the free pages its C allocator kept (Services/NativeMemoryTrim.cs, a 10-s tick
-# with no collection): read the resident set again after that, with no requests in between.
+# Once quiet, the app gives back what the run left behind (Services/IdleMemoryRelease.cs, on a 10-s tick with no
+# collection): read the resident set again after that, with no requests in between.
 log "waiting ${QUIET_SECONDS}s with no requests, then reading the app's RSS again"
 sleep "$QUIET_SECONDS"
 APP_RSS_QUIET=$(nodes_rss)
