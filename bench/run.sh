@@ -41,7 +41,8 @@
 # search with a query that varies per request (bench/search-varied.lua; the output cache rarely hits). Every request carries a browser's Accept and
 # Accept-Encoding (br, gzip); the nginx baseline serves the app's own br and gzip bytes of the page precompressed
 # (brotli_static when the module is installable, else gzip_static; stated in the results). After the throughput pass, a 1-connection pass gives
-# the latency of each URL alone. Before each URL the 1-minute load and the CPU busy in an idle second are recorded;
+# the latency of each URL alone. Each cached URL's ratio is to an nginx run of the same length just before it
+# (the first baseline row stays for reference; the varied search is compared with it). Before each URL the 1-minute load and the CPU busy in an idle second are recorded;
 # a URL measured while another job was running gets "rerun" instead of a ratio.
 # Requirements: dotnet SDK, python3, curl; wrk and nginx-light (and nginx's brotli_static module, when the
 # distribution has it) are installed with apt-get when missing. All load goes to 127.0.0.1 only.
@@ -369,7 +370,12 @@ APP_PID=$!
 wait_healthy "$APP" "$APP_PID" "$TMP/app.log"
 curl -s -o /dev/null -m 60 "$APP/" || true
 STARTUP_S=$(awk -v ms="$(( ($(date +%s%N) - start_ns) / 1000000 ))" 'BEGIN { printf "%.1f", ms / 1000 }')
-STARTUP_RSS=$(awk '/^VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$APP_PID/status" 2>/dev/null || echo "?")
+# RSS, and in brackets its two parts: the process's own memory (anonymous pages: heaps, code the JIT made) and the
+# pages of mapped files (the runtime and the assemblies, shared with every process that maps them, dropped by the
+# kernel when memory is short and read again when needed).
+rss_of() { awk '/^VmRSS/ { r = $2 } /^RssAnon/ { a = $2 } /^RssFile/ { f = $2 } /^RssShmem/ { s = $2 }
+    END { if (r == "") exit 1; printf "%.0f MB (own %.0f, files %.0f)", r / 1024, (a + s) / 1024, f / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?"; }
+STARTUP_RSS=$(rss_of "$APP_PID")
 log "app is up (pid $APP_PID): first page after ${STARTUP_S} s, RSS $STARTUP_RSS"
 # --nodes N: more processes of the same build on the same database, each on its own port, behind nginx.
 NODE_URLS=("127.0.0.1:$PORT")
@@ -627,6 +633,18 @@ for t in "${TARGETS[@]}"; do
     load1=$(cut -d' ' -f1 /proc/loadavg)
     busy=$(busy_cores)
     quiet=$(awk -v b="$busy" -v m="$MAX_OTHER_CORES" 'BEGIN { print (b <= m) ? 1 : 0 }')
+    # Each cached URL is measured right after nginx's own run of the same length: this VM's throughput drifts by a
+    # fifth within minutes, so a ratio to a baseline taken minutes earlier would measure the drift, not the app.
+    pair="-"
+    pair_rps=""
+    if (( i > 1 )) && [[ -z "$script" ]]; then
+        log "wrk ${DURATION}s: static baseline just before $name"
+        timeout $((DURATION + 60)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout "$WRK_TIMEOUT" \
+            --latency "${WRK_HEADERS[@]}" "$STATIC/article.html" >"$raw.static" 2>&1 || { cat "$raw.static" >&2; die "wrk failed for the static baseline"; }
+        read -r pair_rps _ pair_p99 _ _ _ < <(parse_wrk "$raw.static")
+        pair=$(printf '%.1f / %.2f' "$pair_rps" "$pair_p99")
+        { echo "### static baseline just before $name — $STATIC/article.html"; cat "$raw.static"; echo; } >>"$TMP/wrk-all.txt"
+    fi
     log "wrk ${DURATION}s: $name (load $load1, $busy cores busy before)"
     timeout $((DURATION + 60)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout "$WRK_TIMEOUT" \
         --latency "${WRK_HEADERS[@]}" ${script:+-s "$script"} "$url" >"$raw" 2>&1 || { cat "$raw" >&2; die "wrk failed for $url"; }
@@ -635,7 +653,9 @@ for t in "${TARGETS[@]}"; do
         STATIC_RPS=$rps
         STATIC_QUIET=$quiet
     fi
-    if (( quiet && STATIC_QUIET )); then
+    if [[ -n "$pair_rps" ]] && (( quiet )); then
+        ratio=$(awk -v a="$rps" -v b="$pair_rps" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+    elif (( quiet && STATIC_QUIET )); then
         ratio=$(awk -v a="$rps" -v b="$STATIC_RPS" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
     else
         ratio="rerun"
@@ -643,10 +663,10 @@ for t in "${TARGETS[@]}"; do
     fi
     if (( completed == 0 )); then
         # wrk only reports requests that finished within the run: none did, so there is no latency to show.
-        RESULTS+=("| $name | 0 | > $((DURATION * 1000)) | > $((DURATION * 1000)) | LAT$i | $load1 / $busy | $ratio |")
+        RESULTS+=("| $name | 0 | > $((DURATION * 1000)) | > $((DURATION * 1000)) | LAT$i | $load1 / $busy | $pair | $ratio |")
         NOTES+=("- $name: no request completed within the ${DURATION} s run")
     else
-        RESULTS+=("$(printf '| %s | %.1f | %.2f | %.2f | LAT%s | %s / %s | %s |' "$name" "$rps" "$p50" "$p99" "$i" "$load1" "$busy" "$ratio")")
+        RESULTS+=("$(printf '| %s | %.1f | %.2f | %.2f | LAT%s | %s / %s | %s | %s |' "$name" "$rps" "$p50" "$p99" "$i" "$load1" "$busy" "$pair" "$ratio")")
     fi
     (( bad == 0 )) || NOTES+=("- $name: $bad non-2xx/3xx responses")
     [[ "$err" == "-" ]] || NOTES+=("- $name: socket errors $err")
@@ -674,7 +694,7 @@ for t in "${TARGETS[@]}"; do
     RESULTS=("${RESULTS[@]/LAT$i |/$lat |}")
 done
 # The resident set of the app and of every further node, "N MB " each ("? " for one that is gone).
-nodes_rss() { for pid in "$APP_PID" "${NODE_PIDS[@]}"; do awk '/^VmRSS/ { printf "%.0f MB ", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "? "; done; }
+nodes_rss() { for pid in "$APP_PID" "${NODE_PIDS[@]}"; do printf '%s ' "$(rss_of "$pid")"; done; }
 APP_RSS=$(nodes_rss)
 # Once quiet, the app gives back what the run left behind (Services/IdleMemoryRelease.cs, on a 10-s tick with no
 # collection): read the resident set again after that, with no requests in between.
@@ -712,8 +732,8 @@ REPORT="$TMP/report.md"
     echo "- search hits: \"dao tao\" $HITS_DAO_TAO, \"kẹo dừa\" $HITS_KEO_DUA, \"phu nhuan\" $HITS_PHU_NHUAN"
     [[ -z "$BUILD_NOTE" ]] || echo "- build: $BUILD_NOTE"
     echo
-    echo "| URL | req/s | p50 ms | p99 ms | 1 connection p50 / p99 ms | load 1 min / cores busy before | ratio to static |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| URL | req/s | p50 ms | p99 ms | 1 connection p50 / p99 ms | load 1 min / cores busy before | nginx just before: req/s / p99 ms | ratio to static |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     printf '%s\n' "${RESULTS[@]}"
     if (( ${#RERUN[@]} > 0 )); then
         echo
