@@ -693,7 +693,7 @@ for t in "${TARGETS[@]}"; do
     fi
     RESULTS=("${RESULTS[@]/LAT$i |/$lat |}")
 done
-# The resident set of the app and of every further node, "N MB " each ("? " for one that is gone).
+# The resident set of the app and of every further node, "N MB (own A, files F) " each ("? " for one that is gone).
 nodes_rss() { for pid in "$APP_PID" "${NODE_PIDS[@]}"; do printf '%s ' "$(rss_of "$pid")"; done; }
 APP_RSS=$(nodes_rss)
 # Once quiet, the app gives back what the run left behind (Services/IdleMemoryRelease.cs, on a 10-s tick with no
