@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
+using KhuyenCong.Web.Services;
 
 namespace KhuyenCong.Web.Tests.Security;
 
@@ -126,6 +127,27 @@ public sealed class CacheFloodTests(MeteredCacheSite site) : IClassFixture<Meter
         var before = site.Store.Sets;
         (await client.GetAsync(new Uri("/tim-kiem", UriKind.Relative))).Dispose();
         Assert.Equal(before + 1, site.Store.Sets);
+    }
+
+    [Fact]
+    public async Task Going_quiet_drops_the_stored_pages_with_query_values_and_keeps_the_others()
+    {
+        var client = site.Browser();
+        var search = new Uri("/tim-kiem?q=khuyen%20cong%20lang%20nghe", UriKind.Relative);
+        var plain = new Uri("/chuong-trinh", UriKind.Relative);
+        var page = await client.GetStringAsync(search);
+        Assert.Equal(page, await client.GetStringAsync(search));   // stored on its second ask
+        await client.GetStringAsync(plain);
+        var renders = site.Renders.Count;
+        await client.GetStringAsync(search);
+        await client.GetStringAsync(plain);
+        Assert.Equal(renders, site.Renders.Count);
+
+        Assert.True(await IdleMemoryRelease.DropQueryPagesAsync(site.Services, CancellationToken.None));
+        await client.GetStringAsync(plain);
+        Assert.Equal(renders, site.Renders.Count);
+        Assert.Equal(page, await client.GetStringAsync(search));
+        Assert.Equal(renders + 1, site.Renders.Count);
     }
 
     [Fact]

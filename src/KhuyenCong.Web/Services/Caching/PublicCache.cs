@@ -35,6 +35,12 @@ public sealed class PublicCache(QueryAdmission admission) : IOutputCachePolicy
     /// </summary>
     public const long DefaultMegabytes = 32;
 
+    /// <summary>
+    /// The tag of every stored page whose key holds query values (a search, a later page of a list, a filter): the
+    /// long tail a burst leaves in the cache, dropped when the node goes quiet (<see cref="IdleMemoryRelease"/>).
+    /// </summary>
+    public const string QueryTag = "kc:query";
+
     private static readonly ConcurrentDictionary<Endpoint, string[]> KeysByEndpoint = new();
 
     /// <summary>The query keys the endpoint reads (lower case, sorted).</summary>
@@ -145,9 +151,13 @@ public sealed class PublicCache(QueryAdmission admission) : IOutputCachePolicy
         }
 
         // A URL with query values is looked up as any other, but stored only when it was asked for before, lately.
-        if (read is not null && !admission.AskedBefore(context.HttpContext, read))
+        if (read is not null)
         {
-            context.AllowCacheStorage = false;
+            context.Tags.Add(QueryTag);
+            if (!admission.AskedBefore(context.HttpContext, read))
+            {
+                context.AllowCacheStorage = false;
+            }
         }
 
         return ValueTask.CompletedTask;
