@@ -26,7 +26,8 @@ namespace KhuyenCong.Web.Services;
 /// (trimming every 30 s: 1,356–2,046 against 1,887 and 2,058 req/s for varied searches at 10,000 articles), because
 /// what is given back is needed again at once; once quiet it costs one collection.
 /// </summary>
-public sealed partial class IdleMemoryRelease(ILogger<IdleMemoryRelease> log, IServiceProvider services) : BackgroundService
+public sealed partial class IdleMemoryRelease(
+    ILogger<IdleMemoryRelease> log, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore store, Caching.RedisConnection redis) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
@@ -50,14 +51,16 @@ public sealed partial class IdleMemoryRelease(ILogger<IdleMemoryRelease> log, IS
     /// <summary>
     /// Drops this node's stored pages with query values (<see cref="Caching.PublicCache.QueryTag"/>: searches, later
     /// pages, filters), the long tail a burst leaves in the output cache; the pages without (home, articles, product
-    /// pages) stay. Only from the node's own memory store: the shared Redis store serves every node and keeps them.
-    /// Returns whether it dropped anything.
+    /// pages) stay. Only when the pages live in this node's memory: with a shared Redis (the same decision
+    /// <see cref="Caching.SharedCache"/> makes) the store serves every node and keeps them. Returns whether it
+    /// dropped anything.
     /// </summary>
-    public static async ValueTask<bool> DropQueryPagesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public static async ValueTask<bool> DropQueryPagesAsync(
+        Microsoft.AspNetCore.OutputCaching.IOutputCacheStore store, Caching.RedisConnection redis, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        var store = services.GetService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>();
-        if (store is null or Caching.NearOutputCacheStore or Caching.ResilientOutputCacheStore)
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(redis);
+        if (redis.Configured)
         {
             return false;
         }
@@ -85,7 +88,7 @@ public sealed partial class IdleMemoryRelease(ILogger<IdleMemoryRelease> log, IS
             {
                 if (quiet.Tick(GC.CollectionCount(0)))
                 {
-                    await DropQueryPagesAsync(services, stoppingToken);
+                    await DropQueryPagesAsync(store, redis, stoppingToken);
                     ReleaseNow();
                     // The release's own collection is not work.
                     quiet.Released(GC.CollectionCount(0));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using KhuyenCong.Web.Models;
 using KhuyenCong.Web.Services;
@@ -54,7 +55,7 @@ public sealed class SharedCacheTests(ITestOutputHelper output)
         Assert.True(onB.Cached, "node B should serve the page node A stored in Redis");
         Assert.Contains("Hội chợ nông sản chia sẻ bộ nhớ đệm", onB.Body, StringComparison.Ordinal);
         // A node going quiet leaves the shared store alone: it serves every node.
-        Assert.False(await IdleMemoryRelease.DropQueryPagesAsync(a.Services, CancellationToken.None));
+        Assert.False(await IdleMemoryRelease.DropQueryPagesAsync(a.Services.GetRequiredService<IOutputCacheStore>(), a.Services.GetRequiredService<RedisConnection>(), CancellationToken.None));
         await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration))
         {
             var keys = connection.GetServer(redis.Configuration).Keys(pattern: SharedCache.InstanceName + "*").ToList();

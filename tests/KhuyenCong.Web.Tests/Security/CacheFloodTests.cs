@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using KhuyenCong.Web.Services;
+using KhuyenCong.Web.Services.Caching;
 
 namespace KhuyenCong.Web.Tests.Security;
 
@@ -143,7 +144,7 @@ public sealed class CacheFloodTests(MeteredCacheSite site) : IClassFixture<Meter
         await client.GetStringAsync(plain);
         Assert.Equal(renders, site.Renders.Count);
 
-        Assert.True(await IdleMemoryRelease.DropQueryPagesAsync(site.Services, CancellationToken.None));
+        Assert.True(await IdleMemoryRelease.DropQueryPagesAsync(site.Services.GetRequiredService<IOutputCacheStore>(), site.Services.GetRequiredService<RedisConnection>(), CancellationToken.None));
         await client.GetStringAsync(plain);
         Assert.Equal(renders, site.Renders.Count);
         Assert.Equal(page, await client.GetStringAsync(search));
