@@ -27,16 +27,6 @@ if (args is ["healthcheck", ..])
     return await HealthProbe.RunAsync();
 }
 
-// Socket reads complete on the socket engine's threads (one per core) instead of being queued to the thread pool
-// first; Kestrel still hands every request to the pool, so a slow page never holds the engine. Measured in
-// interleaved pairs: cached pages +6-10 % requests/s, varied searches at 10,000 articles 12 % less CPU each
-// (README, "Socket completions"). Read once, before the first socket: an operator's own value wins (0 turns it off).
-const string InlineSocketCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
-if (Environment.GetEnvironmentVariable(InlineSocketCompletions) is null)
-{
-    Environment.SetEnvironmentVariable(InlineSocketCompletions, "1");
-}
-
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
