@@ -98,7 +98,8 @@ public static class Commands
         }
 
         var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
-        foreach (var role in Models.Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)).ToList())
+        var existingRoles = await roles.Roles.Select(x => x.Name).ToListAsync();
+        foreach (var role in Models.Roles.All.Where(r => !existingRoles.Contains(r)))
         {
             await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole(role));
         }
