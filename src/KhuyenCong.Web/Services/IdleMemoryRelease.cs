@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Data.Sqlite;
 
 namespace KhuyenCong.Web.Services;
@@ -27,7 +28,7 @@ namespace KhuyenCong.Web.Services;
 /// what is given back is needed again at once; once quiet it costs one collection.
 /// </summary>
 public sealed partial class IdleMemoryRelease(
-    ILogger<IdleMemoryRelease> log, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore store, Caching.RedisConnection redis) : BackgroundService
+    ILogger<IdleMemoryRelease> log, IOutputCacheStore store, Caching.RedisConnection redis) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
@@ -56,7 +57,7 @@ public sealed partial class IdleMemoryRelease(
     /// dropped anything.
     /// </summary>
     public static async ValueTask<bool> DropQueryPagesAsync(
-        Microsoft.AspNetCore.OutputCaching.IOutputCacheStore store, Caching.RedisConnection redis, CancellationToken cancellationToken)
+        IOutputCacheStore store, Caching.RedisConnection redis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(redis);
