@@ -226,7 +226,10 @@ public sealed class TwoNodeTests(Cluster cluster, ITestOutputHelper output)
     {
         async Task<HttpResponseMessage> Send(Func<AppNode, Task<HttpResponseMessage>> request, AppNode node)
         {
-            foreach (var target in new[] { node, cluster.B })
+            // The chosen node, then B up to three times a quarter second apart (a person pressing the button again
+            // after an error page); what each attempt got is kept for the failure message.
+            var seen = new List<string>();
+            foreach (var target in new[] { node, cluster.B, cluster.B, cluster.B })
             {
                 try
                 {
@@ -236,17 +239,23 @@ public sealed class TwoNodeTests(Cluster cluster, ITestOutputHelper output)
                         return response;
                     }
 
+                    seen.Add($"{target.Name}: {(int)response.StatusCode}");
                     response.Dispose();
                 }
-                catch (HttpRequestException)
+                catch (HttpRequestException e)
                 {
                     // The node is gone: try the other one.
+                    seen.Add($"{target.Name}: {e.Message}");
                 }
 
                 onFailure();
+                if (seen.Count > 1)
+                {
+                    await Task.Delay(250);
+                }
             }
 
-            throw new InvalidOperationException("both nodes failed");
+            throw new InvalidOperationException("both nodes failed: " + string.Join("; ", seen));
         }
 
         async Task<HttpResponseMessage> Post(AppNode node, string path, IEnumerable<KeyValuePair<string, string>> fields) =>
