@@ -137,6 +137,9 @@ public sealed partial class SearchEngine
     /// <summary>A word's place in an entry: its field in the high bits, its index in the field below (adjacent words differ by 1).</summary>
     private const int FieldShift = 24;
 
+    /// <summary>The index part of a place (<see cref="FieldShift"/>).</summary>
+    private const int FieldMask = (1 << FieldShift) - 1;
+
     /// <summary>
     /// The rows holding one word, ascending, each with the word's places in that row (<see cref="FieldShift"/>):
     /// enough to score a candidate from the query words' places alone, without reading the rest of its text.
@@ -172,6 +175,13 @@ public sealed partial class SearchEngine
             }
 
             var at = end;
+            var stop = at + 1 < Count ? starts[at + 1] : placeCount;
+            return (places, starts[at], stop - starts[at]);
+        }
+
+        /// <summary>The word's places in the row at <paramref name="at"/> of its list (ascending).</summary>
+        public (int[] Array, int Start, int Length) PlacesAt(int at)
+        {
             var stop = at + 1 < Count ? starts[at + 1] : placeCount;
             return (places, starts[at], stop - starts[at]);
         }

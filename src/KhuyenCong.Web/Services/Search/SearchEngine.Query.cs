@@ -90,7 +90,8 @@ public sealed partial class SearchEngine
                 (lists[i], ends[i]) = engine.postings[exact[i]].Rows;
             }
 
-            if (prefixWords.Length == 1)
+            var prefixMerged = prefixWords.Length > 1;
+            if (!prefixMerged)
             {
                 (lists[^1], ends[^1]) = engine.postings[prefixWords[0]].Rows;
             }
@@ -109,6 +110,9 @@ public sealed partial class SearchEngine
                 }
             }
 
+            // Where each match was found in each word's list, kept for scoring (no second look in the lists).
+            var width = lists.Length;
+            var table = Found(Math.Min(limit, engine.entries.Count + 1) * width);
             var rows = lists[driver];
             for (var at = ends[driver] - 1; at >= 0 && result.Count < limit; at--)
             {
@@ -126,11 +130,38 @@ public sealed partial class SearchEngine
 
                 if (inAll)
                 {
+                    var row = result.Count * width;
+                    for (var i = 0; i < width; i++)
+                    {
+                        table[row + i] = i == driver ? at : ends[i];
+                    }
+
                     result.Add(id);
                 }
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// Per match of the last <see cref="Newest"/> (by its index there), where it sits in each exact word's list and
+        /// in the last word's list (meaningful only when that word has one form: several forms are looked up one by one).
+        /// </summary>
+        private int[]? found;
+
+        private int[] Found(int length)
+        {
+            if (found is null || found.Length < length)
+            {
+                if (found is not null)
+                {
+                    System.Buffers.ArrayPool<int>.Shared.Return(found);
+                }
+
+                found = System.Buffers.ArrayPool<int>.Shared.Rent(length);
+            }
+
+            return found;
         }
 
         /// <summary>Per word id, bit i set when the word can stand for the query's word i (made on first use).</summary>
@@ -143,6 +174,12 @@ public sealed partial class SearchEngine
             {
                 System.Buffers.ArrayPool<int>.Shared.Return(masks);
                 masks = null;
+            }
+
+            if (found is not null)
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(found);
+                found = null;
             }
         }
 
@@ -179,16 +216,19 @@ public sealed partial class SearchEngine
 
         private int[] placeBuffer = new int[64];
 
-        /// <summary>The candidate's sort key: from the query words' places when the last word has few forms, else by reading its words.</summary>
-        public Scored Score(SearchEngine engine, int id) =>
-            prefixWords.Length <= MaxPlacesPrefix ? ScoreByPlaces(engine, id) : ScoreByReading(engine, engine.entries[id]);
+        /// <summary>
+        /// The sort key of the match at <paramref name="index"/> of the last <see cref="Newest"/> (row <paramref name="id"/>):
+        /// from the query words' places when the last word has few forms, else by reading its words.
+        /// </summary>
+        public Scored Score(SearchEngine engine, int id, int index) =>
+            prefixWords.Length <= MaxPlacesPrefix ? ScoreByPlaces(engine, id, index) : ScoreByReading(engine, engine.entries[id]);
 
         /// <summary>Where each query word's places are: a view of a word's own list, or of <see cref="placeBuffer"/>.</summary>
         private int[][]? termArray;
         private int[]? termStart;
         private int[]? termLength;
 
-        /// <summary>Where each word's list was left (<see cref="Postings.PlacesDescending"/>): exact words, then the last word's forms.</summary>
+        /// <summary>Where each of the last word's forms' lists was left (<see cref="Postings.PlacesDescending"/>), when it has several.</summary>
         private int[]? ends;
         private int lastScored = int.MaxValue;
 
@@ -196,39 +236,37 @@ public sealed partial class SearchEngine
         /// Each query word's places in the row (<see cref="Term"/>): a word with one form is read where its list keeps
         /// them; the last word's several forms are copied into <see cref="placeBuffer"/> and sorted.
         /// </summary>
-        private void CollectPlaces(SearchEngine engine, int id)
+        private void CollectPlaces(SearchEngine engine, int id, int index)
         {
             var count = Count;
             termArray ??= new int[count][];
             termStart ??= new int[count];
             termLength ??= new int[count];
-            if (ends is null || id >= lastScored)
-            {
-                // Rows come newest first; out of order (or the first row), each list is searched from its end.
-                ends ??= new int[exact.Length + prefixWords.Length];
-                for (var k = 0; k < ends.Length; k++)
-                {
-                    ends[k] = int.MaxValue;
-                }
-            }
-
-            lastScored = id;
+            var row = index * count;
             for (var i = 0; i < exact.Length; i++)
             {
-                (termArray[i], termStart[i], termLength[i]) = engine.postings[exact[i]].PlacesDescending(id, ref ends[i]);
+                (termArray[i], termStart[i], termLength[i]) = engine.postings[exact[i]].PlacesAt(found![row + i]);
             }
 
             var last = exact.Length;
             if (prefixWords.Length == 1)
             {
-                (termArray[last], termStart[last], termLength[last]) = engine.postings[prefixWords[0]].PlacesDescending(id, ref ends[last]);
+                (termArray[last], termStart[last], termLength[last]) = engine.postings[prefixWords[0]].PlacesAt(found![row + last]);
                 return;
             }
 
+            if (ends is null || id >= lastScored)
+            {
+                // Rows come newest first; out of order (or the first row), each form's list is searched from its end.
+                ends ??= new int[prefixWords.Length];
+                Array.Fill(ends, int.MaxValue);
+            }
+
+            lastScored = id;
             var used = 0;
             for (var k = 0; k < prefixWords.Length; k++)
             {
-                var (array, from, length) = engine.postings[prefixWords[k]].PlacesDescending(id, ref ends[last + k]);
+                var (array, from, length) = engine.postings[prefixWords[k]].PlacesDescending(id, ref ends[k]);
                 if (used + length > placeBuffer.Length)
                 {
                     Array.Resize(ref placeBuffer, Math.Max(placeBuffer.Length * 2, used + length));
@@ -245,33 +283,41 @@ public sealed partial class SearchEngine
         private ReadOnlySpan<int> Term(int i) => termArray![i].AsSpan(termStart![i], termLength![i]);
 
         /// <summary>The same key as <see cref="ScoreByReading"/>, from the query words' places alone.</summary>
-        private Scored ScoreByPlaces(SearchEngine engine, int id)
+        private Scored ScoreByPlaces(SearchEngine engine, int id, int index)
         {
             var count = Count;
-            CollectPlaces(engine, id);
+            CollectPlaces(engine, id, index);
             Span<double> frequency = stackalloc double[count];
+            var anchor = 0;
             for (var i = 0; i < count; i++)
             {
-                var sum = 0.0;
-                foreach (var place in Term(i))
+                var term = Term(i);
+                frequency[i] = WeightedCount(term);
+                if (term.Length < Term(anchor).Length)
                 {
-                    sum += Weights[place >> FieldShift];
+                    anchor = i;
                 }
-
-                frequency[i] = sum;
             }
 
-            // The places are in ascending order, field first (title 0), so the first whole phrase found is in the
-            // best field. Each later word's cursor only moves forward, as the places it is asked for do.
+            // The phrase is looked for around each place of the word with the fewest places here (the anchor). The
+            // places are in ascending order, field first (title 0), so the first whole phrase found is in the best
+            // field; each other word's cursor only moves forward, as the places it is asked for do.
             var tier = 0;
             if (count > 1)
             {
                 Span<int> cursor = stackalloc int[count];
                 cursor.Clear();
-                foreach (var place in Term(0))
+                foreach (var place in Term(anchor))
                 {
-                    var j = 1;
-                    while (j < count && SeekAscending(Term(j), ref cursor[j], place + j))
+                    // The phrase would start before its field does.
+                    if ((place & FieldMask) < anchor)
+                    {
+                        continue;
+                    }
+
+                    var start = place - anchor;
+                    var j = 0;
+                    while (j < count && (j == anchor || SeekAscending(Term(j), ref cursor[j], start + j)))
                     {
                         j++;
                     }
@@ -289,11 +335,15 @@ public sealed partial class SearchEngine
             var pairs = tier > 0 ? pairCount : 0;
             for (var i = 0; i < pairCount && tier == 0; i++)
             {
-                var next = Term(i + 1);
+                // Walked along the shorter of the two words' places, looked up in the other's.
+                var forward = Term(i).Length <= Term(i + 1).Length;
+                var walk = forward ? Term(i) : Term(i + 1);
+                var other = forward ? Term(i + 1) : Term(i);
+                var step = forward ? 1 : -1;
                 var at = 0;
-                foreach (var place in Term(i))
+                foreach (var place in walk)
                 {
-                    if (SeekAscending(next, ref at, place + 1))
+                    if (SeekAscending(other, ref at, place + step))
                     {
                         pairs++;
                         break;
@@ -302,6 +352,47 @@ public sealed partial class SearchEngine
             }
 
             return new Scored(id, tier, pairs, Bm25(frequency, engine.entries.LengthOf(id)));
+        }
+
+        /// <summary>
+        /// The word's weighted count in the row: its places in ascending order, field first, so each field's places
+        /// are one run; a long list is cut into the runs by halving instead of weighing each place.
+        /// </summary>
+        private static double WeightedCount(ReadOnlySpan<int> places)
+        {
+            if (places.Length <= 8)
+            {
+                var sum = 0.0;
+                foreach (var place in places)
+                {
+                    sum += Weights[place >> FieldShift];
+                }
+
+                return sum;
+            }
+
+            var inTitle = FirstAtLeast(places, 1 << FieldShift);
+            var inSummary = FirstAtLeast(places, 2 << FieldShift) - inTitle;
+            return (Weights[0] * inTitle) + (Weights[1] * inSummary) + (Weights[2] * (places.Length - inTitle - inSummary));
+        }
+
+        private static int FirstAtLeast(ReadOnlySpan<int> sorted, int value)
+        {
+            int lo = 0, hi = sorted.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (sorted[mid] < value)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
         }
 
         /// <summary>

@@ -54,31 +54,39 @@ public sealed partial class SearchEngine
         }
 
         var kindNumber = kind is null ? 0 : entries.KindNumber(kind);
-        List<int> ranked;
+        // The rows to rank: the candidates, some of them (by their index there), or the kind's own newest matches.
+        var source = candidates;
+        List<int>? picked = null;
         if (kind is null)
         {
-            ranked = candidates;
         }
         else if (kindNumber == 0)
         {
-            ranked = [];
+            picked = [];
         }
         else if (!capped)
         {
-            ranked = candidates.FindAll(id => entries.KindOf(id) == kindNumber);
+            picked = [];
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                if (entries.KindOf(candidates[i]) == kindNumber)
+                {
+                    picked.Add(i);
+                }
+            }
         }
         else
         {
             // A kind beyond the newest matches of every kind: its own newest matches, up to the window.
-            ranked = query.Newest(this, window + 1, kindNumber);
-            capped = ranked.Count > window;
+            source = query.Newest(this, window + 1, kindNumber);
+            capped = source.Count > window;
             if (capped)
             {
-                ranked.RemoveAt(ranked.Count - 1);
+                source.RemoveAt(source.Count - 1);
             }
         }
 
-        var total = ranked.Count;
+        var total = picked?.Count ?? source.Count;
         // The chosen kind stays in the filter even when all its matches are older than the window.
         if (kind is not null && total > 0)
         {
@@ -94,9 +102,10 @@ public sealed partial class SearchEngine
         // worst kept one, replaced whenever a better candidate comes (a page of ten sorts ten, not a thousand).
         var keep = Math.Min(total, skip + take);
         var best = new PriorityQueue<int, Scored>(keep, WorstFirst);
-        for (var i = 0; i < ranked.Count; i++)
+        for (var i = 0; i < total; i++)
         {
-            var score = query.Score(this, ranked[i]);
+            var index = picked is null ? i : picked[i];
+            var score = query.Score(this, source[index], index);
             if (best.Count < keep)
             {
                 best.Enqueue(score.Id, score);
@@ -148,7 +157,7 @@ public sealed partial class SearchEngine
                 return [];
             }
 
-            var scored = query.Newest(this, SearchQuery.MaxCounted, 0).Select(id => query.Score(this, id)).ToArray();
+            var scored = query.Newest(this, SearchQuery.MaxCounted, 0).Select((id, index) => query.Score(this, id, index)).ToArray();
             Array.Sort(scored);
             return [.. scored.Select(s => s.Id)];
         }
@@ -174,7 +183,7 @@ public sealed partial class SearchEngine
             }
 
             return [.. query.Newest(this, SearchQuery.MaxCounted, 0)
-                .Select(id => (query.Score(this, id).ToString(), query.ScoreByReading(this, entries[id]).ToString()))];
+                .Select((id, index) => (query.Score(this, id, index).ToString(), query.ScoreByReading(this, entries[id]).ToString()))];
         }
         finally
         {
