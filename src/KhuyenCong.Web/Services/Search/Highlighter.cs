@@ -47,6 +47,31 @@ public static class Highlighter
         return Window(body, terms, maxLength, Math.Max(0, first));
     }
 
+    /// <summary>
+    /// The snippet <see cref="SnippetOf"/> would make from the whole body, made from the body's start alone, or null
+    /// when the start cannot decide it: no match in it (a later one, or the summary, may be the snippet), a window that
+    /// would reach the start's end, or text that composing could change. A page of hits then reads only the start of
+    /// each body (a long body is the largest thing a search reads) and the whole of those few.
+    /// </summary>
+    public static IReadOnlyList<TextSegment>? SnippetOfStart(string bodyStart, IReadOnlyList<string> terms, int maxLength = 240)
+    {
+        ArgumentNullException.ThrowIfNull(bodyStart);
+        // Every char plainly composed: composing the whole body changes none of them (nor their positions) but
+        // perhaps the last, and the window ends at least two chars before it.
+        if (!IsPlainlyComposed(bodyStart))
+        {
+            return null;
+        }
+
+        var first = FirstMatch(bodyStart, terms);
+        if (first < 0 || first + maxLength + 2 >= bodyStart.Length)
+        {
+            return null;
+        }
+
+        return Window(bodyStart, terms, maxLength, first);
+    }
+
     public static IReadOnlyList<TextSegment> Mark(string text, IReadOnlyList<string> terms)
     {
         text = Nfc(text);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using KhuyenCong.Web.Data;
 using KhuyenCong.Web.Models;
@@ -465,21 +466,59 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
             (_, rows) = await ReadHitsAsync(db, ranking.Ids, withStamp: false, ct);
         }
 
+        // Snippets from the start of each body; the few whose start cannot decide read their whole body.
+        var snippets = new IReadOnlyList<TextSegment>?[ranking.Ids.Count];
+        List<int>? whole = null;
+        for (var i = 0; i < ranking.Ids.Count; i++)
+        {
+            if (rows.TryGetValue(ranking.Ids[i], out var row))
+            {
+                snippets[i] = row.BodyIsWhole
+                    ? Highlighter.SnippetOf(row.Body, row.Summary, terms)
+                    : Highlighter.SnippetOfStart(row.Body, terms);
+                if (snippets[i] is null)
+                {
+                    (whole ??= []).Add(ranking.Ids[i]);
+                }
+            }
+        }
+
+        var bodies = whole is null ? null : await ReadBodiesAsync(db, whole, ct);
         var hits = new List<SearchHit>(ranking.Ids.Count);
-        foreach (var id in ranking.Ids)
+        for (var i = 0; i < ranking.Ids.Count; i++)
         {
             // A row removed since this node last looked is left out (the next search loads its removal).
-            if (rows.TryGetValue(id, out var row))
+            if (!rows.TryGetValue(ranking.Ids[i], out var row))
             {
-                hits.Add(new SearchHit(row.Kind, row.ItemId, row.Url, row.PublishAt,
-                    Highlighter.Mark(row.Title, terms), Highlighter.SnippetOf(row.BodyText, row.Summary, terms)));
+                continue;
             }
+
+            var snippet = snippets[i];
+            if (snippet is null)
+            {
+                if (!bodies!.TryGetValue(ranking.Ids[i], out var body))
+                {
+                    continue;
+                }
+
+                snippet = Highlighter.SnippetOf(body, row.Summary, terms);
+            }
+
+            hits.Add(new SearchHit(row.Kind, row.ItemId, row.Url, row.PublishAt, Highlighter.Mark(row.Title, terms), snippet));
         }
 
         return new SearchResults(ranking.Total, hits, ranking.KindCounts, ranking.Capped);
     }
 
-    private sealed record HitRow(string Kind, int ItemId, string Url, DateTime PublishAt, string Title, string Summary, string BodyText);
+    /// <summary>
+    /// How much of each hit's body the first read brings (chars): room for a snippet around a match in its first
+    /// few hundred chars. The sample articles are about 1,800 chars; a hit reads the rest only when the start has no
+    /// match, or its match lies too near the start's end (<see cref="Highlighter.SnippetOfStart"/>).
+    /// </summary>
+    internal const int BodyStart = 800;
+
+    /// <param name="Body">The body, or its first <see cref="BodyStart"/> chars when <paramref name="BodyIsWhole"/> is false.</param>
+    private sealed record HitRow(string Kind, int ItemId, string Url, DateTime PublishAt, string Title, string Summary, string Body, bool BodyIsWhole);
 
     /// <summary>The search stamp (when asked) and the rows of the ranked ids that are not removed: one command, one round trip.</summary>
     private static async Task<(long Stamp, Dictionary<int, HitRow> Rows)> ReadHitsAsync(AppDbContext db, IReadOnlyList<int> ids, bool withStamp, CancellationToken ct)
@@ -494,17 +533,9 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
         var sql = new System.Text.StringBuilder(withStamp ? SearchStamp.ReadSql : "");
         if (ids.Count > 0)
         {
-            sql.Append("""SELECT "Id", "Kind", "ItemId", "Url", "PublishAt", "Title", "Summary", "BodyText" FROM "SearchItems" WHERE NOT "Removed" AND "Id" IN (""");
-            for (var i = 0; i < ids.Count; i++)
-            {
-                var p = cmd.CreateParameter();
-                p.ParameterName = "h" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                p.Value = (long)ids[i];
-                cmd.Parameters.Add(p);
-                sql.Append(i == 0 ? "@" : ", @").Append(p.ParameterName);
-            }
-
-            sql.Append(");");
+            // substr and length count characters on both databases; only "is it all" is asked of the length.
+            sql.Append(CultureInfo.InvariantCulture, $"""SELECT "Id", "Kind", "ItemId", "Url", "PublishAt", "Title", "Summary", substr("BodyText", 1, {BodyStart}), CAST(length("BodyText") AS BIGINT) FROM "SearchItems" WHERE NOT "Removed" AND "Id" IN (""");
+            AppendIds(cmd, sql, ids);
         }
 
         cmd.CommandText = sql.ToString();
@@ -522,10 +553,43 @@ public sealed partial class SearchEngine(ILogger<SearchEngine> log) : IDisposabl
         while (await reader.ReadAsync(ct))
         {
             rows[checked((int)reader.GetInt64(0))] = new HitRow(reader.GetString(1), reader.GetInt32(2), reader.GetString(3),
-                DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), reader.GetString(5), reader.GetString(6), reader.GetString(7));
+                DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), reader.GetString(5), reader.GetString(6), reader.GetString(7),
+                reader.GetInt64(8) <= BodyStart);
         }
 
         return (stamp, rows);
+    }
+
+    /// <summary>The whole bodies of the given rows (those not removed since).</summary>
+    private static async Task<Dictionary<int, string>> ReadBodiesAsync(AppDbContext db, List<int> ids, CancellationToken ct)
+    {
+        var bodies = new Dictionary<int, string>(ids.Count);
+        await using var cmd = await SearchStamp.CommandAsync(db, ct);
+        var sql = new System.Text.StringBuilder("""SELECT "Id", "BodyText" FROM "SearchItems" WHERE NOT "Removed" AND "Id" IN (""");
+        AppendIds(cmd, sql, ids);
+        cmd.CommandText = sql.ToString();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            bodies[checked((int)reader.GetInt64(0))] = reader.GetString(1);
+        }
+
+        return bodies;
+    }
+
+    /// <summary>Appends the ids as parameters, then ");".</summary>
+    private static void AppendIds(System.Data.Common.DbCommand cmd, System.Text.StringBuilder sql, IReadOnlyList<int> ids)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = "h" + i.ToString(CultureInfo.InvariantCulture);
+            p.Value = (long)ids[i];
+            cmd.Parameters.Add(p);
+            sql.Append(i == 0 ? "@" : ", @").Append(p.ParameterName);
+        }
+
+        sql.Append(");");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index loaded: {Items} items, {Words} distinct words, {Milliseconds:F0} ms")]

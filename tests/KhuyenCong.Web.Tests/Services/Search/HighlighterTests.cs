@@ -167,6 +167,46 @@ public class HighlighterTests
     }
 
     [Fact]
+    public void A_snippet_made_from_the_start_of_a_body_is_the_one_the_whole_body_gives_or_none()
+    {
+        // Searches read only the start of each hit's body and the whole only when the start cannot decide.
+        string[] pool = ["lorem", "ipsum", "Đào", "tạo", "nghề", "đào-tạo", "ĐÀO", "dao", "daoxyz", "nông", "thôn", "—", "“trích”", "…", "x", "một", "hai"];
+        var random = new Random(1625);
+        var decided = 0;
+        var undecided = 0;
+        for (var round = 0; round < 400; round++)
+        {
+            var words = Enumerable.Range(0, random.Next(5, 160)).Select(_ => pool[random.Next(pool.Length)]);
+            var body = string.Join(random.Next(4) == 0 ? "  " : " ", words);
+            if (round % 10 == 9)
+            {
+                body = body.Normalize(NormalizationForm.FormD);
+            }
+
+            string[] terms = random.Next(3) switch { 0 => ["dao"], 1 => ["nong", "th"], _ => ["hai"] };
+            var whole = Text(Highlighter.SnippetOf(body, "Tóm tắt", terms));
+            foreach (var cut in new[] { 1, 40, 120, 250, 300, 400, 600, body.Length - 1 }.Where(c => c > 0 && c < body.Length))
+            {
+                var fromStart = Highlighter.SnippetOfStart(body[..cut], terms);
+                if (fromStart is null)
+                {
+                    undecided++;
+                    continue;
+                }
+
+                decided++;
+                Assert.Equal(whole, Text(fromStart));
+            }
+        }
+
+        // Both ways are taken: most starts decide, some do not (no match yet, a match too near the cut, NFD text).
+        Assert.True(decided > 300, $"{decided} decided");
+        Assert.True(undecided > 100, $"{undecided} undecided");
+
+        static string Text(IEnumerable<TextSegment> segments) => string.Join("|", segments.Select(s => (s.IsMatch ? "*" : "") + s.Text));
+    }
+
+    [Fact]
     public void A_body_typed_with_combining_marks_is_composed_before_its_snippet_is_cut()
     {
         var body = (Words("lorem ipsum", 100) + " Đào tạo nghề").Normalize(NormalizationForm.FormD);

@@ -52,6 +52,34 @@ public sealed class SearchEngineTests(SiteFactory site) : IClassFixture<SiteFact
     }
 
     [Fact]
+    public async Task A_long_body_whose_match_lies_past_its_start_still_shows_the_match_and_one_with_none_shows_the_summary()
+    {
+        // A search reads the start of each hit's body and the whole body only when the start cannot decide.
+        using var node = new SearchEngine(NullLogger<SearchEngine>.Instance);
+        var index = new DatabaseSearchIndex(node);
+        var filler = string.Join(' ', Enumerable.Repeat("nội dung dài", 200));
+        await site.WithDbAsync(async (db, _) =>
+        {
+            await index.UpsertAsync(db, new SearchDocument(SearchKinds.Article, 810_201, "Tin zqxadai ở cuối", "/tin-tuc/zq-1", "Tóm tắt một",
+                filler + " đoạn zqxadai sau cùng " + filler, DateTime.UtcNow.AddDays(-1), null));
+            await index.UpsertAsync(db, new SearchDocument(SearchKinds.Article, 810_202, "Tin zqxadai chỉ ở tiêu đề", "/tin-tuc/zq-2", "Tóm tắt hai",
+                filler, DateTime.UtcNow.AddDays(-2), null));
+            await index.UpsertAsync(db, new SearchDocument(SearchKinds.Article, 810_203, "Tin zqxadai ở đầu", "/tin-tuc/zq-3", "Tóm tắt ba",
+                "Mở đầu zqxadai rồi " + filler, DateTime.UtcNow.AddDays(-3), null));
+
+            var hits = (await node.SearchAsync(db, "zqxadai", 0, 10, null, CancellationToken.None)).Hits.ToDictionary(h => h.ItemId);
+
+            Assert.Equal(["zqxadai"], hits[810_201].Snippet.Where(s => s.IsMatch).Select(s => s.Text));
+            Assert.StartsWith("… ", hits[810_201].Snippet[0].Text, StringComparison.Ordinal);
+            Assert.Equal("Tóm tắt hai", string.Concat(hits[810_202].Snippet.Select(s => s.Text)));
+            Assert.Equal(["zqxadai"], hits[810_203].Snippet.Where(s => s.IsMatch).Select(s => s.Text));
+            Assert.StartsWith("Mở đầu", hits[810_203].Snippet[0].Text, StringComparison.Ordinal);
+            Assert.True(filler.Length > SearchEngine.BodyStart * 2);
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task A_write_that_rolls_back_is_never_found()
     {
         using var writerNode = new SearchEngine(NullLogger<SearchEngine>.Instance);
