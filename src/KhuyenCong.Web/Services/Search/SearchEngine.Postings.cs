@@ -169,14 +169,7 @@ public sealed partial class SearchEngine
         public (int[] Array, int Start, int Length) PlacesDescending(int id, ref int end)
         {
             end = Math.Min(end, Count);
-            if (!SeekDescending(items, ref end, id))
-            {
-                return (places, 0, 0);
-            }
-
-            var at = end;
-            var stop = at + 1 < Count ? starts[at + 1] : placeCount;
-            return (places, starts[at], stop - starts[at]);
+            return SeekDescending(items, ref end, id) ? PlacesAt(end) : (places, 0, 0);
         }
 
         /// <summary>The word's places in the row at <paramref name="at"/> of its list (ascending).</summary>

@@ -90,8 +90,7 @@ public sealed partial class SearchEngine
                 (lists[i], ends[i]) = engine.postings[exact[i]].Rows;
             }
 
-            var prefixMerged = prefixWords.Length > 1;
-            if (!prefixMerged)
+            if (prefixWords.Length == 1)
             {
                 (lists[^1], ends[^1]) = engine.postings[prefixWords[0]].Rows;
             }

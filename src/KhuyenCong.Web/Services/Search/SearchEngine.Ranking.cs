@@ -57,14 +57,11 @@ public sealed partial class SearchEngine
         // The rows to rank: the candidates, some of them (by their index there), or the kind's own newest matches.
         var source = candidates;
         List<int>? picked = null;
-        if (kind is null)
-        {
-        }
-        else if (kindNumber == 0)
+        if (kind is not null && kindNumber == 0)
         {
             picked = [];
         }
-        else if (!capped)
+        else if (kind is not null && !capped)
         {
             picked = [];
             for (var i = 0; i < candidates.Count; i++)
@@ -75,7 +72,7 @@ public sealed partial class SearchEngine
                 }
             }
         }
-        else
+        else if (kind is not null)
         {
             // A kind beyond the newest matches of every kind: its own newest matches, up to the window.
             source = query.Newest(this, window + 1, kindNumber);
